@@ -1,0 +1,79 @@
+"""The library API: every CLI command is a thin wrapper over these functions.
+
+>>> from drafter import api
+>>> data = api.render("samples/gia-lai-2026.yaml", template="bao-cao", format="txt")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafter.document import Draft
+from drafter.errors import DrafterError, Problem
+from drafter.facts import build_facts
+from drafter.inputs import Loaded, load, load_report
+from drafter.model import Report
+from drafter.output import write_atomic
+from drafter.wording import TemplatePackError, builtin_names, build_draft, load_pack
+
+FORMATS = ("docx", "md", "txt")
+
+
+def validate(paths: list[Path | str]) -> list[Loaded]:
+    """Load and check every file; problems of all files are returned, none raised."""
+    return [load(path) for path in paths]
+
+
+def draft(source: Report | Path | str, template: str | Path = "bao-cao", variant: int | None = None) -> Draft:
+    """Input -> facts -> wording: the draft as plain data, before any layout."""
+    report = source if isinstance(source, Report) else load_report(source)
+    pack = _pack(template)
+    if report.period.span not in pack.periods:
+        raise DrafterError([Problem("E505", str(template), found=report.period.span,
+                                    expected=", ".join(pack.periods))])
+    try:
+        return build_draft(pack, build_facts(report), variant)
+    except TemplatePackError as error:
+        raise DrafterError([Problem("E504", error.where, found=pack.name, extra={"detail": error.detail})]) from None
+
+
+def render(source: Report | Path | str, template: str | Path = "bao-cao", format: str = "docx",
+           variant: int | None = None) -> bytes | str:
+    """The finished document: .docx bytes, or Markdown / plain text."""
+    if format not in FORMATS:
+        raise DrafterError([Problem("E505", str(source), found=format, expected=", ".join(FORMATS))])
+    result = draft(source, template, variant)
+    return lay_out(result, format)
+
+
+def lay_out(result: Draft, format: str = "docx") -> bytes | str:
+    """Draft -> document in the chosen format, with the layout its kind calls for."""
+    from drafter.layout import decree30, news, text
+
+    if format == "md":
+        return text.write_markdown(result)
+    if format == "txt":
+        return text.write_text(result)
+    if result.masthead is not None:
+        return decree30.write_decree30(result)
+    return news.write_news_docx(result)
+
+
+def render_to_file(source: Report | Path | str, output: Path | str, template: str | Path = "bao-cao",
+                   format: str | None = None, variant: int | None = None, force: bool = False) -> Path:
+    """Render and write atomically; the format follows the output's suffix unless given."""
+    output = Path(output)
+    format = format or {".md": "md", ".txt": "txt"}.get(output.suffix.lower(), "docx")
+    if output.exists() and not force:
+        raise DrafterError([Problem("E501", str(output), found=str(output))])
+    return write_atomic(output, render(source, template, format, variant), force=force)
+
+
+def _pack(template: str | Path):
+    try:
+        return load_pack(template)
+    except TemplatePackError as error:
+        if not Path(template).exists() and str(template) not in builtin_names():
+            raise DrafterError([Problem("E503", str(template), found=str(template),
+                                        expected=", ".join(builtin_names()))]) from None
+        raise DrafterError([Problem("E504", error.where, found=str(template), extra={"detail": error.detail})]) from None

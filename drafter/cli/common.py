@@ -1,0 +1,33 @@
+"""What every command shares: printing problems and turning failures into exit codes."""
+
+from __future__ import annotations
+
+import functools
+import sys
+
+import click
+
+from drafter.errors import DrafterError, Problem
+
+
+def echo_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        color = "red" if problem.is_error else "yellow"
+        click.secho(problem.render(), fg=color, err=True)
+
+
+def user_errors(function):
+    """Print a :class:`DrafterError` as located Vietnamese messages and exit 1, never a traceback."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except DrafterError as error:
+            echo_problems(error.problems)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.secho("Đã dừng theo yêu cầu; không có tệp dở dang nào được ghi.", fg="yellow", err=True)
+            sys.exit(130)
+
+    return wrapper

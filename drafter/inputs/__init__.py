@@ -1,0 +1,48 @@
+"""Input stage: files (YAML today) to validated :class:`~drafter.model.Report` objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.errors import DrafterError, Problem
+from drafter.inputs.validation import validate_data
+from drafter.inputs.yaml_reader import Positions, read_yaml
+from drafter.model import Report
+
+
+@dataclass
+class Loaded:
+    """One input file: the report when it is valid, and every problem found."""
+
+    source: str
+    report: Report | None
+    problems: list[Problem] = field(default_factory=list)
+    positions: Positions | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.report is not None and not any(p.is_error for p in self.problems)
+
+
+def load(path: Path | str) -> Loaded:
+    """Read and validate one YAML file; never raises for bad input.
+
+    >>> loaded = load("does-not-exist.yaml")
+    >>> loaded.ok, loaded.problems[0].code
+    (False, 'E101')
+    """
+    try:
+        data, positions = read_yaml(path)
+    except DrafterError as error:
+        return Loaded(str(path), None, error.problems)
+    report, problems = validate_data(data, positions)
+    return Loaded(str(path), report, problems, positions)
+
+
+def load_report(path: Path | str) -> Report:
+    """Like :func:`load`, but raises :class:`DrafterError` when the input has errors."""
+    loaded = load(path)
+    if not loaded.ok:
+        raise DrafterError([p for p in loaded.problems if p.is_error])
+    return loaded.report

@@ -1,0 +1,228 @@
+"""Turn plain input data into a :class:`~drafter.model.Report`, or into located problems.
+
+Two passes, both reporting every problem at once: the model's own rules
+(types, ranges, unknown keys with a "did you mean"), then plausibility checks
+between figures that the model cannot see field by field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import typing
+
+from pydantic import BaseModel, ValidationError
+
+from drafter.errors import Problem
+from drafter.inputs.yaml_reader import Loc, Positions
+from drafter.model import Report
+
+
+def validate_data(data: dict, positions: Positions) -> tuple[Report | None, list[Problem]]:
+    """Validate plain data; the report is None when any error was found."""
+    try:
+        report = Report.model_validate(data)
+    except ValidationError as error:
+        problems = [_problem_from_pydantic(item, positions, data) for item in error.errors()]
+        return None, _sorted(problems)
+    problems = plausibility_problems(report, positions)
+    if any(p.is_error for p in problems):
+        return None, _sorted(problems)
+    return report, _sorted(problems)
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0, p.code))
+
+
+# pydantic error type -> our code; the rest fall back to E299.
+_CODES = {
+    "missing": "E200",
+    "int_parsing": "E202",
+    "int_from_float": "E202",
+    "int_type": "E202",
+    "float_parsing": "E203",
+    "float_type": "E203",
+    "finite_number": "E203",
+    "literal_error": "E204",
+    "date_parsing": "E205",
+    "date_from_datetime_parsing": "E205",
+    "date_from_datetime_inexact": "E205",
+    "date_type": "E205",
+    "extra_forbidden": "E206",
+    "list_type": "E207",
+    "model_type": "E208",
+    "model_attributes_type": "E208",
+    "dict_type": "E208",
+    "string_type": "E209",
+    "string_too_short": "E210",
+    "string_too_long": "E211",
+    "string_pattern_mismatch": "E214",
+    "bool_type": "E215",
+}
+
+
+def _problem_from_pydantic(item: dict, positions: Positions, data: dict) -> Problem:
+    loc: Loc = tuple(part for part in item["loc"] if not _is_union_tag(part))
+    kind = item["type"]
+    value = item.get("input")
+    found = _short(value)
+    code = _CODES.get(kind, "E299")
+    expected = ""
+    extra: dict = {"detail": item.get("msg", "")}
+    if kind in ("greater_than_equal", "greater_than"):
+        limit = item.get("ctx", {}).get("ge", item.get("ctx", {}).get("gt"))
+        code, expected = ("E201", "") if limit == 0 else ("E213", str(limit))
+    elif kind in ("less_than_equal", "less_than"):
+        code, expected = "E212", str(item.get("ctx", {}).get("le", item.get("ctx", {}).get("lt")))
+    elif kind == "missing":
+        expected = ".".join(str(p) for p in loc)
+    elif kind == "literal_error":
+        expected = item.get("ctx", {}).get("expected", "")
+    elif kind == "extra_forbidden":
+        found = str(loc[-1])
+        extra["suggestion"] = _suggestion(loc)
+    elif kind == "string_too_long":
+        found = str(len(value)) if isinstance(value, str) else found
+        expected = str(item.get("ctx", {}).get("max_length", ""))
+    elif kind == "string_pattern_mismatch":
+        expected = "chỉ dùng chữ in hoa, số và dấu “-”, ví dụ UBND"
+    if kind in ("int_parsing", "int_type", "float_parsing") and _looks_boolean(value):
+        code = "E215"
+    return positions.problem(code, loc, found=found, expected=expected, extra=extra)
+
+
+def _looks_boolean(value) -> bool:
+    words = {"yes", "no", "true", "false", "on", "off", "có", "không", "x"}
+    return isinstance(value, bool) or (isinstance(value, str) and value.strip().lower() in words)
+
+
+def _is_union_tag(part) -> bool:
+    # pydantic puts the union member's name ("function-after[...]", "date") into loc
+    return isinstance(part, str) and ("[" in part or part in {"date", "int", "str"})
+
+
+def _short(value) -> str:
+    text = str(value) if not isinstance(value, dict) else "{…}"
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _suggestion(loc: Loc) -> str:
+    names = _field_names_at(loc[:-1])
+    close = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6)
+    return f"; có phải ý bạn là “{close[0]}”?" if close else ""
+
+
+def _field_names_at(loc: Loc) -> list[str]:
+    """Field names of the model found by walking ``loc`` down from Report."""
+    model: type[BaseModel] | None = Report
+    for part in loc:
+        if model is None:
+            return []
+        if isinstance(part, int):
+            continue
+        info = model.model_fields.get(part)
+        model = _model_in(info.annotation) if info else None
+    return list(model.model_fields) if model else []
+
+
+def _model_in(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found:
+            return found
+    return None
+
+
+# ---------------------------------------------------------------- plausibility
+
+
+def _share(part: int, whole: int) -> float:
+    return 100 * part / whole
+
+
+def plausibility_problems(report: Report, positions: Positions) -> list[Problem]:
+    """Figures that cannot all be true (errors) or look doubtful (warnings)."""
+    problems: list[Problem] = []
+
+    def add(code, loc, **kwargs):
+        problems.append(positions.problem(code, loc, **kwargs))
+
+    def not_above(part, whole, loc, what, whole_name):
+        if part is not None and whole is not None and part > whole:
+            add("E302", loc, found=str(part), expected=str(whole), extra={"what": what, "whole": whole_name})
+
+    unit, period = report.unit, report.period
+    if unit.level == "district" and (period.year > 2025 or (period.year == 2025 and period.span == "year")):
+        add("E304", ("unit", "kind"))
+    if unit.level in ("commune", "district") and not unit.province:
+        add("E307", ("unit", "name"))
+
+    recruitment = report.recruitment
+    if recruitment:
+        quota, delivered = recruitment.quota, recruitment.delivered
+        if quota and delivered is not None:
+            if delivered > quota * 1.2:
+                add("E301", ("recruitment", "delivered"), found=str(delivered), expected=str(quota))
+            elif delivered > quota:
+                add("W401", ("recruitment", "delivered"), found=str(delivered), expected=str(quota))
+            elif delivered < quota:
+                add("W403", ("recruitment", "delivered"), found=str(delivered), expected=str(quota))
+        not_above(recruitment.party_members, delivered, ("recruitment", "party_members"), "số đảng viên", "số giao quân")
+        if recruitment.police_quota and recruitment.police_delivered is not None:
+            if recruitment.police_delivered > recruitment.police_quota * 1.2:
+                add("E301", ("recruitment", "police_delivered"),
+                    found=str(recruitment.police_delivered), expected=str(recruitment.police_quota))
+
+    population = unit.population
+    shares = [
+        (recruitment and recruitment.registered_age_17, ("recruitment", "registered_age_17"), "số đăng ký NVQS tuổi 17", 3.0),
+        (report.militia and report.militia.strength, ("militia", "strength"), "lực lượng DQTV", 5.0),
+    ]
+    for value, loc, what, usual_max in shares:
+        if population and value:
+            share = _share(value, population)
+            if share > 100:
+                add("E305", loc, found=f"{share:.1f}%", extra={"what": what})
+            elif share > usual_max:
+                add("W402", loc, found=f"{share:.1f}%", extra={"what": what})
+
+    if report.militia:
+        not_above(report.militia.trained, report.militia.strength, ("militia", "trained"), "số được huấn luyện", "quân số DQTV")
+        not_above(report.militia.party_members, report.militia.strength, ("militia", "party_members"), "số đảng viên", "quân số DQTV")
+    if report.exercises:
+        not_above(report.exercises.communes_exercised, report.exercises.communes_total,
+                  ("exercises", "communes_exercised"), "số xã diễn tập", "tổng số xã")
+    if report.socio_economic:
+        not_above(report.socio_economic.targets_met, report.socio_economic.targets_total,
+                  ("socio_economic", "targets_met"), "số chỉ tiêu đạt", "tổng số chỉ tiêu")
+
+    for index, award in enumerate(report.awards):
+        if award.collectives == 0 and award.individuals == 0:
+            add("E306", ("awards", index))
+
+    first, last = period_window(period.year, period.span)
+    window = f"{first:%d/%m/%Y} - {last:%d/%m/%Y}"
+    dated = [(report.document.date, ("document", "date"))]
+    if report.conference:
+        dated.append((report.conference.date, ("conference", "date")))
+    for day, loc in dated:
+        if not first <= day <= last:
+            add("E303", loc, found=f"{day:%d/%m/%Y}", expected=window)
+    return problems
+
+
+def period_window(year: int, span: str) -> tuple[dt.date, dt.date]:
+    """Dates on which a review of the period can plausibly be held or signed.
+
+    An annual review runs from the autumn into the first quarter of the next
+    year; a half-year review from June to September.
+
+    >>> period_window(2026, "year")
+    (datetime.date(2026, 9, 1), datetime.date(2027, 3, 31))
+    """
+    if span == "half-year":
+        return dt.date(year, 5, 15), dt.date(year, 9, 30)
+    return dt.date(year, 9, 1), dt.date(year + 1, 3, 31)

@@ -1,0 +1,337 @@
+"""The input model: one unit, one period of local defence and military work.
+
+Keys are English; every field carries a Vietnamese ``title`` and
+``description``, which the validator, the JSON Schema and the Excel headers
+use. Only raw figures live here: rates, shares and changes are derived in
+:mod:`drafter.facts` and can never be typed by the user.
+
+>>> report = Report.model_validate({
+...     "unit": {"name": "Gia Lai", "kind": "tỉnh"},
+...     "period": {"year": 2026},
+...     "document": {"issuer": "ubnd", "date": "2026-12-05",
+...                  "signer": {"name": "Trần Văn Bình", "position": "Chủ tịch"}},
+... })
+>>> report.unit.level, report.period.span
+('province', 'year')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+# One screenful is plenty for any single statement; longer text is a paste error.
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Count = Annotated[int, Field(ge=0, le=100_000_000)]
+Money = Annotated[int, Field(ge=0, le=10**15)]
+
+UnitKind = Literal["tỉnh", "thành phố", "xã", "phường", "đặc khu", "huyện", "quận", "thị xã"]
+#: Kinds that exist at commune level and at the old district level; "thành phố"
+#: is province-level unless ``level`` says otherwise.
+COMMUNE_KINDS = ("xã", "phường", "đặc khu")
+DISTRICT_KINDS = ("huyện", "quận", "thị xã")
+
+
+def _field(title: str, description: str, **kwargs):
+    return Field(title=title, description=description, **kwargs)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Person(Strict):
+    rank: Name | None = _field("Cấp bậc", "Quân hàm, nếu có: Đại tá, Thượng tá…", default=None, examples=["Đại tá"])
+    name: Name = _field("Họ và tên", "Họ và tên đầy đủ.", examples=["Nguyễn Văn An"])
+    titles: list[Name] = _field(
+        "Chức vụ",
+        "Các chức vụ theo thứ tự viết trong bài, đầy đủ ở lần nêu đầu tiên.",
+        default_factory=list,
+        examples=[["Ủy viên Ban Thường vụ Tỉnh ủy", "Chỉ huy trưởng Bộ CHQS tỉnh"]],
+    )
+    short_title: Name | None = _field(
+        "Chức vụ rút gọn",
+        "Cách gọi ngắn ở các lần nêu sau; mặc định là chức vụ cuối cùng.",
+        default=None,
+        examples=["Chỉ huy trưởng Bộ CHQS tỉnh"],
+    )
+
+
+class Unit(Strict):
+    name: Name = _field("Tên đơn vị", "Tên riêng, không kèm loại: “Gia Lai”, “Phú Lợi”.", examples=["Gia Lai"])
+    kind: UnitKind = _field(
+        "Loại đơn vị hành chính",
+        "tỉnh, thành phố, xã, phường, đặc khu; với năm trước 2025 còn có huyện, quận, thị xã.",
+        examples=["tỉnh"],
+    )
+    level: Literal["province", "district", "commune"] | None = _field(
+        "Cấp",
+        "province (cấp tỉnh), district (cấp huyện, trước 7/2025) hoặc commune (cấp xã); mặc định suy từ loại.",
+        default=None,
+        validate_default=True,
+    )
+    province: Name | None = _field(
+        "Tỉnh, thành phố trực thuộc",
+        "Với xã, phường, đặc khu hoặc cấp huyện cũ: tên tỉnh, thành phố chủ quản.",
+        default=None,
+        examples=["Gia Lai"],
+    )
+    military_region: Name | None = _field(
+        "Quân khu", "Quân khu hoặc Bộ Tư lệnh Thủ đô phụ trách.", default=None, examples=["Quân khu 5"]
+    )
+    population: Count | None = _field(
+        "Dân số", "Dân số của đơn vị (người), dùng để tính tỷ lệ so với dân số.", default=None, examples=[3583693]
+    )
+
+    @field_validator("level", mode="after")
+    @classmethod
+    def _level_from_kind(cls, level, info):
+        if level is not None:
+            return level
+        kind = info.data.get("kind")
+        if kind in COMMUNE_KINDS:
+            return "commune"
+        if kind in DISTRICT_KINDS:
+            return "district"
+        return "province"
+
+
+class Period(Strict):
+    year: int = _field("Năm", "Năm báo cáo.", ge=1990, le=2100, examples=[2026])
+    span: Literal["year", "half-year"] = _field(
+        "Kỳ báo cáo", "year: tổng kết năm; half-year: sơ kết 6 tháng đầu năm.", default="year"
+    )
+
+
+class Signer(Strict):
+    name: Name = _field("Người ký", "Họ và tên người ký.", examples=["Trần Văn Bình"])
+    rank: Name | None = _field("Cấp bậc", "Quân hàm người ký, nếu có.", default=None)
+    position: Name = _field("Chức vụ người ký", "Chủ tịch, Phó Chủ tịch, Chỉ huy trưởng…", examples=["Phó Chủ tịch"])
+    authority: list[Name] | None = _field(
+        "Thẩm quyền ký",
+        "Các dòng trên chức vụ: “TM. ỦY BAN NHÂN DÂN”, “KT. CHỦ TỊCH”. Bỏ trống để tự suy.",
+        default=None,
+    )
+
+
+class DocumentInfo(Strict):
+    issuer: Literal["ubnd", "chqs"] = _field(
+        "Cơ quan ban hành", "ubnd: Ủy ban nhân dân; chqs: Bộ/Ban Chỉ huy quân sự.", default="ubnd"
+    )
+    parent_agency: Name | None = _field(
+        "Cơ quan chủ quản", "Dòng trên tên cơ quan ban hành; bỏ trống để tự suy.", default=None
+    )
+    issuing_agency: Name | None = _field(
+        "Tên cơ quan ban hành", "Ghi đầy đủ nếu muốn thay tên tự suy.", default=None
+    )
+    number: int | None = _field(
+        "Số văn bản", "Số của báo cáo; bỏ trống để để chỗ điền tay.", default=None, ge=1, le=99999
+    )
+    issuer_code: Annotated[str, StringConstraints(pattern=r"^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$")] | None = _field(
+        "Ký hiệu cơ quan", "Phần sau “BC-” trong ký hiệu, ví dụ UBND, BCH.", default=None
+    )
+    date: dt.date = _field("Ngày ban hành", "Ngày ký báo cáo (YYYY-MM-DD).", examples=["2026-12-05"])
+    place: Name | None = _field("Địa danh", "Địa danh ghi trước ngày tháng; mặc định tên tỉnh.", default=None)
+    signer: Signer = _field("Người ký", "Người ký báo cáo.")
+    recipients: list[Name] = _field(
+        "Nơi nhận", "Mỗi dòng một nơi nhận, không kèm dấu gạch đầu dòng; dòng “Lưu” tự thêm.", default_factory=list
+    )
+    archive: Name = _field("Lưu", "Nơi lưu: “VT, BCH”.", default="VT")
+
+
+class Speech(Strict):
+    speaker: Person = _field("Người phát biểu", "Người phát biểu tại hội nghị.")
+    points: list[Text] = _field("Nội dung", "Các ý chính của bài phát biểu.", default_factory=list)
+
+
+class Conference(Strict):
+    date: dt.date = _field("Ngày hội nghị", "Ngày tổ chức hội nghị.", examples=["2026-12-13"])
+    time_of_day: Literal["sáng", "chiều", "tối"] | None = _field("Buổi", "sáng, chiều hoặc tối.", default=None)
+    venue: Name | None = _field("Địa điểm", "Nơi tổ chức hội nghị.", default=None)
+    organiser: Name | None = _field("Đơn vị tổ chức", "Mặc định là cơ quan ban hành.", default=None)
+    chair: Person | None = _field("Chủ trì", "Người chủ trì hội nghị.", default=None)
+    attendees: list[Person] = _field("Đại biểu", "Các đại biểu dự, chỉ đạo hội nghị.", default_factory=list)
+    other_attendees: list[Text] = _field(
+        "Thành phần khác", "Các thành phần dự hội nghị, ghi theo nhóm.", default_factory=list
+    )
+    speeches: list[Speech] = _field("Phát biểu", "Các bài phát biểu chỉ đạo.", default_factory=list)
+    conclusion: list[Text] = _field(
+        "Kết luận", "Các yêu cầu trong kết luận của chủ trì.", default_factory=list
+    )
+
+
+class SocioEconomic(Strict):
+    targets_met: Count | None = _field("Số chỉ tiêu đạt", "Số chỉ tiêu kinh tế - xã hội đạt và vượt.", default=None)
+    targets_total: Count | None = _field("Tổng số chỉ tiêu", "Tổng số chỉ tiêu kinh tế - xã hội.", default=None)
+    notes: list[Text] = _field("Ghi chú", "Nhận định chung về kinh tế - xã hội.", default_factory=list)
+
+
+class Leadership(Strict):
+    documents_issued: Count | None = _field(
+        "Văn bản lãnh đạo, chỉ đạo", "Số văn bản lãnh đạo, chỉ đạo đã ban hành.", default=None
+    )
+    legal_bases: list[Name] = _field(
+        "Căn cứ", "Văn bản được quán triệt: “Nghị định số 03/2019/NĐ-CP”.", default_factory=list
+    )
+    notes: list[Text] = _field("Kết quả khác", "Các kết quả khác, ghi như muốn thể hiện.", default_factory=list)
+
+
+class Readiness(Strict):
+    duty_days: Count | None = _field("Số ngày trực", "Số ngày duy trì trực sẵn sàng chiến đấu.", default=None)
+    notes: list[Text] = _field("Kết quả", "Các kết quả sẵn sàng chiến đấu, trực.", default_factory=list)
+
+
+class Exercises(Strict):
+    defence_zone: Count | None = _field(
+        "Diễn tập khu vực phòng thủ", "Số cuộc diễn tập khu vực phòng thủ.", default=None
+    )
+    civil_defence: Count | None = _field("Diễn tập phòng thủ dân sự", "Số cuộc diễn tập phòng thủ dân sự.", default=None)
+    communes_exercised: Count | None = _field(
+        "Số xã diễn tập", "Số xã, phường diễn tập chiến đấu trong khu vực phòng thủ.", default=None
+    )
+    communes_total: Count | None = _field("Tổng số xã", "Tổng số xã, phường của đơn vị.", default=None)
+    evaluated_by: Name | None = _field("Cấp đánh giá", "Cơ quan đánh giá: “Quân khu 5”.", default=None)
+    rating: Name | None = _field("Xếp loại", "Kết quả đánh giá: “khá”, “giỏi”…", default=None)
+    units_trained: Count | None = _field("Số cơ quan, đơn vị huấn luyện", "Số đơn vị tham gia huấn luyện.", default=None)
+    notes: list[Text] = _field("Kết quả khác", "", default_factory=list)
+
+
+class Militia(Strict):
+    strength: Count | None = _field("Quân số dân quân tự vệ", "Tổng quân số DQTV.", default=None)
+    trained: Count | None = _field("Số được huấn luyện", "Số cán bộ, chiến sĩ DQTV được huấn luyện.", default=None)
+    party_members: Count | None = _field("Đảng viên", "Số đảng viên trong DQTV.", default=None)
+    notes: list[Text] = _field("Kết quả khác", "", default_factory=list)
+
+
+class Reserve(Strict):
+    registered: Count | None = _field("Quân nhân dự bị đăng ký", "Số quân nhân dự bị đã đăng ký, quản lý.", default=None)
+    called_for_training: Count | None = _field(
+        "Huy động huấn luyện", "Số quân nhân dự bị được gọi huấn luyện, kiểm tra sẵn sàng động viên.", default=None
+    )
+    notes: list[Text] = _field("Kết quả khác", "", default_factory=list)
+
+
+class DefenceEducation(Strict):
+    group_1: Count | None = _field("Đối tượng 1", "Số người được bồi dưỡng kiến thức QPAN đối tượng 1.", default=None)
+    group_2: Count | None = _field("Đối tượng 2", "Số người bồi dưỡng đối tượng 2.", default=None)
+    group_3: Count | None = _field("Đối tượng 3", "Số người bồi dưỡng đối tượng 3.", default=None)
+    group_4: Count | None = _field("Đối tượng 4", "Số người bồi dưỡng đối tượng 4.", default=None)
+    students: Count | None = _field("Học sinh, sinh viên", "Số học sinh, sinh viên học giáo dục QPAN.", default=None)
+    notes: list[Text] = _field("Kết quả khác", "", default_factory=list)
+
+
+class Recruitment(Strict):
+    quota: Count | None = _field("Chỉ tiêu giao quân", "Chỉ tiêu gọi công dân nhập ngũ.", default=None)
+    delivered: Count | None = _field("Số giao quân", "Số công dân đã nhập ngũ.", default=None)
+    party_members: Count | None = _field("Đảng viên nhập ngũ", "Số đảng viên trong số công dân nhập ngũ.", default=None)
+    police_quota: Count | None = _field("Chỉ tiêu CAND", "Chỉ tiêu thực hiện nghĩa vụ tham gia Công an nhân dân.", default=None)
+    police_delivered: Count | None = _field("Số nhập ngũ CAND", "Số công dân thực hiện nghĩa vụ CAND.", default=None)
+    registered_age_17: Count | None = _field(
+        "Đăng ký NVQS tuổi 17", "Số công dân nam đủ 17 tuổi đăng ký nghĩa vụ quân sự.", default=None
+    )
+    notes: list[Text] = _field("Kết quả khác", "", default_factory=list)
+
+
+class Welfare(Strict):
+    houses: Count | None = _field("Nhà tình nghĩa", "Số nhà tình nghĩa, nhà đồng đội xây tặng, sửa chữa.", default=None)
+    amount: Money | None = _field("Kinh phí chính sách", "Tổng kinh phí thực hiện chính sách (đồng).", default=None)
+    beneficiaries: Count | None = _field("Lượt đối tượng", "Số lượt đối tượng được thăm, tặng quà, hưởng chế độ.", default=None)
+    notes: list[Text] = _field("Kết quả khác", "", default_factory=list)
+
+
+class Disaster(Strict):
+    responses: Count | None = _field("Số lần ứng phó", "Số vụ, lần tham gia phòng chống thiên tai, cứu nạn.", default=None)
+    personnel: Count | None = _field("Lượt người", "Số lượt cán bộ, chiến sĩ, DQTV tham gia.", default=None)
+    vehicles: Count | None = _field("Lượt phương tiện", "Số lượt phương tiện huy động.", default=None)
+    notes: list[Text] = _field("Kết quả khác", "", default_factory=list)
+
+
+class Remains(Strict):
+    abroad: Count | None = _field("Hài cốt ở nước ngoài", "Số hài cốt liệt sĩ quy tập ở nước ngoài.", default=None)
+    abroad_country: Name | None = _field("Nước", "Nơi quy tập ở nước ngoài: “Campuchia”.", default=None)
+    domestic: Count | None = _field("Hài cốt trong nước", "Số hài cốt liệt sĩ quy tập trên địa bàn.", default=None)
+    notes: list[Text] = _field("Kết quả khác", "", default_factory=list)
+
+
+class ForeignRelations(Strict):
+    partners: list[Name] = _field("Đối tác", "Các địa phương, đơn vị kết nghĩa, hợp tác.", default_factory=list)
+    activities: Count | None = _field("Số hoạt động", "Số hoạt động đối ngoại quốc phòng.", default=None)
+    notes: list[Text] = _field("Kết quả khác", "", default_factory=list)
+
+
+class DefenceLand(Strict):
+    area_ha: Annotated[float, Field(ge=0, le=10_000_000, allow_inf_nan=False)] | None = _field(
+        "Diện tích (ha)", "Diện tích đất quốc phòng được quản lý (ha).", default=None
+    )
+    notes: list[Text] = _field("Kết quả", "", default_factory=list)
+
+
+class Funding(Strict):
+    amount: Money | None = _field("Kinh phí đầu tư", "Kinh phí xây dựng, sửa chữa (đồng).", default=None)
+    facilities: Count | None = _field("Số công trình", "Số nhà làm việc, công trình được xây, sửa.", default=None)
+    purpose: Text | None = _field("Nội dung", "Nội dung đầu tư: “xây dựng, sửa chữa nhà làm việc Ban CHQS xã”.", default=None)
+
+
+class Security(Strict):
+    criminal_cases: Count | None = _field("Số vụ phạm pháp hình sự", "Số vụ phạm pháp hình sự trong kỳ.", default=None)
+    notes: list[Text] = _field("Tình hình", "Nhận định tình hình an ninh, trật tự.", default_factory=list)
+
+
+class Award(Strict):
+    giver: Name = _field("Cấp khen", "Người, cơ quan tặng: “Chủ tịch UBND tỉnh”.")
+    kind: Literal["bằng khen", "giấy khen", "cờ thi đua"] = _field("Hình thức", "bằng khen, giấy khen, cờ thi đua.")
+    collectives: Count = _field("Số tập thể", "Số tập thể được khen.", default=0)
+    individuals: Count = _field("Số cá nhân", "Số cá nhân được khen.", default=0)
+    reason: Text | None = _field("Lý do", "Thành tích được khen.", default=None)
+
+
+class Assessment(Strict):
+    strengths: list[Text] = _field("Ưu điểm", "", default_factory=list)
+    shortcomings: list[Text] = _field("Hạn chế", "", default_factory=list)
+    causes: list[Text] = _field("Nguyên nhân", "", default_factory=list)
+    lessons: list[Text] = _field("Bài học kinh nghiệm", "", default_factory=list)
+
+
+class PreviousFigures(Strict):
+    """Figures of the previous period, used only to state the change."""
+
+    recruits_delivered: Count | None = _field("Giao quân kỳ trước", "", default=None)
+    registered_age_17: Count | None = _field("Đăng ký tuổi 17 kỳ trước", "", default=None)
+    militia_strength: Count | None = _field("Quân số DQTV kỳ trước", "", default=None)
+    reserve_called: Count | None = _field("Huy động DBĐV kỳ trước", "", default=None)
+    criminal_cases: Count | None = _field("Phạm pháp hình sự kỳ trước", "", default=None)
+    remains: Count | None = _field("Hài cốt quy tập kỳ trước", "", default=None)
+    welfare_amount: Money | None = _field("Kinh phí chính sách kỳ trước", "", default=None)
+
+
+class Report(Strict):
+    """One unit, one period."""
+
+    unit: Unit = _field("Đơn vị", "Đơn vị báo cáo.")
+    period: Period = _field("Kỳ báo cáo", "Năm và kỳ (cả năm hoặc 6 tháng đầu năm).")
+    document: DocumentInfo = _field("Thông tin văn bản", "Số, ngày, người ký, nơi nhận.")
+    conference: Conference | None = _field("Hội nghị", "Hội nghị tổng kết, sơ kết.", default=None)
+    socio_economic: SocioEconomic | None = _field("Kinh tế - xã hội", "", default=None)
+    leadership: Leadership | None = _field("Lãnh đạo, chỉ đạo", "", default=None)
+    readiness: Readiness | None = _field("Sẵn sàng chiến đấu", "", default=None)
+    exercises: Exercises | None = _field("Huấn luyện, diễn tập", "", default=None)
+    militia: Militia | None = _field("Dân quân tự vệ", "", default=None)
+    reserve: Reserve | None = _field("Dự bị động viên", "", default=None)
+    defence_education: DefenceEducation | None = _field("Giáo dục quốc phòng và an ninh", "", default=None)
+    recruitment: Recruitment | None = _field("Tuyển quân", "", default=None)
+    welfare: Welfare | None = _field("Chính sách hậu phương quân đội", "", default=None)
+    disaster: Disaster | None = _field("Phòng chống thiên tai, tìm kiếm cứu nạn", "", default=None)
+    remains: Remains | None = _field("Quy tập hài cốt liệt sĩ", "", default=None)
+    foreign_relations: ForeignRelations | None = _field("Đối ngoại quốc phòng", "", default=None)
+    defence_land: DefenceLand | None = _field("Đất quốc phòng", "", default=None)
+    funding: Funding | None = _field("Kinh phí", "", default=None)
+    security: Security | None = _field("An ninh, trật tự", "", default=None)
+    awards: list[Award] = _field("Khen thưởng", "", default_factory=list)
+    assessment: Assessment | None = _field("Đánh giá chung", "", default=None)
+    directions: list[Text] = _field("Phương hướng, nhiệm vụ", "Các nhiệm vụ kỳ tới, mỗi dòng một ý.", default_factory=list)
+    proposals: list[Text] = _field("Đề xuất, kiến nghị", "", default_factory=list)
+    previous: PreviousFigures | None = _field("Số liệu kỳ trước", "Để so sánh với kỳ trước.", default=None)
+    byline: Name | None = _field("Tác giả bài viết", "Dòng ký tên bài tin: “Tin, ảnh: Khánh An”.", default=None)

@@ -1,0 +1,83 @@
+"""Output stage: write a finished draft to disk, atomically.
+
+A draft is written to a temporary file beside its target and then moved into
+place in one step, so a reader (or a crash) never sees half a document.
+Without ``force`` the move refuses to replace an existing file, even one that
+another process created a moment ago.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from drafter.errors import DrafterError, Problem
+
+
+def write_atomic(target: Path | str, data: bytes | str, force: bool = False) -> Path:
+    """Write ``data`` to ``target`` in one step; refuse to overwrite unless ``force``.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> write_atomic(folder / "a.md", "xin chào").read_text(encoding="utf-8")
+    'xin chào'
+    >>> write_atomic(folder / "a.md", "lần hai")
+    Traceback (most recent call last):
+    ...
+    drafter.errors.DrafterError: ...E501...
+    """
+    target = Path(target)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if target.exists() and not force:
+        raise DrafterError([Problem("E501", str(target), found=str(target))])
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise DrafterError([Problem("E502", str(target), extra={"detail": _reason(error)})]) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if force:
+            os.replace(temp_name, target)
+        else:
+            _move_no_clobber(temp_name, target)
+    except FileExistsError:
+        raise DrafterError([Problem("E501", str(target), found=str(target))]) from None
+    except OSError as error:
+        raise DrafterError([Problem("E502", str(target), extra={"detail": _reason(error)})]) from None
+    finally:
+        if os.path.exists(temp_name):
+            os.unlink(temp_name)
+    return target
+
+
+def _move_no_clobber(temp_name: str, target: Path) -> None:
+    # link() fails if the target exists, which makes "create only" atomic
+    # even against another process writing the same name.
+    try:
+        os.link(temp_name, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        if target.exists():
+            raise FileExistsError(target) from None
+        os.replace(temp_name, target)
+
+
+def _reason(error: OSError) -> str:
+    known = {
+        "ENOENT": "thư mục không tồn tại",
+        "EACCES": "không có quyền ghi",
+        "EPERM": "không có quyền ghi",
+        "ENOSPC": "ổ đĩa đã đầy",
+        "EROFS": "ổ đĩa chỉ cho đọc",
+        "EISDIR": "đích là một thư mục",
+        "ENOTDIR": "đường dẫn không phải thư mục",
+    }
+    import errno
+
+    name = errno.errorcode.get(error.errno or 0, "")
+    return known.get(name, error.strerror or str(error))
