@@ -77,3 +77,15 @@ def _pack(template: str | Path):
             raise DrafterError([Problem("E503", str(template), found=str(template),
                                         expected=", ".join(builtin_names()))]) from None
         raise DrafterError([Problem("E504", error.where, found=str(template), extra={"detail": error.detail})]) from None
+
+
+def schema_json() -> str:
+    """The JSON Schema of the input model, as editors (VS Code's YAML extension) read it."""
+    import json
+
+    from drafter.model import Report
+
+    schema = Report.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Số liệu báo cáo công tác quốc phòng, quân sự địa phương"
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

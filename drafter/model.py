@@ -196,14 +196,14 @@ class Exercises(Strict):
     evaluated_by: Name | None = _field("Cấp đánh giá", "Cơ quan đánh giá: “Quân khu 5”.", default=None)
     rating: Name | None = _field("Xếp loại", "Kết quả đánh giá: “khá”, “giỏi”…", default=None)
     units_trained: Count | None = _field("Số cơ quan, đơn vị huấn luyện", "Số đơn vị tham gia huấn luyện.", default=None)
-    notes: list[Text] = _field("Kết quả khác", "", default_factory=list)
+    notes: list[Text] = _field("Kết quả khác", "Các kết quả khác của mục này, mỗi dòng một ý, giữ nguyên cách viết.", default_factory=list)
 
 
 class Militia(Strict):
     strength: Count | None = _field("Quân số dân quân tự vệ", "Tổng quân số DQTV.", default=None)
     trained: Count | None = _field("Số được huấn luyện", "Số cán bộ, chiến sĩ DQTV được huấn luyện.", default=None)
     party_members: Count | None = _field("Đảng viên", "Số đảng viên trong DQTV.", default=None)
-    notes: list[Text] = _field("Kết quả khác", "", default_factory=list)
+    notes: list[Text] = _field("Kết quả khác", "Các kết quả khác của mục này, mỗi dòng một ý, giữ nguyên cách viết.", default_factory=list)
 
 
 class Reserve(Strict):
@@ -211,7 +211,7 @@ class Reserve(Strict):
     called_for_training: Count | None = _field(
         "Huy động huấn luyện", "Số quân nhân dự bị được gọi huấn luyện, kiểm tra sẵn sàng động viên.", default=None
     )
-    notes: list[Text] = _field("Kết quả khác", "", default_factory=list)
+    notes: list[Text] = _field("Kết quả khác", "Các kết quả khác của mục này, mỗi dòng một ý, giữ nguyên cách viết.", default_factory=list)
 
 
 class DefenceEducation(Strict):
@@ -220,7 +220,7 @@ class DefenceEducation(Strict):
     group_3: Count | None = _field("Đối tượng 3", "Số người bồi dưỡng đối tượng 3.", default=None)
     group_4: Count | None = _field("Đối tượng 4", "Số người bồi dưỡng đối tượng 4.", default=None)
     students: Count | None = _field("Học sinh, sinh viên", "Số học sinh, sinh viên học giáo dục QPAN.", default=None)
-    notes: list[Text] = _field("Kết quả khác", "", default_factory=list)
+    notes: list[Text] = _field("Kết quả khác", "Các kết quả khác của mục này, mỗi dòng một ý, giữ nguyên cách viết.", default_factory=list)
 
 
 class Recruitment(Strict):
@@ -232,41 +232,41 @@ class Recruitment(Strict):
     registered_age_17: Count | None = _field(
         "Đăng ký NVQS tuổi 17", "Số công dân nam đủ 17 tuổi đăng ký nghĩa vụ quân sự.", default=None
     )
-    notes: list[Text] = _field("Kết quả khác", "", default_factory=list)
+    notes: list[Text] = _field("Kết quả khác", "Các kết quả khác của mục này, mỗi dòng một ý, giữ nguyên cách viết.", default_factory=list)
 
 
 class Welfare(Strict):
     houses: Count | None = _field("Nhà tình nghĩa", "Số nhà tình nghĩa, nhà đồng đội xây tặng, sửa chữa.", default=None)
     amount: Money | None = _field("Kinh phí chính sách", "Tổng kinh phí thực hiện chính sách (đồng).", default=None)
     beneficiaries: Count | None = _field("Lượt đối tượng", "Số lượt đối tượng được thăm, tặng quà, hưởng chế độ.", default=None)
-    notes: list[Text] = _field("Kết quả khác", "", default_factory=list)
+    notes: list[Text] = _field("Kết quả khác", "Các kết quả khác của mục này, mỗi dòng một ý, giữ nguyên cách viết.", default_factory=list)
 
 
 class Disaster(Strict):
     responses: Count | None = _field("Số lần ứng phó", "Số vụ, lần tham gia phòng chống thiên tai, cứu nạn.", default=None)
     personnel: Count | None = _field("Lượt người", "Số lượt cán bộ, chiến sĩ, DQTV tham gia.", default=None)
     vehicles: Count | None = _field("Lượt phương tiện", "Số lượt phương tiện huy động.", default=None)
-    notes: list[Text] = _field("Kết quả khác", "", default_factory=list)
+    notes: list[Text] = _field("Kết quả khác", "Các kết quả khác của mục này, mỗi dòng một ý, giữ nguyên cách viết.", default_factory=list)
 
 
 class Remains(Strict):
     abroad: Count | None = _field("Hài cốt ở nước ngoài", "Số hài cốt liệt sĩ quy tập ở nước ngoài.", default=None)
     abroad_country: Name | None = _field("Nước", "Nơi quy tập ở nước ngoài: “Campuchia”.", default=None)
     domestic: Count | None = _field("Hài cốt trong nước", "Số hài cốt liệt sĩ quy tập trên địa bàn.", default=None)
-    notes: list[Text] = _field("Kết quả khác", "", default_factory=list)
+    notes: list[Text] = _field("Kết quả khác", "Các kết quả khác của mục này, mỗi dòng một ý, giữ nguyên cách viết.", default_factory=list)
 
 
 class ForeignRelations(Strict):
     partners: list[Name] = _field("Đối tác", "Các địa phương, đơn vị kết nghĩa, hợp tác.", default_factory=list)
     activities: Count | None = _field("Số hoạt động", "Số hoạt động đối ngoại quốc phòng.", default=None)
-    notes: list[Text] = _field("Kết quả khác", "", default_factory=list)
+    notes: list[Text] = _field("Kết quả khác", "Các kết quả khác của mục này, mỗi dòng một ý, giữ nguyên cách viết.", default_factory=list)
 
 
 class DefenceLand(Strict):
     area_ha: Annotated[float, Field(ge=0, le=10_000_000, allow_inf_nan=False)] | None = _field(
         "Diện tích (ha)", "Diện tích đất quốc phòng được quản lý (ha).", default=None
     )
-    notes: list[Text] = _field("Kết quả", "", default_factory=list)
+    notes: list[Text] = _field("Kết quả", "Kết quả quản lý, sử dụng đất quốc phòng, mỗi dòng một ý.", default_factory=list)
 
 
 class Funding(Strict):
@@ -289,22 +289,22 @@ class Award(Strict):
 
 
 class Assessment(Strict):
-    strengths: list[Text] = _field("Ưu điểm", "", default_factory=list)
-    shortcomings: list[Text] = _field("Hạn chế", "", default_factory=list)
-    causes: list[Text] = _field("Nguyên nhân", "", default_factory=list)
-    lessons: list[Text] = _field("Bài học kinh nghiệm", "", default_factory=list)
+    strengths: list[Text] = _field("Ưu điểm", "Các ưu điểm, mỗi dòng một ý.", default_factory=list)
+    shortcomings: list[Text] = _field("Hạn chế", "Các hạn chế, khuyết điểm, mỗi dòng một ý.", default_factory=list)
+    causes: list[Text] = _field("Nguyên nhân", "Nguyên nhân của hạn chế, mỗi dòng một ý.", default_factory=list)
+    lessons: list[Text] = _field("Bài học kinh nghiệm", "Các bài học kinh nghiệm, mỗi dòng một ý.", default_factory=list)
 
 
 class PreviousFigures(Strict):
     """Figures of the previous period, used only to state the change."""
 
-    recruits_delivered: Count | None = _field("Giao quân kỳ trước", "", default=None)
-    registered_age_17: Count | None = _field("Đăng ký tuổi 17 kỳ trước", "", default=None)
-    militia_strength: Count | None = _field("Quân số DQTV kỳ trước", "", default=None)
-    reserve_called: Count | None = _field("Huy động DBĐV kỳ trước", "", default=None)
-    criminal_cases: Count | None = _field("Phạm pháp hình sự kỳ trước", "", default=None)
-    remains: Count | None = _field("Hài cốt quy tập kỳ trước", "", default=None)
-    welfare_amount: Money | None = _field("Kinh phí chính sách kỳ trước", "", default=None)
+    recruits_delivered: Count | None = _field("Giao quân kỳ trước", "Số công dân nhập ngũ kỳ trước.", default=None)
+    registered_age_17: Count | None = _field("Đăng ký tuổi 17 kỳ trước", "Số công dân đăng ký NVQS tuổi 17 kỳ trước.", default=None)
+    militia_strength: Count | None = _field("Quân số DQTV kỳ trước", "Tổng quân số dân quân tự vệ kỳ trước.", default=None)
+    reserve_called: Count | None = _field("Huy động DBĐV kỳ trước", "Số quân nhân dự bị được gọi huấn luyện kỳ trước.", default=None)
+    criminal_cases: Count | None = _field("Phạm pháp hình sự kỳ trước", "Số vụ phạm pháp hình sự kỳ trước.", default=None)
+    remains: Count | None = _field("Hài cốt quy tập kỳ trước", "Tổng số hài cốt liệt sĩ quy tập kỳ trước.", default=None)
+    welfare_amount: Money | None = _field("Kinh phí chính sách kỳ trước", "Kinh phí chính sách hậu phương quân đội kỳ trước (đồng).", default=None)
 
 
 class Report(Strict):
@@ -314,24 +314,24 @@ class Report(Strict):
     period: Period = _field("Kỳ báo cáo", "Năm và kỳ (cả năm hoặc 6 tháng đầu năm).")
     document: DocumentInfo = _field("Thông tin văn bản", "Số, ngày, người ký, nơi nhận.")
     conference: Conference | None = _field("Hội nghị", "Hội nghị tổng kết, sơ kết.", default=None)
-    socio_economic: SocioEconomic | None = _field("Kinh tế - xã hội", "", default=None)
-    leadership: Leadership | None = _field("Lãnh đạo, chỉ đạo", "", default=None)
-    readiness: Readiness | None = _field("Sẵn sàng chiến đấu", "", default=None)
-    exercises: Exercises | None = _field("Huấn luyện, diễn tập", "", default=None)
-    militia: Militia | None = _field("Dân quân tự vệ", "", default=None)
-    reserve: Reserve | None = _field("Dự bị động viên", "", default=None)
-    defence_education: DefenceEducation | None = _field("Giáo dục quốc phòng và an ninh", "", default=None)
-    recruitment: Recruitment | None = _field("Tuyển quân", "", default=None)
-    welfare: Welfare | None = _field("Chính sách hậu phương quân đội", "", default=None)
-    disaster: Disaster | None = _field("Phòng chống thiên tai, tìm kiếm cứu nạn", "", default=None)
-    remains: Remains | None = _field("Quy tập hài cốt liệt sĩ", "", default=None)
-    foreign_relations: ForeignRelations | None = _field("Đối ngoại quốc phòng", "", default=None)
-    defence_land: DefenceLand | None = _field("Đất quốc phòng", "", default=None)
-    funding: Funding | None = _field("Kinh phí", "", default=None)
-    security: Security | None = _field("An ninh, trật tự", "", default=None)
-    awards: list[Award] = _field("Khen thưởng", "", default_factory=list)
-    assessment: Assessment | None = _field("Đánh giá chung", "", default=None)
+    socio_economic: SocioEconomic | None = _field("Kinh tế - xã hội", "Bối cảnh kinh tế - xã hội của kỳ báo cáo.", default=None)
+    leadership: Leadership | None = _field("Lãnh đạo, chỉ đạo", "Mục 1: công tác lãnh đạo, chỉ đạo.", default=None)
+    readiness: Readiness | None = _field("Sẵn sàng chiến đấu", "Mục 2: sẵn sàng chiến đấu, trực.", default=None)
+    exercises: Exercises | None = _field("Huấn luyện, diễn tập", "Mục 3: huấn luyện, diễn tập khu vực phòng thủ, phòng thủ dân sự.", default=None)
+    militia: Militia | None = _field("Dân quân tự vệ", "Mục 4: xây dựng lực lượng dân quân tự vệ.", default=None)
+    reserve: Reserve | None = _field("Dự bị động viên", "Mục 5: xây dựng lực lượng dự bị động viên.", default=None)
+    defence_education: DefenceEducation | None = _field("Giáo dục quốc phòng và an ninh", "Mục 6: giáo dục, bồi dưỡng kiến thức quốc phòng và an ninh.", default=None)
+    recruitment: Recruitment | None = _field("Tuyển quân", "Mục 7: tuyển chọn và gọi công dân nhập ngũ, thực hiện nghĩa vụ CAND.", default=None)
+    welfare: Welfare | None = _field("Chính sách hậu phương quân đội", "Mục 8: chính sách hậu phương quân đội.", default=None)
+    disaster: Disaster | None = _field("Phòng chống thiên tai, tìm kiếm cứu nạn", "Mục 9: phòng chống thiên tai, tìm kiếm cứu nạn.", default=None)
+    remains: Remains | None = _field("Quy tập hài cốt liệt sĩ", "Mục 10: tìm kiếm, quy tập hài cốt liệt sĩ.", default=None)
+    foreign_relations: ForeignRelations | None = _field("Đối ngoại quốc phòng", "Mục 11: đối ngoại quốc phòng.", default=None)
+    defence_land: DefenceLand | None = _field("Đất quốc phòng", "Mục 12: quản lý đất quốc phòng.", default=None)
+    funding: Funding | None = _field("Kinh phí", "Kinh phí xây dựng, sửa chữa công trình quốc phòng.", default=None)
+    security: Security | None = _field("An ninh, trật tự", "Tình hình an ninh chính trị, trật tự an toàn xã hội.", default=None)
+    awards: list[Award] = _field("Khen thưởng", "Mục 13: các hình thức khen thưởng đã trao.", default_factory=list)
+    assessment: Assessment | None = _field("Đánh giá chung", "Phần II: ưu điểm, hạn chế, nguyên nhân, bài học.", default=None)
     directions: list[Text] = _field("Phương hướng, nhiệm vụ", "Các nhiệm vụ kỳ tới, mỗi dòng một ý.", default_factory=list)
-    proposals: list[Text] = _field("Đề xuất, kiến nghị", "", default_factory=list)
+    proposals: list[Text] = _field("Đề xuất, kiến nghị", "Phần IV: các đề xuất, kiến nghị với cấp trên.", default_factory=list)
     previous: PreviousFigures | None = _field("Số liệu kỳ trước", "Để so sánh với kỳ trước.", default=None)
     byline: Name | None = _field("Tác giả bài viết", "Dòng ký tên bài tin: “Tin, ảnh: Khánh An”.", default=None)

@@ -16,6 +16,7 @@ from drafter import __version__
 COMMANDS = {
     "validate": ("drafter.cli.validate", "Kiểm tra tệp số liệu, liệt kê mọi lỗi."),
     "render": ("drafter.cli.render", "Tạo bản thảo báo cáo hoặc bài tin từ một tệp số liệu."),
+    "schema": ("drafter.cli.schema", "In JSON Schema của tệp số liệu cho trình soạn thảo."),
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 
 import click
@@ -26,8 +27,16 @@ def user_errors(function):
         except DrafterError as error:
             echo_problems(error.problems)
             sys.exit(1)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
         except KeyboardInterrupt:
             click.secho("Đã dừng theo yêu cầu; không có tệp dở dang nào được ghi.", fg="yellow", err=True)
             sys.exit(130)
+        except Exception as error:  # a bug of ours: say so plainly, keep the traceback for DRAFTER_DEBUG
+            if os.environ.get("DRAFTER_DEBUG"):
+                raise
+            click.secho(f"Lỗi nội bộ của drafter ({type(error).__name__}: {error}). "
+                        "Chạy lại với DRAFTER_DEBUG=1 để xem chi tiết và gửi cho nhóm phát triển.", fg="red", err=True)
+            sys.exit(1)
 
     return wrapper

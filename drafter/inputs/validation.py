@@ -98,8 +98,8 @@ def _looks_boolean(value) -> bool:
 
 
 def _is_union_tag(part) -> bool:
-    # pydantic puts the union member's name ("function-after[...]", "date") into loc
-    return isinstance(part, str) and ("[" in part or part in {"date", "int", "str"})
+    # pydantic puts a validator's name ("function-after[...]") into loc
+    return isinstance(part, str) and "[" in part
 
 
 def _short(value) -> str:

@@ -87,7 +87,7 @@ def read_yaml(path: Path | str, text: str | None = None) -> tuple[dict, Position
     if not text.strip():
         raise DrafterError([Problem("E102", name)])
     try:
-        tree = YAML(typ="rt").load(text)
+        tree = _loader().load(text)
     except DuplicateKeyError as error:
         mark = error.problem_mark
         key = _duplicate_key(error)
@@ -104,6 +104,18 @@ def read_yaml(path: Path | str, text: str | None = None) -> tuple[dict, Position
     positions = Positions(name)
     counter = [0]
     return _plain(tree, (), positions, counter), positions
+
+
+def _loader() -> YAML:
+    yaml = YAML(typ="rt")
+    # Dates stay text here so that pydantic parses them and an impossible
+    # date (31/02) is reported at its line like any other bad value.
+    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
+    return yaml
+
+
+def _as_text(constructor, node):
+    return constructor.construct_scalar(node)
 
 
 def _duplicate_key(error: DuplicateKeyError) -> str:

@@ -1,0 +1,18 @@
+"""``drafter schema``"""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("schema")
+def command() -> None:
+    """In JSON Schema của tệp số liệu (tiêu đề, mô tả tiếng Việt) để trình soạn thảo gợi ý trường.
+
+    \b
+    Ví dụ:
+      drafter schema > schema/report.schema.json
+    """
+    from drafter.api import schema_json
+
+    click.echo(schema_json(), nl=False)
