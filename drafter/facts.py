@@ -60,7 +60,9 @@ def rate(part: int | None, whole: int | None) -> Decimal | None:
     if part is None or not whole:
         return None
     value = (Decimal(part) * 100 / Decimal(whole)).quantize(TWO_PLACES, ROUND_HALF_UP)
-    return value.normalize() if value == value.to_integral() else value
+    # trailing zeros carry no meaning here ("12,5%", "100%"), and normalize()
+    # alone would turn 100 into 1E+2
+    return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
 
 
 @dataclass(frozen=True)
