@@ -82,6 +82,7 @@ class UnitWords:
     command: str  # "Bộ CHQS tỉnh"
     command_full: str  # "Bộ Chỉ huy Quân sự tỉnh Gia Lai"
     military_region: str
+    communes: str  # the units one level down: "xã, phường", before 7/2025 "xã, phường, thị trấn"
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,8 @@ class PeriodWords:
     span: str
     is_half: bool
     name: str  # "năm 2026", "6 tháng đầu năm 2026"
+    opening: str  # how a sentence about the period begins: "Năm 2026", "Trong 6 tháng đầu năm 2026"
+    next_opening: str  # "Năm 2027", "Trong 6 tháng cuối năm 2026"
     next_name: str  # "năm 2027", "6 tháng cuối năm 2026"
     review: str  # "tổng kết", "sơ kết"
     compared: str  # "so với năm 2025", "so với cùng kỳ năm 2025"
@@ -159,15 +162,17 @@ def unit_words(report: Report) -> UnitWords:
         command=command,
         command_full=command_full,
         military_region=unit.military_region or "",
+        communes="xã, phường, thị trấn" if report.period.year < 2025 else "xã, phường",
     )
 
 
 def period_words(report: Report) -> PeriodWords:
     year, span = report.period.year, report.period.span
     if span == "half-year":
-        return PeriodWords(year, span, True, f"6 tháng đầu năm {year}", f"6 tháng cuối năm {year}",
+        return PeriodWords(year, span, True, f"6 tháng đầu năm {year}", f"Trong 6 tháng đầu năm {year}",
+                           f"Trong 6 tháng cuối năm {year}", f"6 tháng cuối năm {year}",
                            "sơ kết", f"so với cùng kỳ năm {year - 1}", f"cùng kỳ năm {year - 1}", year)
-    return PeriodWords(year, span, False, f"năm {year}", f"năm {year + 1}",
+    return PeriodWords(year, span, False, f"năm {year}", f"Năm {year}", f"Năm {year + 1}", f"năm {year + 1}",
                        "tổng kết", f"so với năm {year - 1}", f"năm {year - 1}", year + 1)
 
 
@@ -293,5 +298,6 @@ def build_facts(report: Report) -> Facts:
         signature_lines=lines,
         signer_display=signer,
         recipients=_recipients(report, unit),
-        place=report.document.place or unit.province or unit.name,
+        # Decree 30: the place is where the issuing body sits, so a commune's own name at commune level
+        place=report.document.place or (unit.name if unit.level == "commune" else unit.province or unit.name),
     )

@@ -470,9 +470,16 @@ def capitalize_first(s: str) -> str:
     ('Đồng chí Nguyễn Văn A', 'Ủy ban', '')
     >>> capitalize_first("“đảm bảo”")
     '“Đảm bảo”'
+
+    A sentence that opens with a figure keeps the word after it as written:
+
+    >>> capitalize_first("6 tháng đầu năm")
+    '6 tháng đầu năm'
     """
     s = _nfc(s)
     for i, char in enumerate(s):
         if char.isalpha():
             return s[:i] + char.upper() + s[i + 1 :]
+        if char.isdigit():
+            return s
     return s
