@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from drafter import vnformat
@@ -165,6 +166,29 @@ FILTERS = {
     "noi": join_clauses,
 }
 
+#: One example per filter, for ``drafter templates vars`` and docs/mau-bao-cao.md:
+#: name -> (what it does, a snippet). The output shown to users is computed live
+#: from the snippet, so it can never drift from the code; a test keeps this in
+#: step with FILTERS. Snippets may use the reference's example report (``r``).
+FILTER_EXAMPLES: dict[str, tuple[str, str]] = {
+    "so": ("số nguyên, dấu chấm ngăn hàng nghìn", "{{ 2847 | so }}"),
+    "thap_phan": ("số thập phân, dấu phẩy thập phân", "{{ 1234.5 | thap_phan }}"),
+    "phan_tram": ("tỷ lệ phần trăm", "{{ 12.5 | phan_tram }}"),
+    "tien": ("số tiền (đồng) viết gọn", "{{ 4700000000 | tien }}"),
+    "tien_chu": ("số tiền bằng chữ", "{{ 4700000000 | tien_chu }}"),
+    "chu": ("số bằng chữ", "{{ 105 | chu }}"),
+    "ngay": ("ngày đầy đủ theo Nghị định 30", "{{ r.document.date | ngay }}"),
+    "ngay_ngan": ("ngày ngắn kiểu báo chí", "{{ r.document.date | ngay_ngan }}"),
+    "ngay_so": ("ngày dạng số", "{{ r.document.date | ngay_so }}"),
+    "ds": ("nối danh sách bằng dấu phẩy và “và”", '{{ ["Lào", "Campuchia", "Thái Lan"] | ds }}'),
+    "la_ma": ("số La Mã", "{{ 12 | la_ma }}"),
+    "so_2": ("số có hai chữ số", "{{ 7 | so_2 }}"),
+    "hoa_dau": ("viết hoa chữ cái đầu", '{{ "ủy ban nhân dân" | hoa_dau }}'),
+    "menh_de": ("một ý của người dùng đặt giữa câu", '{{ "Tăng cường tuyên truyền." | menh_de }}'),
+    "cau": ("một ý thành một câu trọn vẹn", '{{ "tăng cường tuyên truyền;" | cau }}'),
+    "noi": ("nhiều ý nối bằng dấu chấm phẩy", '{{ ["Làm tốt A.", "làm tốt B;"] | noi }}'),
+}
+
 # Markup characters in values are swapped for private-use code points while
 # the structure is parsed, so data can never open a heading or a byline.
 _SHIELD = {"#": "\ue000", "!": "\ue001", "@": "\ue002", "-": "\ue003"}
@@ -196,15 +220,40 @@ class QuietTestUndefined(StrictUndefined):
 
 
 class TemplatePackError(Exception):
-    """A template pack that cannot be loaded or rendered; ``where`` names the file and line."""
+    """A template pack that cannot be loaded or rendered; ``where`` names the file and line.
 
-    def __init__(self, where: str, detail: str):
-        self.where, self.detail = where, detail
+    ``unsafe`` is set when the sandbox, not a mistake, stopped the template.
+    """
+
+    def __init__(self, where: str, detail: str, unsafe: bool = False):
+        self.where, self.detail, self.unsafe = where, detail, unsafe
         super().__init__(f"{where}: {detail}")
 
 
+class Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja2's sandbox, plus a cap on ``*`` and ``**``.
+
+    The sandbox stops a template from reaching Python internals but not from
+    asking for ``"a" * 10**10``; a user's template must not be able to exhaust
+    the memory of the office computer that renders it.
+    """
+
+    intercepted_binops = frozenset({"*", "**"})
+    MAX_SIZE = 100_000
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(left, int) and isinstance(right, int):
+            if left.bit_length() * abs(right) > 10_000:  # 10**3000 and beyond: no report needs it
+                raise SecurityError("số mũ quá lớn")
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > self.MAX_SIZE:
+                    raise SecurityError("chuỗi quá dài")
+        return super().call_binop(context, operator, left, right)
+
+
 def make_environment(folders: list[Path]) -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
+    env = Sandbox(
         loader=FileSystemLoader([str(f) for f in folders]),
         undefined=QuietTestUndefined,
         trim_blocks=True,
@@ -281,8 +330,14 @@ def _load_pack(folder: Path) -> TemplatePack:
 
 
 @lru_cache(maxsize=32)
+def _environment(folder: Path) -> ImmutableSandboxedEnvironment:
+    return make_environment([folder, templates_root() / "_shared"])
+
+
 def _template(folder: Path):
-    env = make_environment([folder, templates_root() / "_shared"])
+    # The environment is cached, not the template: Jinja re-reads a file that
+    # changed on disk, so an office editing its pack sees the edit at once.
+    env = _environment(folder)
     try:
         return env.get_template("body.j2")
     except TemplateError as error:
@@ -327,7 +382,8 @@ def render_pack(pack: TemplatePack, facts: Facts, variant: int | None = None) ->
         text = template.render(context(facts, variant))
     except TemplateError as error:
         line = getattr(error, "lineno", None)
-        raise TemplatePackError(f"{pack.folder / 'body.j2'}" + (f":{line}" if line else ""), str(error)) from None
+        where = f"{pack.folder / 'body.j2'}" + (f":{line}" if line else "")
+        raise TemplatePackError(where, str(error), unsafe=isinstance(error, SecurityError)) from None
     return render_markup(text)
 
 
@@ -425,6 +481,26 @@ def _clean(text: str) -> str:
     return text
 
 
+_KIND_WORDS = re.compile(r" (?=(tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã) [^ ])", re.IGNORECASE)
+
+
+def masthead_name(name: str, width: int = 24) -> str:
+    """An agency name broken as offices break it in the header: the body, then its unit.
+
+    >>> masthead_name("Ủy ban nhân dân tỉnh Gia Lai")
+    'Ủy ban nhân dân\\ntỉnh Gia Lai'
+    >>> masthead_name("Quân khu 5")
+    'Quân khu 5'
+    """
+    if len(name) <= width or "\n" in name:
+        return name
+    matches = list(_KIND_WORDS.finditer(name))
+    if not matches:
+        return name
+    cut = matches[-1].start()
+    return name[:cut] + "\n" + name[cut + 1 :]
+
+
 def build_draft(pack: TemplatePack, facts: Facts, variant: int | None = None) -> Draft:
     """The whole draft: the pack's wording plus the masthead the facts dictate."""
     wording = render_pack(pack, facts, variant)
@@ -433,8 +509,8 @@ def build_draft(pack: TemplatePack, facts: Facts, variant: int | None = None) ->
     if pack.kind != "decree30":
         return Draft(blocks=wording.blocks, title=title, author=facts.issuing_agency)
     masthead = Masthead(
-        issuing_agency=facts.issuing_agency,
-        parent_agency=facts.parent_agency,
+        issuing_agency=masthead_name(facts.issuing_agency),
+        parent_agency=masthead_name(facts.parent_agency),
         number=vnformat.format_doc_number(report.document.number, "BC", facts.issuer_code),
         place_date=vnformat.format_place_date(facts.place, report.document.date),
         doc_type=wording.doc_type or "BÁO CÁO",
