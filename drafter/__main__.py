@@ -1,3 +1,5 @@
 from drafter.cli import main
 
-main()
+# The guard matters: batch workers started by "spawn" (Windows, macOS) import this module.
+if __name__ == "__main__":
+    main()

@@ -25,23 +25,43 @@ def validate(paths: list[Path | str]) -> list[Loaded]:
 
 
 def draft(source: Report | Path | str, template: str | Path = "bao-cao", variant: int | None = None) -> Draft:
-    """Input -> facts -> wording: the draft as plain data, before any layout."""
+    """Input -> facts -> wording: the draft as plain data, before any layout.
+
+    The pack is checked first (:func:`drafter.packs.check`): a template with a
+    problem is refused before any of it runs.
+    """
+    from drafter.packs import check_pack, is_word_form
+
+    if is_word_form(template):
+        # a Word form is filled in place; it has no draft to give
+        raise DrafterError([Problem("E525", str(template), found="bản thảo trung gian (draft)")])
     report = source if isinstance(source, Report) else load_report(source)
     pack = _pack(template)
+    problems = check_pack(pack.folder)
+    if problems:
+        raise DrafterError(problems)
     if report.period.span not in pack.periods:
         raise DrafterError([Problem("E505", str(template), found=report.period.span,
                                     expected=", ".join(pack.periods))])
     try:
         return build_draft(pack, build_facts(report), variant)
     except TemplatePackError as error:
+        if error.unsafe:
+            raise DrafterError([Problem("E518", error.where, extra={"detail": error.detail})]) from None
         raise DrafterError([Problem("E504", error.where, found=pack.name, extra={"detail": error.detail})]) from None
 
 
 def render(source: Report | Path | str, template: str | Path = "bao-cao", format: str = "docx",
            variant: int | None = None) -> bytes | str:
-    """The finished document: .docx bytes, or Markdown / plain text."""
+    """The finished document: .docx bytes, or Markdown / plain text.
+
+    ``template`` is a built-in pack's name, a pack folder, or an office's Word
+    form (a ``.docx`` with tags, see :mod:`drafter.wordform`).
+    """
     if format not in FORMATS:
         raise DrafterError([Problem("E505", str(source), found=format, expected=", ".join(FORMATS))])
+    if str(template).lower().endswith(".docx"):
+        return _render_form(source, Path(template), format, variant)
     result = draft(source, template, variant)
     return lay_out(result, format)
 
@@ -67,6 +87,20 @@ def render_to_file(source: Report | Path | str, output: Path | str, template: st
     if output.exists() and not force:
         raise DrafterError([Problem("E501", str(output), found=str(output))])
     return write_atomic(output, render(source, template, format, variant), force=force)
+
+
+def _render_form(source: Report | Path | str, form: Path, format: str, variant: int | None) -> bytes:
+    from drafter import wordform
+
+    if format != "docx":
+        raise DrafterError([Problem("E525", str(form), found=format)])
+    if not form.is_file():
+        raise DrafterError([Problem("E503", str(form), found=str(form), expected=", ".join(builtin_names()))])
+    problems = wordform.check_form(form)  # all of them, before anything runs
+    if problems:
+        raise DrafterError(problems)
+    report = source if isinstance(source, Report) else load_report(source)
+    return wordform.render_form(form, build_facts(report), variant)
 
 
 def _pack(template: str | Path):

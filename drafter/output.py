@@ -36,6 +36,9 @@ def write_atomic(target: Path | str, data: bytes | str, force: bool = False) -> 
     except OSError as error:
         raise DrafterError([Problem("E502", str(target), extra={"detail": _reason(error)})]) from None
     try:
+        # mkstemp makes the file private (0600); a draft gets the usual mode for new files
+        if hasattr(os, "fchmod"):  # not on Windows, where the mode bits do not apply
+            os.fchmod(handle, 0o666 & ~_umask())
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
             stream.flush()
@@ -52,6 +55,12 @@ def write_atomic(target: Path | str, data: bytes | str, force: bool = False) -> 
         if os.path.exists(temp_name):
             os.unlink(temp_name)
     return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _move_no_clobber(temp_name: str, target: Path) -> None:

@@ -16,9 +16,11 @@ Every function returns NFC text.
 from __future__ import annotations
 
 import datetime
+import functools
 import unicodedata
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
+from babel import Locale
 from babel import lists as _lists
 from babel import numbers as _numbers
 
@@ -78,15 +80,35 @@ def _pattern(min_digits: int, max_digits: int, suffix: str = "") -> str:
     return "#,##0" + ("." + fraction if fraction else "") + suffix
 
 
+# Speed: Babel parses its locale argument and the pattern string on every call, which
+# cost more than the rest of a report's wording. Both are parsed once here and passed
+# to the same Babel functions as objects; the formatted results are cached too.
+
+
+@functools.lru_cache(maxsize=None)
+def _locale() -> Locale:
+    return Locale.parse(LOCALE)
+
+
+@functools.lru_cache(maxsize=64)
+def _number_pattern(min_digits: int, max_digits: int, percent: bool) -> _numbers.NumberPattern:
+    return _numbers.parse_pattern(_pattern(min_digits, max_digits, "%" if percent else ""))
+
+
 def _fixed(value: Number, min_digits: int, max_digits: int, percent: bool = False) -> str:
-    rounded = _round(_to_decimal(value), max_digits)
-    pattern = _pattern(min_digits, max_digits, "%" if percent else "")
+    return _format_rounded(_round(_to_decimal(value), max_digits), min_digits, max_digits, percent)
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_rounded(rounded: Decimal, min_digits: int, max_digits: int, percent: bool) -> str:
+    # ``rounded`` has exactly ``max_digits`` decimals, so equal keys print alike.
+    pattern = _number_pattern(min_digits, max_digits, percent)
     with localcontext(_EXACT):  # Babel quantizes again, in the current context
         if percent:
             # Babel's percent format scales by 100; the value is a percentage already.
-            text = _numbers.format_percent(rounded.scaleb(-2), format=pattern, locale=LOCALE)
+            text = _numbers.format_percent(rounded.scaleb(-2), format=pattern, locale=_locale())
         else:
-            text = _numbers.format_decimal(rounded, format=pattern, locale=LOCALE)
+            text = _numbers.format_decimal(rounded, format=pattern, locale=_locale())
     return _nfc(text)
 
 
@@ -356,7 +378,12 @@ def format_list(items: list[str], conjunction: str = "và") -> str:
     style = _LIST_STYLES.get(_nfc(conjunction))
     if style is None:
         raise ValueError(f"conjunction must be one of {tuple(_LIST_STYLES)}, got {conjunction!r}")
-    return _nfc(_lists.format_list([_nfc(str(i)) for i in items], style=style, locale=LOCALE))
+    return _format_list(tuple(_nfc(str(i)) for i in items), style)
+
+
+@functools.lru_cache(maxsize=1024)
+def _format_list(items: tuple[str, ...], style: str) -> str:
+    return _nfc(_lists.format_list(list(items), style=style, locale=_locale()))
 
 
 # ---------------------------------------------------- symbols and counts
@@ -393,10 +420,15 @@ def format_count_padded(n: int) -> str:
 
     >>> format_count_padded(5), format_count_padded(7), format_count_padded(16)
     ('05', '07', '16')
+
+    Large counts are grouped like any integer:
+
+    >>> format_count_padded(1234)
+    '1.234'
     """
     if _require_int(n) < 0:
         raise ValueError(f"a count is not negative: {n}")
-    return f"{n:02d}"
+    return f"{n:02d}" if n < 10 else format_integer(n)
 
 
 def _code(code: str | None) -> str:

@@ -9,6 +9,8 @@ says and never *how* it is laid out::
     ## …   ### …   #### …                 headings numbered "I.", "1.", "a)"
     !title Hội nghị tổng kết …            news headline
     !byline Tin, ảnh: …                   news byline
+    !table units   !image chart           a table or picture the caller prepared,
+                                          by name (``tables`` / ``images`` in the context)
     - a line                              a paragraph of its own
     other lines                           joined into one paragraph up to a blank line
 
@@ -25,6 +27,7 @@ Every template runs in Jinja2's sandbox.
 
 from __future__ import annotations
 
+import abc
 import hashlib
 import re
 import unicodedata
@@ -37,7 +40,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from drafter import vnformat
-from drafter.document import Block, Byline, Draft, Heading, Masthead, Paragraph, Signature, Title
+from drafter.document import Block, Byline, Draft, Heading, Image, Masthead, Paragraph, Signature, Table, Title
 from drafter.facts import Facts
 
 # ------------------------------------------------------------------ hygiene
@@ -47,6 +50,11 @@ _SPACE_AFTER_OPEN = re.compile(r"([(“])\s+")
 _MANY_SPACES = re.compile(r"\s+")
 _REPEATED_PUNCT = re.compile(r"([,;:])\1+|([,;:])\s*([.;,])")
 _STRAIGHT_QUOTES = re.compile(r'"([^"]*)"')
+# Speed: most text is tidy already. A whitespace other than a single space, or anything
+# one of the patterns below could match (this matches a superset), sends the text
+# through the substitutions; otherwise each would leave it as it is.
+_ODD_SPACE = re.compile(r"[^\S ]|  ")
+_UNTIDY = re.compile(r'"|\s[,.;:?!)…]|[(“]\s|[,;:]\s*[.;,]|([,;:])\1')
 
 
 def tidy(text: str) -> str:
@@ -56,7 +64,11 @@ def tidy(text: str) -> str:
     'Năm 2026, tỉnh đạt “Tốt”; hoàn thành.'
     """
     text = unicodedata.normalize("NFC", text)
-    text = _MANY_SPACES.sub(" ", text).strip()
+    if _ODD_SPACE.search(text):
+        text = _MANY_SPACES.sub(" ", text)
+    text = text.strip()
+    if not _UNTIDY.search(text):
+        return text
     text = _STRAIGHT_QUOTES.sub(r"“\1”", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _SPACE_AFTER_OPEN.sub(r"\1", text)
@@ -73,15 +85,19 @@ def clause(text: str) -> str:
     ('tăng cường công tác tuyên truyền', 'UBND xã chỉ đạo', 'Đảng ủy lãnh đạo')
     """
     text = tidy(text).rstrip(" .;,:")
-    words = text.split(" ", 1)
-    first = words[0]
-    if first and first[0].isupper() and first[1:].islower() and first not in _PROPER_WORDS:
+    first = text.split(" ", 1)[0]
+    keeps_capital = first in _PROPER_WORDS or text.startswith(_TITLES)
+    if first and first[0].isupper() and first[1:].islower() and not keeps_capital:
         text = first[0].lower() + text[1:]
     return text
 
 
-# Capitalised words that keep their capital inside a sentence.
-_PROPER_WORDS = {"Đảng", "Nhà", "Nhân", "Quân", "Bộ", "Tỉnh", "Chính", "Quốc", "Hội", "Ban", "Ủy", "Đảng ủy", "Thủ"}
+# Capitalised words and titles that keep their capital inside a sentence
+# ("… và Chủ tịch UBND các xã"), as the corpus writes them.
+_PROPER_WORDS = {"Đảng", "Nhà", "Nhân", "Quân", "Bộ", "Tỉnh", "Chính", "Quốc", "Hội", "Ban", "Ủy", "Thủ"}
+_TITLES = ("Chủ tịch", "Phó Chủ tịch", "Bí thư", "Phó Bí thư", "Chỉ huy trưởng", "Phó Chỉ huy trưởng",
+           "Chính ủy", "Chính trị viên", "Trưởng ban", "Phó Trưởng ban", "Thường trực", "Đại tá", "Thượng tá",
+           "Trung tá", "Thiếu tá", "Thiếu tướng", "Trung tướng", "Công an", "Bộ đội", "Mặt trận")
 
 
 def sentence(text: str) -> str:
@@ -195,6 +211,23 @@ _SHIELD = {"#": "\ue000", "!": "\ue001", "@": "\ue002", "-": "\ue003"}
 _UNSHIELD = {v: k for k, v in _SHIELD.items()}
 _SHIELD_TABLE = str.maketrans(_SHIELD)
 _UNSHIELD_TABLE = str.maketrans(_UNSHIELD)
+_SHIELD_PAIRS, _UNSHIELD_PAIRS = tuple(_SHIELD.items()), tuple(_UNSHIELD.items())
+
+
+def _shield(text: str) -> str:
+    """``text.translate(_SHIELD_TABLE)``; four ``replace`` calls are many times faster on Vietnamese."""
+    for char, shielded in _SHIELD_PAIRS:
+        if char in text:
+            text = text.replace(char, shielded)
+    return text
+
+
+def _unshield(text: str) -> str:
+    """``text.translate(_UNSHIELD_TABLE)``, fast."""
+    for shielded, char in _UNSHIELD_PAIRS:
+        if shielded in text:
+            text = text.replace(shielded, char)
+    return text
 
 
 def _finalize(value):
@@ -202,7 +235,9 @@ def _finalize(value):
         # StrictUndefined catches missing names; an explicit None must not print "None".
         return ""
     text = value if isinstance(value, str) else str(value)
-    return _MANY_SPACES.sub(" ", text).translate(_SHIELD_TABLE)
+    if _ODD_SPACE.search(text):
+        text = _MANY_SPACES.sub(" ", text)
+    return _shield(text)
 
 
 class QuietTestUndefined(StrictUndefined):
@@ -240,6 +275,27 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**"})
     MAX_SIZE = 100_000
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._verdicts: dict[tuple, bool] = {}
+
+    def is_safe_attribute(self, obj, attr, value):
+        # Speed only, the same verdicts: Jinja's checks look at nothing but the object's
+        # type (isinstance, ABCs) and the name, so each (type, name) is judged once.
+        # ABC registrations change isinstance answers; their cache token is in the key.
+        # An object that reports another class than its type is judged every time.
+        cls = type(obj)
+        if obj.__class__ is not cls:
+            return super().is_safe_attribute(obj, attr, value)
+        key = (cls, attr, abc.get_cache_token())
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = super().is_safe_attribute(obj, attr, value)
+            if len(self._verdicts) >= 4096:
+                self._verdicts.clear()
+            self._verdicts[key] = verdict
+        return verdict
 
     def call_binop(self, context, operator, left, right):
         if operator == "**" and isinstance(left, int) and isinstance(right, int):
@@ -377,14 +433,28 @@ def context(facts: Facts, variant: int | None = None) -> dict:
 
 def render_pack(pack: TemplatePack, facts: Facts, variant: int | None = None) -> Wording:
     """Render a pack's body for these facts."""
+    return render_template(pack, context(facts, variant))
+
+
+def render_template(pack: TemplatePack, values: dict) -> Wording:
+    """Render a pack's body with the given variables.
+
+    This is the hook for drafts that are not about one report (the roll-up of many
+    units builds its own variables). ``values["tables"]`` and ``values["images"]``,
+    when present, map names to the :class:`Table` and :class:`Image` blocks that the
+    body places with ``!table NAME`` and ``!image NAME``.
+    """
     template = _template(pack.folder)
     try:
-        text = template.render(context(facts, variant))
+        text = template.render(values)
     except TemplateError as error:
         line = getattr(error, "lineno", None)
         where = f"{pack.folder / 'body.j2'}" + (f":{line}" if line else "")
         raise TemplatePackError(where, str(error), unsafe=isinstance(error, SecurityError)) from None
-    return render_markup(text)
+    try:
+        return render_markup(text, values.get("tables"), values.get("images"))
+    except TemplatePackError as error:
+        raise TemplatePackError(f"{pack.folder / 'body.j2'}", error.detail) from None
 
 
 _HEADING = re.compile(r"^(#{1,4}) (.+)$")
@@ -401,11 +471,22 @@ def _label(kind: str, number: int) -> str:
     return f"{'abcdđeghiklmnopqrstuvxy'[(number - 1) % 23]})"
 
 
-def render_markup(text: str) -> Wording:
+def render_markup(text: str, tables: dict | None = None, images: dict | None = None) -> Wording:
     """Parse the markup a template wrote into blocks, numbering headings.
 
     A heading with nothing under it before the next heading of its level or
     above is dropped, so a section without data never prints an empty title.
+    ``!table NAME`` and ``!image NAME`` place the blocks ``tables[NAME]`` and
+    ``images[NAME]``; a name that is not there is a template error.
+
+    >>> grid = Table(header=("TT", "Đơn vị"), rows=(("1", "Xã A"),))
+    >>> wording = render_markup("### Bảng\\n!table units\\n", tables={"units": grid})
+    >>> [type(b).__name__ for b in wording.blocks]
+    ['Heading', 'Table']
+    >>> render_markup("!image chart\\n", images={})
+    Traceback (most recent call last):
+    ...
+    drafter.wording.TemplatePackError: !image chart: không có hình “chart”
     """
     front: dict[str, str] = {}
     items: list[Block | tuple[int, str]] = []  # (depth, title) stands for a heading
@@ -434,6 +515,9 @@ def render_markup(text: str) -> Wording:
         elif line.startswith("!byline "):
             flush()
             items.append(Byline(_clean(line[8:])))
+        elif line.startswith(("!table ", "!image ")):
+            flush()
+            items.append(_placed(line, tables, images))
         elif line.startswith("- "):
             flush()
             pending.append(line)
@@ -444,6 +528,18 @@ def render_markup(text: str) -> Wording:
     blocks = _number_headings(_drop_empty_headings(items))
     headline = next((b.text for b in blocks if isinstance(b, Title)), "")
     return Wording(tuple(blocks), front.get("summary", ""), front.get("doc_type", ""), headline)
+
+
+def _placed(line: str, tables: dict | None, images: dict | None) -> Block:
+    """The block a ``!table NAME`` or ``!image NAME`` line names."""
+    kind, name = line[1:6], _unshield(line[7:]).strip()
+    found = (tables if kind == "table" else images) or {}
+    block = found.get(name)
+    wanted = Table if kind == "table" else Image
+    if not isinstance(block, wanted):
+        word = "bảng" if kind == "table" else "hình"
+        raise TemplatePackError(f"!{kind} {name}", f"không có {word} “{name}”")
+    return block
 
 
 def _drop_empty_headings(items: list) -> list:
@@ -475,7 +571,7 @@ def _number_headings(items: list) -> list[Block]:
 
 
 def _clean(text: str) -> str:
-    text = tidy(text.translate(_UNSHIELD_TABLE))
+    text = tidy(_unshield(text))
     if text and text[0].islower():
         text = vnformat.capitalize_first(text)
     return text
@@ -503,6 +599,10 @@ def masthead_name(name: str, width: int = 24) -> str:
 
 def build_draft(pack: TemplatePack, facts: Facts, variant: int | None = None) -> Draft:
     """The whole draft: the pack's wording plus the masthead the facts dictate."""
+    if pack.kind == "rollup":
+        # its body speaks of many units, not of one report's facts
+        raise TemplatePackError(str(pack.folder / "manifest.yaml"),
+                                "mẫu này tổng hợp nhiều đơn vị, dùng lệnh “drafter rollup”")
     wording = render_pack(pack, facts, variant)
     report = facts.report
     title = wording.summary or wording.headline

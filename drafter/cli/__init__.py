@@ -17,6 +17,10 @@ COMMANDS = {
     "validate": ("drafter.cli.validate", "Kiểm tra tệp số liệu, liệt kê mọi lỗi."),
     "render": ("drafter.cli.render", "Tạo bản thảo báo cáo hoặc bài tin từ một tệp số liệu."),
     "schema": ("drafter.cli.schema", "In JSON Schema của tệp số liệu cho trình soạn thảo."),
+    "templates": ("drafter.cli.templates", "Mẫu: liệt kê, sao ra để sửa, kiểm tra, tra cứu biến."),
+    "batch": ("drafter.cli.batch", "Tạo bản thảo cho mọi đơn vị: thư mục YAML hoặc bảng tính Excel."),
+    "init": ("drafter.cli.init", "Tạo bảng tính Excel trống để điền số liệu nhiều đơn vị."),
+    "rollup": ("drafter.cli.rollup", "Tổng hợp báo cáo của nhiều đơn vị cùng kỳ thành một báo cáo có bảng, biểu đồ."),
 }
 
 

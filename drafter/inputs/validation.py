@@ -14,6 +14,7 @@ import typing
 from pydantic import BaseModel, ValidationError
 
 from drafter.errors import Problem
+from drafter.inputs.reference import unit_problems
 from drafter.inputs.yaml_reader import Loc, Positions
 from drafter.model import Report
 
@@ -25,7 +26,7 @@ def validate_data(data: dict, positions: Positions) -> tuple[Report | None, list
     except ValidationError as error:
         problems = [_problem_from_pydantic(item, positions, data) for item in error.errors()]
         return None, _sorted(problems)
-    problems = plausibility_problems(report, positions)
+    problems = plausibility_problems(report, positions) + unit_problems(report, positions)
     if any(p.is_error for p in problems):
         return None, _sorted(problems)
     return report, _sorted(problems)

@@ -155,7 +155,7 @@ def _plain(node, loc: Loc, positions: Positions, counter: list[int]):
         result = {}
         for key, value in node.items():
             key_text = unicodedata.normalize("NFC", str(key))
-            line, column = node.lc.key(key)
+            line, column = _key_place(node, key)
             positions.places[loc + (key_text,)] = (line + 1, column + 1)
             result[key_text] = _plain(value, loc + (key_text,), positions, counter)
         return result
@@ -175,6 +175,14 @@ def _plain(node, loc: Loc, positions: Positions, counter: list[int]):
     if isinstance(node, float):
         return float(node)
     return node
+
+
+def _key_place(node: CommentedMap, key) -> tuple[int, int]:
+    try:
+        return node.lc.key(key)
+    except (KeyError, TypeError):
+        # a key that came in through a merge ("<<: *base") has no place of its own here
+        return node.lc.line, node.lc.col
 
 
 def _has_custom_tag(node) -> bool:

@@ -14,19 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import io
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from docx import Document
-from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.image.image import Image as ImageInfo
 from docx.shared import Cm, Mm, Twips
-from docx.text.paragraph import Paragraph as DocxParagraph
 
 from drafter.document import Block, Byline, Draft, Heading, Image, Masthead, Paragraph, Table, Title
 from drafter.layout import oxml
@@ -43,24 +38,13 @@ FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 
 
 @dataclass(frozen=True)
-class Decree30Settings:
-    """Sizes in points, margins in millimetres; the defaults follow Decree 30."""
+class PageSettings:
+    """What every drafter page shares: A4, margins, font and body text. Sizes in points, margins in mm."""
 
     font: str = "Times New Roman"
     body_size: float = 14
-    parent_agency_size: float = 13
-    agency_size: float = 13
-    quoc_hieu_size: float = 13
-    tieu_ngu_size: float = 14
-    number_size: float = 13
-    place_date_size: float = 14
-    doc_type_size: float = 14
-    summary_size: float = 14
     table_size: float = 13
     caption_size: float = 13
-    recipients_label_size: float = 12
-    recipients_size: float = 11
-    signature_size: float = 14
     page_number_size: float = 14
     margin_top_mm: float = 20
     margin_bottom_mm: float = 20
@@ -70,24 +54,12 @@ class Decree30Settings:
     first_line_indent_cm: float = 1.27
     space_after_pt: float = 6
     line_spacing: float = 1.15
-    #: Share of the text width taken by the left column of the header and closing tables.
-    left_column_share: float = 0.4
-    #: Length of the short rules under the issuing agency and the trích yếu, as a share of the text.
-    short_rule_share: float = 0.4
-    #: Empty lines left for the signature (about 2.5 cm at 14 pt).
-    signature_gap_lines: int = 4
-    quoc_hieu: str = QUOC_HIEU
-    tieu_ngu: str = TIEU_NGU
     created: dt.datetime = FIXED_TIME
     language: str = "vi-VN"
 
     def __post_init__(self) -> None:
         if not 1 <= self.line_spacing <= 1.5:
             raise ValueError(f"line_spacing must be between 1 and 1.5, got {self.line_spacing}")
-        if not 0.2 <= self.left_column_share <= 0.6:
-            raise ValueError(f"left_column_share must be between 0.2 and 0.6, got {self.left_column_share}")
-        if not 1 / 3 <= self.short_rule_share <= 1 / 2:
-            raise ValueError(f"short_rule_share must be between 1/3 and 1/2, got {self.short_rule_share}")
 
     @property
     def text_width_twips(self) -> int:
@@ -98,23 +70,54 @@ class Decree30Settings:
         return oxml.twips_from_mm(297 - self.margin_top_mm - self.margin_bottom_mm)
 
 
+@dataclass(frozen=True)
+class Decree30Settings(PageSettings):
+    """The defaults follow Decree 30."""
+
+    parent_agency_size: float = 13
+    agency_size: float = 13
+    quoc_hieu_size: float = 13
+    tieu_ngu_size: float = 14
+    number_size: float = 13
+    place_date_size: float = 14
+    doc_type_size: float = 14
+    summary_size: float = 14
+    recipients_label_size: float = 12
+    recipients_size: float = 11
+    signature_size: float = 14
+    #: Share of the text width taken by the left column of the header and closing tables.
+    left_column_share: float = 0.4
+    #: Length of the short rules under the issuing agency and the trích yếu, as a share of the text.
+    short_rule_share: float = 0.4
+    #: Empty lines left for the signature (about 2.5 cm at 14 pt).
+    signature_gap_lines: int = 4
+    quoc_hieu: str = QUOC_HIEU
+    tieu_ngu: str = TIEU_NGU
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if not 0.2 <= self.left_column_share <= 0.6:
+            raise ValueError(f"left_column_share must be between 0.2 and 0.6, got {self.left_column_share}")
+        if not 1 / 3 <= self.short_rule_share <= 1 / 2:
+            raise ValueError(f"short_rule_share must be between 1/3 and 1/2, got {self.short_rule_share}")
+
+
 def write_decree30(draft: Draft, settings: Decree30Settings | None = None) -> bytes:
     """The draft laid out by Decree 30, as the bytes of a .docx file."""
     s = settings or Decree30Settings()
-    document = Document(io.BytesIO(_template(s)))
+    body = oxml.Body(_skeleton(s))
     if draft.masthead is not None:
-        _header_table(document, draft.masthead, s)
-        _title_block(document, draft.masthead, s)
-    write_blocks(document, draft.blocks, s)
+        _header_table(body, draft.masthead, s)
+        _title_block(body, draft.masthead, s)
+    write_blocks(body, draft.blocks, s)
     if draft.masthead is not None:
-        _closing_table(document, draft.masthead, s)
-    end_after_table(document, s.font)
-    oxml.set_core_properties(document, draft.title, draft.author, s.created, s.language)
-    return oxml.document_bytes(document)
+        _closing_table(body, draft.masthead, s)
+    end_after_table(body, s.font)
+    return body.docx(draft.title, draft.author)
 
 
 @functools.lru_cache(maxsize=8)
-def _template(s: Decree30Settings) -> bytes:
+def _skeleton(s: Decree30Settings) -> oxml.Skeleton:
     """The empty document for ``s``: page, fonts and page-number headers, built once per process."""
     document = oxml.lean_document(s.font, s.body_size, s.language)
     section = document.sections[0]
@@ -127,7 +130,7 @@ def _template(s: Decree30Settings) -> bytes:
     # An explicit empty first-page header: page 1 carries no number.
     section.first_page_header.is_linked_to_previous = False
     oxml.set_mark_format(section.first_page_header.paragraphs[0]._p, s.font, s.page_number_size)
-    return oxml.document_bytes(document)
+    return oxml.Skeleton(document, s.created, s.language)
 
 
 def set_page(section, top: float, bottom: float, left: float, right: float, header: float) -> None:
@@ -192,40 +195,21 @@ def text_width_pt(text: str, size_pt: float, bold: bool = False) -> float:
 
 
 # --- paragraphs and runs ----------------------------------------------------------
+#
+# The writers below say which paragraphs a document has and how each is formatted;
+# oxml turns a format into XML once per process and fills in the text.
+
+Flow = oxml.Flow  # a table cell's paragraphs; oxml.Body, the document's body, is a Flow too
 
 
-def add_run(paragraph: DocxParagraph, text: str, font: str, size: float, *, bold: bool = False,
-            italic: bool = False):
-    run = paragraph.add_run()
-    oxml.format_run(run._r, font, size, bold, italic)
-    oxml.append_text(run._r, text)
-    return run
-
-
-class _CellWriter:
-    """Adds paragraphs to a table cell, using up the empty one a new cell starts with."""
-
-    def __init__(self, cell):
-        self._cell = cell
-        self._fresh = True
-
-    def add_paragraph(self) -> DocxParagraph:
-        if self._fresh:
-            self._fresh = False
-            return self._cell.paragraphs[0]
-        return self._cell.add_paragraph()
-
-
-def line(target, text: str, font: str, size: float, *, bold: bool = False, italic: bool = False,
-         align=CENTER, before: float = 0, after: float = 0) -> DocxParagraph:
+def line(target: Flow, text: str, font: str, size: float, *, bold: bool = False, italic: bool = False,
+         align=CENTER, before: float = 0, after: float = 0) -> None:
     """One single-spaced paragraph of one run: the unit of the header and closing blocks."""
-    paragraph = target.add_paragraph()
-    oxml.format_paragraph(paragraph._p, align=align, before=before, after=after)
-    add_run(paragraph, text, font, size, bold=bold, italic=italic)
-    return paragraph
+    target.paragraph(oxml.ParagraphFormat(align=align, before=before, after=after),
+                     oxml.RunFormat(font, size, bold, italic), text)
 
 
-def rule(target, length_twips: float, container_twips: int, font: str, *, after: float = 0) -> DocxParagraph:
+def rule(target: Flow, length_twips: float, container_twips: int, font: str, *, after: float = 0) -> None:
     """A centred solid rule ``length_twips`` long: an empty, 2-pt-high paragraph with a bottom border.
 
     A separate paragraph keeps the text above free to wrap at the full width;
@@ -233,46 +217,28 @@ def rule(target, length_twips: float, container_twips: int, font: str, *, after:
     """
     length = max(1, min(int(length_twips), container_twips))
     side = (container_twips - length) // 2
-    paragraph = target.add_paragraph()
-    oxml.format_paragraph(paragraph._p, align=CENTER, after=after, exact_pt=2, left=side, right=side)
-    oxml.set_mark_format(paragraph._p, font, 1)
-    oxml.set_bottom_border(paragraph._p)
-    return paragraph
+    target.mark_paragraph(oxml.ParagraphFormat(align=CENTER, after=after, exact_pt=2, left=side, right=side),
+                          font, 1, bottom_border=True)
 
 
-def body_paragraph(document, text: str, s: Decree30Settings, *, bold: bool = False, italic: bool = False, align=JUSTIFY,
-                   indent: bool = True, keep: bool = False, before: float = 0,
-                   after: float | None = None, size: float | None = None) -> DocxParagraph:
+def body_paragraph(body: oxml.Body, text: str, s: Decree30Settings, *, bold: bool = False, italic: bool = False,
+                   align=JUSTIFY, indent: bool = True, keep: bool = False, before: float = 0,
+                   after: float | None = None, size: float | None = None) -> None:
     """A paragraph of running text: justified, first-line indent, spacing from ``s``.
 
     ``s`` is any settings object with the body fields of :class:`Decree30Settings`.
     """
-    paragraph = document.add_paragraph()
-    oxml.format_paragraph(
-        paragraph._p, align=align, before=before, after=s.space_after_pt if after is None else after,
-        line=s.line_spacing, first_line=oxml.twips_from_mm(s.first_line_indent_cm * 10) if indent else 0,
-        keep_next=keep,
+    fmt = oxml.ParagraphFormat(
+        align=align, before=before, after=s.space_after_pt if after is None else after, line=s.line_spacing,
+        first_line=oxml.twips_from_mm(s.first_line_indent_cm * 10) if indent else 0, keep_next=keep,
     )
-    add_run(paragraph, text, s.font, size or s.body_size, bold=bold, italic=italic)
-    return paragraph
+    body.paragraph(fmt, oxml.RunFormat(s.font, size or s.body_size, bold, italic), text)
 
 
-def borderless_table(document: DocumentObject, rows: int, column_twips: Sequence[int]):
-    table = document.add_table(rows=rows, cols=len(column_twips))
-    oxml.set_table_borders(table._tbl, "nil")
-    oxml.set_table_geometry(table._tbl, column_twips)
-    oxml.set_cell_margins(table._tbl, 0, 0)
-    return table
-
-
-def end_after_table(document: DocumentObject, font: str) -> None:
+def end_after_table(body: oxml.Body, font: str) -> None:
     """Close a body that ends in a table with a 1-pt paragraph, as Word itself would."""
-    body = document.element.body
-    last = body[-2] if len(body) > 1 and body[-1].tag.endswith("sectPr") else body[-1]
-    if last.tag.endswith("}tbl"):
-        paragraph = document.add_paragraph()
-        oxml.format_paragraph(paragraph._p, exact_pt=1)
-        oxml.set_mark_format(paragraph._p, font, 1)
+    if body.ends_in_table:
+        body.mark_paragraph(oxml.ParagraphFormat(exact_pt=1), font, 1)
 
 
 # --- header, title, closing -----------------------------------------------------
@@ -284,12 +250,9 @@ def _columns(s: Decree30Settings) -> tuple[int, int]:
     return left, total - left
 
 
-def _header_table(document: DocumentObject, m: Masthead, s: Decree30Settings) -> None:
+def _header_table(body: oxml.Body, m: Masthead, s: Decree30Settings) -> None:
     left_w, right_w = _columns(s)
-    second_row = bool(m.number or m.place_date)
-    table = borderless_table(document, 2 if second_row else 1, (left_w, right_w))
-    top = table.rows[0].cells
-    left, right = _CellWriter(top[0]), _CellWriter(top[1])
+    left, right = Flow(), Flow()
     if m.parent_agency:
         line(left, m.parent_agency.upper(), s.font, s.parent_agency_size)
     if m.issuing_agency:
@@ -302,34 +265,36 @@ def _header_table(document: DocumentObject, m: Masthead, s: Decree30Settings) ->
     line(right, s.quoc_hieu, s.font, s.quoc_hieu_size, bold=True)
     line(right, s.tieu_ngu, s.font, s.tieu_ngu_size, bold=True)
     rule(right, text_width_pt(s.tieu_ngu, s.tieu_ngu_size, bold=True) * 20, right_w, s.font)
-    if second_row:
-        bottom = table.rows[1].cells
+    rows = [(oxml.RowFormat(), (left.xml, right.xml))]
+    if m.number or m.place_date:
         # A row of its own keeps "Số:" level with the date however tall the agency block is.
+        number, place_date = Flow(), Flow()
         if m.number:
-            line(_CellWriter(bottom[0]), m.number, s.font, s.number_size, before=6)
+            line(number, m.number, s.font, s.number_size, before=6)
         if m.place_date:
-            line(_CellWriter(bottom[1]), m.place_date, s.font, s.place_date_size, italic=True, before=6)
+            line(place_date, m.place_date, s.font, s.place_date_size, italic=True, before=6)
+        rows.append((oxml.RowFormat(), (number.xml, place_date.xml)))
+    body.table(_borderless(s), rows)
 
 
-def _title_block(document: DocumentObject, m: Masthead, s: Decree30Settings) -> None:
+def _borderless(s: Decree30Settings) -> oxml.TableFormat:
+    return oxml.TableFormat(_columns(s), "nil", (0, 0))
+
+
+def _title_block(body: oxml.Body, m: Masthead, s: Decree30Settings) -> None:
     if m.doc_type:
-        line(document, m.doc_type.upper(), s.font, s.doc_type_size, bold=True, before=18)
+        line(body, m.doc_type.upper(), s.font, s.doc_type_size, bold=True, before=18)
     if m.summary:
-        line(document, m.summary, s.font, s.summary_size, bold=True, before=0 if m.doc_type else 18)
+        line(body, m.summary, s.font, s.summary_size, bold=True, before=0 if m.doc_type else 18)
         text = s.text_width_twips
         summary_twips = min(text_width_pt(m.summary, s.summary_size, bold=True) * 20, text)
-        rule(document, summary_twips * s.short_rule_share, text, s.font, after=12)
+        rule(body, summary_twips * s.short_rule_share, text, s.font, after=12)
 
 
-def _closing_table(document: DocumentObject, m: Masthead, s: Decree30Settings) -> None:
-    left_w, right_w = _columns(s)
-    table = borderless_table(document, 1, (left_w, right_w))
+def _closing_table(body: oxml.Body, m: Masthead, s: Decree30Settings) -> None:
     # A signature split over two pages is not signable; the last body paragraph comes along.
-    oxml.set_cant_split(table.rows[0]._tr)
-    if document.paragraphs:
-        document.paragraphs[-1].paragraph_format.keep_with_next = True
-    cells = table.rows[0].cells
-    left, right = _CellWriter(cells[0]), _CellWriter(cells[1])
+    body.keep_last_paragraph_with_next()
+    left, right = Flow(), Flow()
     recipients = recipient_lines(m.recipients)
     if recipients:
         line(left, "Nơi nhận:", s.font, s.recipients_label_size, bold=True, italic=True, align=LEFT,
@@ -342,32 +307,31 @@ def _closing_table(document: DocumentObject, m: Masthead, s: Decree30Settings) -
         before = 0
     if m.signature.signer:
         for _ in range(s.signature_gap_lines):
-            right.add_paragraph()
+            right.empty_paragraph()
         line(right, m.signature.signer, s.font, s.signature_size, bold=True)
-    for cell in cells:
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+    body.table(_borderless(s), [(oxml.RowFormat(cant_split=True, v_align="top"), (left.xml, right.xml))])
 
 
 # --- body -------------------------------------------------------------------------
 
 
-def write_blocks(document: DocumentObject, blocks: Sequence[Block], s: Decree30Settings) -> None:
+def write_blocks(body: oxml.Body, blocks: Sequence[Block], s: Decree30Settings) -> None:
     after_table = False
     for block in blocks:
         before = s.space_after_pt if after_table else 0
         if isinstance(block, Paragraph):
-            body_paragraph(document, block.text, s, before=before)
+            body_paragraph(body, block.text, s, before=before)
         elif isinstance(block, Heading):
-            _heading(document, block, s, before)
+            _heading(body, block, s, before)
         elif isinstance(block, Title):
-            body_paragraph(document, block.text, s, bold=True, align=CENTER, indent=False, keep=True,
+            body_paragraph(body, block.text, s, bold=True, align=CENTER, indent=False, keep=True,
                            before=before)
         elif isinstance(block, Byline):
-            body_paragraph(document, block.text, s, bold=True, align=RIGHT, indent=False, before=before)
+            body_paragraph(body, block.text, s, bold=True, align=RIGHT, indent=False, before=before)
         elif isinstance(block, Table):
-            add_data_table(document, block, s.font, s.table_size, s.text_width_twips)
+            add_data_table(body, block, s.font, s.table_size, s.text_width_twips)
         elif isinstance(block, Image):
-            add_picture(document, block, s.font, s.caption_size, s.text_width_twips,
+            add_picture(body, block, s.font, s.caption_size, s.text_width_twips,
                         s.text_height_twips * 2 // 3, before)
         else:
             raise TypeError(f"not a body block: {block!r}")
@@ -378,18 +342,18 @@ def _joined(label: str, text: str) -> str:
     return " ".join(part for part in (label.strip(), text.strip()) if part)
 
 
-def _heading(document: DocumentObject, h: Heading, s: Decree30Settings, before: float) -> None:
+def _heading(body: oxml.Body, h: Heading, s: Decree30Settings, before: float) -> None:
     if h.kind == "part":
-        body_paragraph(document, h.label, s, bold=True, align=CENTER, indent=False, keep=True,
+        body_paragraph(body, h.label, s, bold=True, align=CENTER, indent=False, keep=True,
                        before=max(before, s.space_after_pt), after=0)
         if h.text:
-            body_paragraph(document, h.text.upper(), s, bold=True, align=CENTER, indent=False, keep=True)
+            body_paragraph(body, h.text.upper(), s, bold=True, align=CENTER, indent=False, keep=True)
     elif h.kind == "roman":
-        body_paragraph(document, _joined(h.label, h.text.upper()), s, bold=True, keep=True, before=before)
+        body_paragraph(body, _joined(h.label, h.text.upper()), s, bold=True, keep=True, before=before)
     elif h.kind == "arabic":
-        body_paragraph(document, _joined(h.label, h.text), s, bold=True, keep=True, before=before)
+        body_paragraph(body, _joined(h.label, h.text), s, bold=True, keep=True, before=before)
     else:
-        body_paragraph(document, _joined(h.label, h.text), s, keep=True, before=before)
+        body_paragraph(body, _joined(h.label, h.text), s, keep=True, before=before)
 
 
 _NUMERIC = re.compile(r"^[\d\s.,%+\-–/()]+$")
@@ -405,35 +369,28 @@ def _column_twips(widths: Sequence[float], count: int, total: int) -> list[int]:
     return columns
 
 
-def add_data_table(document: DocumentObject, block: Table, font: str, size: float, width_twips: int) -> None:
+def add_data_table(body: oxml.Body, block: Table, font: str, size: float, width_twips: int) -> None:
     """A gridded table whose first row is a bold, centred header repeated on every page."""
     rows = [list(block.header)] if block.header else []
     rows += [list(r) for r in block.rows]
     count = max((len(r) for r in rows), default=0)
     if count == 0:
         return
-    table = document.add_table(rows=len(rows), cols=count)
-    oxml.set_table_borders(table._tbl, "single")
-    oxml.set_table_geometry(table._tbl, _column_twips(block.widths, count, width_twips))
-    oxml.set_cell_margins(table._tbl, 85, 85)
-    # Straight to the cell elements: python-docx's cell proxies cost most of the time here.
-    for index, (tr, values) in enumerate(zip(table._tbl.tr_lst, rows)):
+    table = oxml.TableFormat(tuple(_column_twips(block.widths, count, width_twips)), "single", (85, 85))
+    plain, repeated = oxml.RowFormat(), oxml.RowFormat(header=True, cant_split=True)
+    out = []
+    for index, values in enumerate(rows):
         header = index == 0 and bool(block.header)
-        if header:
-            oxml.mark_header_row(tr)
-        for tc, value in zip(tr.tc_lst, values + [""] * (count - len(values))):
-            p = tc.p_lst[0]
-            align = CENTER if header or _NUMERIC.match(value) else LEFT
-            oxml.format_paragraph(p, align=align, before=2, after=2)
-            if value:
-                r = p.add_r()
-                oxml.format_run(r, font, size, header)
-                oxml.append_text(r, value)
-            else:
-                oxml.set_mark_format(p, font, size)
+        run = oxml.RunFormat(font, size, header)
+        cells = []
+        for value in values + [""] * (count - len(values)):
+            fmt = oxml.ParagraphFormat(align=CENTER if header or _NUMERIC.match(value) else LEFT, before=2, after=2)
+            cells.append(oxml.paragraph_xml(fmt, run, value) if value else oxml.mark_paragraph_xml(fmt, font, size))
+        out.append((repeated if header else plain, cells))
+    body.table(table, out)
 
 
-def add_picture(document: DocumentObject, block: Image, font: str, caption_size: float, width_twips: int,
+def add_picture(body: oxml.Body, block: Image, font: str, caption_size: float, width_twips: int,
                 max_height_twips: int, before: float = 0) -> None:
     """A centred picture, no wider than the text nor taller than ``max_height_twips``, with its caption."""
     try:
@@ -445,11 +402,8 @@ def add_picture(document: DocumentObject, block: Image, font: str, caption_size:
     height = width * info.px_height / max(info.px_width, 1)
     if height > max_height_twips:
         width, height = width * max_height_twips / height, max_height_twips
-    paragraph = document.add_paragraph()
-    oxml.format_paragraph(paragraph._p, align=CENTER, before=before, after=3 if block.caption else 6,
-                          keep_next=bool(block.caption))
-    run = paragraph.add_run()
-    oxml.format_run(run._r, font, caption_size)
-    run.add_picture(io.BytesIO(block.png), width=Twips(int(width)), height=Twips(int(height)))
+    fmt = oxml.ParagraphFormat(align=CENTER, before=before, after=3 if block.caption else 6,
+                               keep_next=bool(block.caption))
+    body.picture(fmt, oxml.RunFormat(font, caption_size), block.png, Twips(int(width)), Twips(int(height)))
     if block.caption:
-        line(document, block.caption, font, caption_size, italic=True, after=6)
+        line(body, block.caption, font, caption_size, italic=True, after=6)

@@ -1,0 +1,122 @@
+"""``drafter rollup INPUTS... -o tong-hop.docx``"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from drafter.cli.common import echo_problems, user_errors
+
+
+@click.command("rollup")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Tệp kết quả. Với md/txt có thể bỏ trống để in ra màn hình.")
+@click.option("-f", "--format", "format_", type=click.Choice(["docx", "md", "txt"]),
+              help="Định dạng; mặc định theo đuôi tệp kết quả (docx).")
+@click.option("-c", "--config", type=click.Path(path_type=Path, dir_okay=False),
+              help="Tệp YAML thông tin văn bản tổng hợp (xem ví dụ dưới).")
+@click.option("--issuing-agency", help="Tên cơ quan ban hành; mặc định suy từ các đơn vị.")
+@click.option("--parent-agency", help="Cơ quan chủ quản (dòng trên tên cơ quan ban hành).")
+@click.option("--number", type=click.IntRange(1, 99999), help="Số văn bản; bỏ trống để điền tay.")
+@click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Ngày ban hành (YYYY-MM-DD); mặc định là ngày ký muộn nhất trong các báo cáo.")
+@click.option("--place", help="Địa danh ghi trước ngày tháng.")
+@click.option("--signer", help="Họ và tên người ký.")
+@click.option("--signer-rank", help="Quân hàm người ký.")
+@click.option("--signer-position", help="Chức vụ người ký; mặc định là người đứng đầu cơ quan.")
+@click.option("--recipient", "recipients", multiple=True, help="Nơi nhận (lặp lại cho mỗi nơi).")
+@click.option("--order", type=click.Choice(["name", "input"]),
+              help="Thứ tự đơn vị trong bảng: name (theo tên, mặc định) hoặc input (theo thứ tự tệp).")
+@click.option("-t", "--template", default="tong-hop", show_default=True,
+              help="Mẫu báo cáo tổng hợp: tong-hop hoặc thư mục mẫu riêng.")
+@click.option("--force", is_flag=True, help="Ghi đè tệp kết quả đã có.")
+@user_errors
+def command(inputs: tuple[Path, ...], output: Path | None, format_: str | None, config: Path | None,
+            issuing_agency: str | None, parent_agency: str | None, number: int | None, date, place: str | None,
+            signer: str | None, signer_rank: str | None, signer_position: str | None,
+            recipients: tuple[str, ...], order: str | None, template: str, force: bool) -> None:
+    """Tổng hợp báo cáo của nhiều đơn vị cùng kỳ thành một báo cáo.
+
+    INPUTS là các tệp số liệu .yaml, bảng tính .xlsx hoặc thư mục chứa chúng
+    (tìm cả trong thư mục con). Số tổng cộng là tổng số liệu gốc của các đơn vị,
+    tỷ lệ chung tính lại từ các số tổng cộng. Các báo cáo phải cùng năm và cùng
+    kỳ; mỗi đơn vị chỉ có một tệp.
+
+    \b
+    Ví dụ:
+      drafter rollup bao-cao-xa/ -o tong-hop.docx
+      drafter rollup bao-cao-xa/ --config tong-hop.yaml -o tong-hop.docx
+      drafter rollup a.yaml b.yaml c.yaml --format md
+
+    \b
+    Tệp --config (mọi dòng đều không bắt buộc):
+      issuing_agency: Bộ Chỉ huy Quân sự tỉnh Gia Lai
+      parent_agency: Quân khu 5
+      issuer_code: BCH
+      number: 215
+      date: 2026-12-20
+      place: Gia Lai
+      signer:
+        rank: Đại tá
+        name: Nguyễn Văn An
+        position: Phó Chỉ huy trưởng
+      recipients:
+        - Bộ Tư lệnh Quân khu 5
+        - Thường trực Tỉnh ủy
+      archive: VT, TM
+      order: name
+    """
+    from drafter import rollup
+    from drafter.api import lay_out
+    from drafter.errors import DrafterError, Problem
+    from drafter.output import write_atomic
+
+    if output is None and format_ in (None, "docx"):
+        raise click.UsageError("cần -o TỆP cho định dạng docx (hoặc chọn --format md|txt để in ra màn hình).")
+    format_ = format_ or {".md": "md", ".txt": "txt"}.get(output.suffix.lower(), "docx")
+    if output is not None and output.exists() and not force:
+        raise DrafterError([Problem("E501", str(output), found=str(output))])
+    info = _settings(rollup, config, {
+        "issuing_agency": issuing_agency, "parent_agency": parent_agency, "number": number,
+        "date": date.date() if date else None, "place": place, "order": order,
+        "recipients": list(recipients) or None,
+    }, {"name": signer, "rank": signer_rank, "position": signer_position})
+    sources, problems = rollup.load_sources(inputs)
+    errors = [p for p in problems if p.is_error]
+    echo_problems(errors)
+    if errors:
+        raise SystemExit(1)
+    warnings = [p for p in problems if not p.is_error]
+    if warnings:
+        click.secho(f"Các tệp số liệu có {len(warnings)} cảnh báo; xem chi tiết bằng lệnh “drafter validate”.",
+                    fg="yellow", err=True)
+    facts = rollup.build_rollup(sources, info)
+    echo_problems(list(facts.problems))
+    result = lay_out(rollup.draft_from_facts(facts, template), format_)
+    if output is None:
+        click.echo(result, nl=False)
+        return
+    written = write_atomic(output, result, force=force)
+    click.echo(f"Đã ghi {written} ({facts.count} đơn vị, {facts.period.name}).")
+
+
+def _settings(rollup, config: Path | None, options: dict, signer: dict):
+    """The config file, with the command-line options on top."""
+    from pydantic import ValidationError
+
+    info = rollup.load_info(config) if config else rollup.RollupInfo()
+    data = info.model_dump(exclude_unset=True)
+    data.update({key: value for key, value in options.items() if value is not None})
+    given = {key: value for key, value in signer.items() if value is not None}
+    if given:
+        if "name" not in given and not data.get("signer"):
+            raise click.UsageError("cần --signer (họ và tên người ký) khi dùng --signer-rank hoặc --signer-position.")
+        data["signer"] = {**(data.get("signer") or {}), **given}
+    try:
+        return rollup.RollupInfo.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise click.UsageError(f"giá trị không hợp lệ cho {where}: {first['msg']}") from None

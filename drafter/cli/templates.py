@@ -1,0 +1,78 @@
+"""``drafter templates list|export|check|vars``: what offices need to bring their own wording."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from drafter.cli.common import echo_problems, user_errors
+
+
+@click.group("templates")
+def command() -> None:
+    """Mẫu văn bản: xem danh sách, sao ra để sửa, kiểm tra, tra cứu biến.
+
+    \b
+    Ví dụ:
+      drafter templates list
+      drafter templates export bao-cao ./mau-cua-toi/
+      drafter templates check ./mau-cua-toi/
+      drafter templates check mau-cong-van.docx
+      drafter templates vars
+    """
+
+
+@command.command("list")
+@user_errors
+def list_packs() -> None:
+    """Liệt kê các mẫu có sẵn."""
+    from drafter.packs import describe, list_packs
+
+    click.echo("\n\n".join(describe(pack) for pack in list_packs()))
+
+
+@command.command("export")
+@click.argument("name")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--force", is_flag=True, help="Ghi vào thư mục đã có tệp (ghi đè tệp trùng tên).")
+@user_errors
+def export(name: str, folder: Path, force: bool) -> None:
+    """Sao mẫu NAME ra thư mục FOLDER để sửa câu chữ.
+
+    \b
+    Ví dụ:
+      drafter templates export bao-cao ./mau-cua-toi/
+      drafter render so-lieu.yaml --template ./mau-cua-toi/ -o bao-cao.docx
+    """
+    from drafter.packs import export_pack
+
+    written = export_pack(name, folder, force)
+    click.echo(f"Đã sao mẫu “{name}” vào {folder}: " + ", ".join(p.name for p in written) + ".")
+    click.echo(f"Sửa {folder / 'body.j2'}, rồi kiểm tra: drafter templates check {folder}")
+
+
+@command.command("check")
+@click.argument("target")
+@user_errors
+def check(target: str) -> None:
+    """Kiểm tra một mẫu (tên mẫu có sẵn, thư mục mẫu, hoặc tệp Word .docx) và liệt kê mọi lỗi."""
+    from drafter.packs import check as check_template
+
+    problems = check_template(target)
+    if problems:
+        echo_problems(problems)
+        click.secho(f"{target}: có {len(problems)} lỗi; chưa dùng được để soạn.", fg="red", err=True)
+        sys.exit(1)
+    click.echo(f"{target}: mẫu hợp lệ.")
+
+
+@command.command("vars")
+@click.option("--markdown", is_flag=True, help="In dạng Markdown (tài liệu docs/mau-bao-cao.md).")
+@user_errors
+def variables(markdown: bool) -> None:
+    """Liệt kê mọi biến, hàm và bộ lọc dùng được trong mẫu, kèm ví dụ."""
+    from drafter.reference import render_markdown, render_text
+
+    click.echo(render_markdown() if markdown else render_text(), nl=False)

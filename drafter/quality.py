@@ -1,0 +1,572 @@
+"""Text hygiene of a Vietnamese draft: what DOMAIN.md section 4 asks of every line.
+
+:func:`hygiene_problems` runs the mechanical checks and returns one :class:`Issue`
+per fault found, none for a clean text:
+
+=================  ================================================================
+check              fault
+=================  ================================================================
+``nfc``            the text is not in Unicode NFC (typed with combining marks)
+``double-space``   two spaces between words (indentation and the blank document
+                   number “Số:      /BC-UBND” are allowed)
+``space-before``   a space before ``, . ; : ? ! )``
+``straight-quote`` a straight double quote ``"``; prose uses “ ”
+``residue``        “None”, “null”, template braces ``{{ }}`` or shielded markup
+``empty-heading``  a heading label without title, or a heading with nothing under it
+``noise``          scraped-page noise (view counters, “Viết bình luận mới”…)
+``capitals``       a title written in the wrong case (:data:`REQUIRED_FORMS`, ranks)
+``sentence-start`` a sentence or line starting with a small letter
+``spelling``       a syllable the ``vi_VN`` hunspell dictionary does not know
+=================  ================================================================
+
+>>> [issue.check for issue in hygiene_problems('Năm 2026 , tỉnh  đạt "tốt"; None')]
+['double-space', 'space-before', 'straight-quote', 'residue']
+>>> hygiene_problems("Chủ tịch UBND tỉnh tặng bằng khen cho 16 tập thể.")
+[]
+>>> [str(i) for i in hygiene_problems("Đồng chí chủ tịch UBND tỉnh phát biểu.")]
+['dòng 1: capitals: “chủ tịch UBND” phải viết “Chủ tịch UBND”']
+
+The spell check runs the ``hunspell`` program with the ``vi_VN`` dictionary (Debian packages
+``hunspell`` and ``hunspell-vi``). That dictionary places tones the old way (“hoà”, “thuỷ”),
+so modern placement is converted first (:func:`to_old_tone`). Acronyms of the domain
+(:data:`ACRONYMS`), Roman numerals and the ``extra_words`` a caller passes (the words of the
+input, an allowlist) are not checked.
+
+Run as a tool: ``python -m drafter.quality samples/gia-lai-2026.yaml --template bao-cao``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "ACRONYMS",
+    "NOISE_PATTERNS",
+    "REQUIRED_FORMS",
+    "HunspellMissing",
+    "Issue",
+    "check_text",
+    "hunspell_available",
+    "hygiene_problems",
+    "input_words",
+    "load_word_list",
+    "misspelt_syllables",
+    "to_old_tone",
+    "words_of",
+]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One fault: which check found it, the offending text and its 1-based line."""
+
+    check: str
+    excerpt: str
+    line: int = 0
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"dòng {self.line}: " if self.line else ""
+        return f"{where}{self.check}: “{self.excerpt}”" + (f" {self.hint}" if self.hint else "")
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _excerpt(text: str, start: int, end: int, around: int = 12) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    left, right = max(line_start, start - around), min(line_end, end + around)
+    while left > line_start and not text[left - 1].isspace():
+        left -= 1  # whole words only
+    while right < line_end and not text[right].isspace():
+        right += 1
+    return text[left:right].strip()
+
+
+def _found(check: str, text: str, matches: Iterable[re.Match], around: int = 12) -> list[Issue]:
+    return [Issue(check, _excerpt(text, m.start(), m.end(), around), _line_of(text, m.start())) for m in matches]
+
+
+# ------------------------------------------------------------ mechanical
+
+
+def check_nfc(text: str) -> list[Issue]:
+    """Text typed with combining marks (NFD) instead of precomposed letters.
+
+    >>> import unicodedata
+    >>> check_nfc(unicodedata.normalize("NFD", "Quốc phòng"))[0].check
+    'nfc'
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return []
+    issues = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if not unicodedata.is_normalized("NFC", line):
+            issues.append(Issue("nfc", unicodedata.normalize("NFC", line.strip())[:60], number))
+    return issues
+
+
+#: The blank number of a draft, “Số:      /BC-UBND”, keeps its spaces for the clerk.
+_BLANK_NUMBER = re.compile(r"Số:[ \u00a0]+/")
+_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+
+
+def check_double_spaces(text: str) -> list[Issue]:
+    """Two or more spaces between words; leading indentation is not checked.
+
+    >>> [i.excerpt for i in check_double_spaces("Tỉnh  ủy\\n    thụt lề\\nSố:      /BC-UBND")]
+    ['Tỉnh  ủy']
+    """
+    blanks = [m.span() for m in _BLANK_NUMBER.finditer(text)]
+    return _found("double-space", text, (m for m in _DOUBLE_SPACE.finditer(text)
+                                         if not any(a <= m.start() < b for a, b in blanks)))
+
+
+_SPACE_BEFORE = re.compile(r"(?<=\S)[ \t\u00a0]+[,.;:?!)]")
+
+
+def check_space_before_punctuation(text: str) -> list[Issue]:
+    """A space before ``, . ; : ? ! )``.
+
+    >>> [i.excerpt for i in check_space_before_punctuation("năm 2023 .\\nđạt ( 100% )")]
+    ['năm 2023 .', 'đạt ( 100% )']
+    """
+    return _found("space-before", text, _SPACE_BEFORE.finditer(text))
+
+
+def check_quotes(text: str) -> list[Issue]:
+    """Straight double quotes; Vietnamese prose uses “ ”.
+
+    >>> len(check_quotes('thế trận "lòng dân"')), len(check_quotes("thế trận “lòng dân”"))
+    (1, 0)
+    """
+    return _found("straight-quote", text, re.finditer(r'"[^"\n]*"?', text), around=0)
+
+
+_RESIDUE = re.compile(r"\b(?:None|none|NONE|null|NULL|undefined|Undefined|NaN)\b|\{\{|\}\}|\{%|%\}|\{#|#\}"
+                      r"|[\ue000-\uf8ff]")
+
+
+def check_residue(text: str) -> list[Issue]:
+    """What a template leaks when a value is missing: “None”, “null”, braces, shielded markup.
+
+    >>> [i.excerpt for i in check_residue("đạt None% chỉ tiêu")]
+    ['đạt None% chỉ tiêu']
+    """
+    return _found("residue", text, _RESIDUE.finditer(text))
+
+
+#: Phrases of a scraped web page (corpus/README.md) that a draft must never carry.
+NOISE_PATTERNS: tuple[str, ...] = (
+    r"Số lượt xem", r"Lượt xem", r"Viết bình luận", r"Gửi bình luận", r"Thống kê truy cập", r"Đang online",
+    r"Đang truy cập", r"Tổng lượt truy cập", r"Cập nhật ngày", r"Cập nhật lúc", r"GMT\s*[+-]\s*\d", r"Tất cả\s*\d",
+    r"Tin liên quan", r"Bài viết liên quan", r"Chia sẻ bài viết", r"In bài viết", r"Bản in",
+    r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?",  # "2022-12-15 16:17:43"
+    r"\b\d{2}/\d{2}/\d{4}\s*\|\s*\d{2}:\d{2}",  # "08/12/2022 | 16:53"
+    r"(?m:^[ \t]*(?:Video|Toàn cảnh hội nghị|Ảnh minh họa)[ \t]*$)",  # captions and widgets on a line alone
+)
+_NOISE = re.compile("|".join(f"(?:{p})" for p in NOISE_PATTERNS), re.IGNORECASE)
+
+
+def check_noise(text: str) -> list[Issue]:
+    """Web-page noise copied along with the corpus.
+
+    >>> [i.excerpt for i in check_noise("Đang online32\\nTất cả3095009")]
+    ['Đang online32', 'Tất cả3095009']
+    """
+    return _found("noise", text, _NOISE.finditer(text))
+
+
+# ---------------------------------------------------------------- headings
+
+#: Heading labels at the start of a line, after Markdown markers: level 0 "Phần I" … 3 "a)".
+_HEADING = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*"
+    r"(?:(?P<part>(?i:phần)[ \t]+[IVXLCDM]+)|(?P<roman>[IVXLCDM]+\.)|(?P<arabic>\d{1,2}\.)|(?P<letter>[a-zđ]\)))"
+    r"(?:[ \t]*\.)?(?P<title>.*)$"
+)
+_LEVELS = ("part", "roman", "arabic", "letter")
+_MD_HEADING_ONLY = re.compile(r"^[ \t]*#{1,6}[ \t]*(?:\*\*[ \t]*\*\*)?[ \t]*$")
+
+
+def _heading(line: str) -> tuple[int, str] | None:
+    """(level, title) when ``line`` is a heading: a label and a short title with no final stop."""
+    m = _HEADING.match(line)
+    if not m:
+        return None
+    title = m.group("title").strip().strip("*_").strip()
+    if title and (title[-1] in ".;:!?…," or len(title) > 160 or not title[0].isalpha()):
+        return None  # a numbered sentence or list item, not a heading
+    return next(level for level, kind in enumerate(_LEVELS) if m.group(kind)), title
+
+
+def check_empty_headings(text: str) -> list[Issue]:
+    """A label without a title, or a heading with nothing under it before the next of its rank.
+
+    “Phần I” alone is fine when its title follows on the next line in capitals.
+
+    >>> [i.excerpt for i in check_empty_headings("1. Công tác A\\n2. Công tác B\\nNội dung.\\n3.\\n##")]
+    ['1. Công tác A', '3.', '##']
+    >>> check_empty_headings("Phần I\\nKẾT QUẢ\\n1. Lãnh đạo\\nNội dung.")
+    []
+    """
+    lines = text.split("\n")
+    content = [(n, line) for n, line in enumerate(lines, 1) if line.strip()]
+    issues = []
+    for index, (number, line) in enumerate(content):
+        if _MD_HEADING_ONLY.match(line):
+            issues.append(Issue("empty-heading", line.strip(), number))
+            continue
+        heading = _heading(line)
+        if heading is None:
+            continue
+        level, title = heading
+        following = content[index + 1][1] if index + 1 < len(content) else None
+        if not title:
+            if level == 0 and following and following.strip().strip("*#_ ").isupper():
+                index += 1  # the part's title is the next line
+                following = content[index + 1][1] if index + 1 < len(content) else None
+            else:
+                issues.append(Issue("empty-heading", line.strip(), number))
+                continue
+        after = _heading(following) if following is not None else None
+        if following is None or (after is not None and after[1] and after[0] <= level):
+            issues.append(Issue("empty-heading", line.strip(), number, "(không có nội dung)"))
+    return issues
+
+
+# ---------------------------------------------------------------- capitals
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+_NOT_LETTER_AFTER = r"(?![^\W\d_])"
+_MODERN_PAIR = re.compile(rf"(?<![qQ])([oOuU][\u0300\u0301\u0309\u0303\u0323]?)([aAeEyY][\u0300\u0301\u0309\u0303\u0323]?){_NOT_LETTER_AFTER}")
+
+
+def _split_tone(char_nfd: str) -> tuple[str, str]:
+    marks = "".join(c for c in char_nfd if c in _TONE_MARKS)
+    return "".join(c for c in char_nfd if c not in _TONE_MARKS), marks
+
+
+def to_old_tone(text: str) -> str:
+    """Modern tone placement in oa, oe, uy at a syllable's end moved to the old place.
+
+    The ``vi_VN`` hunspell dictionary knows “hoà”, “khoẻ”, “thuỷ”, not “hòa”, “khỏe”, “thủy”.
+    Syllables that go on (“hoàn”, “khuyến”, “khuỷu”) and “quý” are the same in both styles.
+
+    >>> to_old_tone("hòa bình, sức khỏe, thủy lợi, Ủy ban, ỦY BAN, hoàn thành, khuyến khích, quý, khuỷu")
+    'hoà bình, sức khoẻ, thuỷ lợi, Uỷ ban, UỶ BAN, hoàn thành, khuyến khích, quý, khuỷu'
+    >>> to_old_tone("òa óa ỏa õa ọa òe ùy úy ủy ũy ụy")
+    'oà oá oả oã oạ oè uỳ uý uỷ uỹ uỵ'
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+
+    def move(m: re.Match) -> str:
+        first, first_tone = _split_tone(m.group(1))
+        second, second_tone = _split_tone(m.group(2))
+        if first.lower() == "o" and second.lower() not in ("a", "e"):
+            return m.group()
+        if first.lower() == "u" and second.lower() != "y":
+            return m.group()
+        if not first_tone or second_tone:
+            return m.group()
+        return first + second + first_tone
+
+    return unicodedata.normalize("NFC", _MODERN_PAIR.sub(move, decomposed))
+
+
+#: Titles and bodies as the corpus and Decree 30 capitalise them. A form is checked wherever it
+#: occurs in any case, except when set all in capitals; a form starting with a small letter may
+#: start a sentence with a capital.
+REQUIRED_FORMS: tuple[str, ...] = (
+    "Chủ tịch UBND", "Phó Chủ tịch UBND", "Chủ tịch HĐND", "Phó Chủ tịch HĐND",
+    "Chủ tịch Ủy ban nhân dân", "Ủy ban nhân dân", "Hội đồng nhân dân", "Công an nhân dân",
+    "Bí thư Tỉnh ủy", "Phó Bí thư Tỉnh ủy", "Bí thư Thành ủy", "Phó Bí thư Thành ủy",
+    "Bí thư Đảng ủy", "Phó Bí thư Đảng ủy", "Ủy viên Ban Thường vụ",
+    "Bộ CHQS", "Ban CHQS", "Bộ Chỉ huy Quân sự", "Ban Chỉ huy Quân sự",
+    "Chỉ huy trưởng Bộ CHQS", "Chỉ huy trưởng Ban CHQS", "Chính ủy Bộ CHQS", "Tư lệnh Quân khu", "Phó Tư lệnh Quân khu",
+    "Bộ Quốc phòng", "Mặt trận Tổ quốc",
+    "đời sống Nhân dân", "ngoại giao Nhân dân",
+)
+#: Bodies whose name must keep its capital; “UBND tỉnh ủy quyền” (delegates) is another word.
+_PARTY_COMMITTEES = r"\b(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+uỷ(?!\s+(?:quyền|nhiệm|thác|ban|viên)\b)"  # old tone: see check_capitals
+_RANK = re.compile(r"(?i:\b(?:đại|thượng|trung|thiếu)\s+(?:tá|tướng|úy|uý)\b)(?=\s+(?P<next>[^\W\d_]))")
+_MILITARY_REGION = re.compile(r"(?i:\bquân\s+khu)(?=\s+\d)")
+
+
+def _form_regex(form: str) -> re.Pattern:
+    words = [re.escape(w) for w in to_old_tone(form).split()]
+    return re.compile(r"(?<![^\W\d_])" + r"\s+".join(words) + r"(?![^\W\d_])", re.IGNORECASE)
+
+
+_FORMS = [(to_old_tone(form), _form_regex(form)) for form in REQUIRED_FORMS]
+
+
+def _in_capitals(written: str) -> bool:
+    """Words set in capitals (“ỦY BAN NHÂN DÂN” in a signature) are outside the check."""
+    letters = [c for c in written if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _same(found: str, form: str) -> bool:
+    found = re.sub(r"\s+", " ", found)
+    if found == form:
+        return True
+    # "đời sống Nhân dân" may open a sentence as "Đời sống Nhân dân"
+    return form[0].islower() and found[0].lower() == form[0] and found[1:] == form[1:]
+
+
+def check_capitals(text: str) -> list[Issue]:
+    """Titles, bodies and ranks in the case the corpus writes them.
+
+    >>> [i.hint for i in check_capitals("đại tá Võ Thanh Tâm, Phó bí thư tỉnh ủy; Thượng Tá Lê Văn A")]
+    ['phải viết “Đại tá”', 'phải viết “Phó Bí thư Tỉnh ủy”', 'phải viết “Thượng tá”']
+    >>> check_capitals("UBND tỉnh ủy quyền cho Sở; TM. ỦY BAN NHÂN DÂN; Đại tá Võ Thanh Tâm; Quân khu 5")
+    []
+    """
+    text = unicodedata.normalize("NFC", text)
+    canonical = to_old_tone(text)
+    found: list[tuple[int, Issue]] = []
+    spans: list[tuple[int, int]] = []
+
+    def report(start: int, end: int, right: str | None = None) -> None:
+        if _in_capitals(text[start:end]) or any(a <= start and end <= b for a, b in spans):
+            return
+        written = re.sub(r"\s+", " ", text[start:end])
+        right = right or written[0].upper() + written[1:].lower()
+        spans.append((start, end))
+        found.append((start, Issue("capitals", written, _line_of(text, start), f"phải viết “{right}”")))
+
+    # the longest forms first, so "Phó Bí thư Tỉnh ủy" is reported once, not also as "Bí thư Tỉnh ủy"
+    for (form, regex), original in sorted(zip(_FORMS, REQUIRED_FORMS), key=lambda f: -len(f[1])):
+        for m in regex.finditer(canonical):
+            if not _same(m.group(), form):
+                report(m.start(), m.end(), original)
+    for m in re.finditer(_PARTY_COMMITTEES, canonical, re.IGNORECASE):
+        written = m.group()
+        if not (written[0].isupper() and written[1:] == written[1:].lower()):
+            report(m.start(), m.end())
+    for m in _RANK.finditer(canonical):
+        if not m.group("next").isupper():
+            continue  # a rank is capitalised before a name
+        written = re.sub(r"\s+", " ", m.group())
+        if written != written[0].upper() + written[1:].lower():
+            report(m.start(), m.end())
+    for m in _MILITARY_REGION.finditer(canonical):
+        if re.sub(r"\s+", " ", m.group()) != "Quân khu":
+            report(m.start(), m.end(), "Quân khu")
+    return [issue for _, issue in sorted(found, key=lambda pair: pair[0])]
+
+
+_SENTENCE_START = re.compile(
+    r"(?:^[ \t]*(?:[-–•+>][ \t]+|#{1,6}[ \t]+)?(?:\*\*|__|\*|_)?|(?<=[^.\s][.!?])[ \t]+(?:\*\*|__|\*|_)?)"
+    r"(?P<letter>[^\W\d_])",
+    re.MULTILINE,
+)
+
+
+def check_sentence_starts(text: str) -> list[Issue]:
+    """A line or a sentence that starts with a small letter.
+
+    >>> [i.excerpt for i in check_sentence_starts("Năm 2026 tốt. năm sau\\n- các sở;\\nTM. ỦY BAN; v.v.")]
+    ['Năm 2026 tốt. năm sau', '- các sở;']
+    """
+    issues = []
+    for m in _SENTENCE_START.finditer(text):
+        letter = m.group("letter")
+        if not letter.islower():
+            continue
+        before = text[max(0, m.start() - 4): m.start() + 1]
+        if re.search(r"\b(?:v\.v|tr|TP|Tp|ThS|TS|PGS|GS)\.$", before.strip()):
+            continue
+        issues.append(Issue("sentence-start", _excerpt(text, m.start(), m.end()), _line_of(text, m.start())))
+    return issues
+
+
+def hygiene_problems(text: str) -> list[Issue]:
+    """Every mechanical fault of ``text`` (all checks but spelling), in check order."""
+    checks = (check_nfc, check_double_spaces, check_space_before_punctuation, check_quotes, check_residue,
+              check_empty_headings, check_noise, check_capitals, check_sentence_starts)
+    return [issue for check in checks for issue in check(text)]
+
+
+# ---------------------------------------------------------------- spelling
+
+#: Abbreviations of the domain (DOMAIN.md glossary, document types, signing authority) that
+#: are no Vietnamese syllables.
+ACRONYMS: frozenset[str] = frozenset({
+    "QP-QSĐP", "QP", "QS", "QSĐP", "QPAN", "QP-AN", "CHQS", "BCH", "BCHQS", "DQTV", "DBĐV", "NVQS", "KVPT",
+    "UBND", "HĐND", "MTTQ", "BTV", "BTL", "CAND", "QĐND", "LLVT", "PCT", "PTKV", "VT", "BC", "KH", "TB", "TTr",
+    "QĐ", "NQ", "HD", "BB", "CT", "CV", "NĐ-CP", "NĐ", "CP", "TTg", "QH", "BQP", "TM", "KT", "TL", "TUQ", "ĐVT",
+})
+_ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+_WORD_CHUNK = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_PART = re.compile(r"[^\W\d_]+")
+_LETTER_LABEL = re.compile(r"(?<![^\W\d_])[a-zđ]\)")
+
+
+def words_of(text: str) -> set[str]:
+    """The words of ``text``: hyphenated chunks (“NĐ-CP”) and each of their parts.
+
+    >>> sorted(words_of("Nghị định số 02/2019/NĐ-CP, Quân khu 5"))
+    ['CP', 'Nghị', 'NĐ', 'NĐ-CP', 'Quân', 'khu', 'số', 'định']
+    """
+    words: set[str] = set()
+    for chunk in _WORD_CHUNK.findall(unicodedata.normalize("NFC", text)):
+        words.add(chunk)
+        words.update(_PART.findall(chunk))
+    return words
+
+
+def input_words(report) -> set[str]:
+    """Every word of every string of a report: names, places and the user's own text."""
+    from pydantic import BaseModel
+
+    found: set[str] = set()
+
+    def walk(obj) -> None:
+        if isinstance(obj, BaseModel):
+            for name in type(obj).model_fields:
+                walk(getattr(obj, name))
+        elif isinstance(obj, list | tuple):
+            for item in obj:
+                walk(item)
+        elif isinstance(obj, str):
+            found.update(words_of(obj))
+
+    walk(report)
+    return found
+
+
+def load_word_list(path: Path | str) -> set[str]:
+    """Words of an allowlist file: one or more per line, ``#`` starts a comment."""
+    words: set[str] = set()
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        words.update(line.split("#", 1)[0].split())
+    return words
+
+
+class HunspellMissing(RuntimeError):
+    """The ``hunspell`` program or its ``vi_VN`` dictionary is not installed."""
+
+
+@functools.lru_cache(maxsize=1)
+def hunspell_available() -> bool:
+    """Whether ``hunspell -d vi_VN`` runs here."""
+    if shutil.which("hunspell") is None:
+        return False
+    try:
+        run = subprocess.run(["hunspell", "-d", "vi_VN", "-i", "UTF-8", "-l"], input="quốc\n",
+                             capture_output=True, text=True, encoding="utf-8", timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return run.returncode == 0 and "can't open" not in run.stderr.lower()
+
+
+def _hunspell_unknown(words: Iterable[str]) -> set[str]:
+    words = sorted(set(words))
+    if not words:
+        return set()
+    if not hunspell_available():
+        raise HunspellMissing("cần cài hunspell và từ điển vi_VN: apt-get install hunspell hunspell-vi")
+    run = subprocess.run(["hunspell", "-d", "vi_VN", "-i", "UTF-8", "-l"], input="\n".join(words) + "\n",
+                         capture_output=True, text=True, encoding="utf-8", timeout=120, check=True)
+    return set(run.stdout.split())
+
+
+def _candidates(text: str, known: set[str]) -> Iterator[str]:
+    text = _LETTER_LABEL.sub(" ", unicodedata.normalize("NFC", text))
+    for chunk in _WORD_CHUNK.findall(text):
+        if chunk in ACRONYMS or chunk.casefold() in known:
+            continue
+        for part in _PART.findall(chunk):
+            if part in ACRONYMS or part.casefold() in known or _ROMAN.match(part):
+                continue
+            yield part
+
+
+def misspelt_syllables(text: str, extra_words: Iterable[str] = ()) -> list[str]:
+    """Syllables of ``text`` that the ``vi_VN`` dictionary rejects, in order of first use.
+
+    ``extra_words`` are accepted as they are (any case): names and words of the input, an
+    allowlist. Raises :class:`HunspellMissing` when hunspell is not installed.
+
+    For example, ``misspelt_syllables("Nghĩa vụ quân sự, hòa bình, Ủy ban; nghiã vụ quoc phòng")``
+    gives ``['nghiã', 'quoc']`` (tests/test_quality.py runs it where hunspell is installed).
+    """
+    known = {w.casefold() for w in extra_words}
+    candidates = list(dict.fromkeys(_candidates(text, known)))
+    old = {word: to_old_tone(word) for word in candidates}
+    unknown = _hunspell_unknown(old.values())
+    return [word for word in candidates if old[word] in unknown]
+
+
+def check_spelling(text: str, extra_words: Iterable[str] = ()) -> list[Issue]:
+    """:func:`misspelt_syllables` as issues, each at its first line."""
+    issues = []
+    for word in misspelt_syllables(text, extra_words):
+        m = re.search(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", text)
+        start = m.start() if m else 0
+        issues.append(Issue("spelling", word, _line_of(text, start)))
+    return issues
+
+
+def check_text(text: str, extra_words: Iterable[str] | None = None) -> list[Issue]:
+    """All checks; spelling too unless ``extra_words`` is None."""
+    issues = hygiene_problems(text)
+    if extra_words is not None:
+        issues += check_spelling(text, extra_words)
+    return issues
+
+
+# -------------------------------------------------------------------- CLI
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m drafter.quality INPUT.yaml [--template bao-cao] [--format txt] [--allow FILE]``."""
+    import argparse
+
+    from drafter.errors import DrafterError
+    from drafter.fidelity import output_text
+    from drafter.inputs import load_report
+
+    parser = argparse.ArgumentParser(prog="python -m drafter.quality", description=__doc__.split("\n")[0])
+    parser.add_argument("inputs", nargs="+", help="tệp số liệu YAML")
+    parser.add_argument("--template", "-t", default="bao-cao")
+    parser.add_argument("--format", "-f", default="txt", choices=("txt", "md", "docx"))
+    parser.add_argument("--allow", action="append", default=[], help="tệp danh sách từ được chấp nhận")
+    parser.add_argument("--no-spelling", action="store_true", help="bỏ qua kiểm tra chính tả")
+    args = parser.parse_args(argv)
+    allowed: set[str] = set()
+    for path in args.allow:
+        allowed |= load_word_list(path)
+    failed = 0
+    for path in args.inputs:
+        try:
+            report = load_report(path)
+            text = output_text(report, args.template, args.format)
+        except DrafterError as error:
+            print(f"{path}: {error}", file=sys.stderr)
+            return 2
+        spelling = None if args.no_spelling or not hunspell_available() else input_words(report) | allowed
+        issues = check_text(text, spelling)
+        verdict = "đạt" if not issues else f"{len(issues)} lỗi"
+        print(f"{path} [{args.template}, {args.format}]: {verdict}")
+        for issue in issues:
+            print(f"  {issue}")
+        failed += bool(issues)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,456 @@
+"""What a template may use: every variable with its Vietnamese title, every filter with an example.
+
+One description serves three readers: ``drafter templates vars`` (officers at
+the console), ``docs/mau-bao-cao.md`` (the guide, regenerated with
+``python -m drafter.reference > docs/mau-bao-cao.md``) and the template checker
+in :mod:`drafter.packs`, which reports ``r.recruitment.quotaa`` as a typo
+because the same tree says what ``r.recruitment`` holds.
+
+>>> context_vars()["r"].fields["recruitment"].fields["quota"].title
+'Chỉ tiêu giao quân'
+>>> [row.example for row in filter_rows() if row.name == "so"]
+['2.847']
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+import types
+import typing
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from pydantic import BaseModel
+
+from drafter import facts as facts_module
+from drafter.facts import Change, Facts, PeriodWords, UnitWords, build_facts
+from drafter.model import PreviousFigures, Report
+
+# ------------------------------------------------------------------ the tree
+
+
+@dataclass(frozen=True)
+class Var:
+    """One name a template can reach. ``fields`` is None unless the set of attributes is known."""
+
+    title: str
+    kind: str  # what it holds, in words an officer reads: "chữ", "số nguyên", "nhóm"…
+    fields: dict[str, Var] | None = None
+    item: Var | None = None  # the element of a list
+    methods: frozenset[str] = frozenset()  # attribute names allowed besides the fields
+    note: str = ""
+    example: str = ""
+
+
+_DICT_METHODS = frozenset({"get", "items", "keys", "values"})
+
+UNIT_TITLES = {
+    "name": "Tên riêng của đơn vị",
+    "kind": "Loại đơn vị hành chính",
+    "level": "Cấp: province, district hoặc commune",
+    "full": "Tên đầy đủ",
+    "level_word": "Từ chỉ cấp, đặt sau tên cơ quan",
+    "province": "Tỉnh, thành phố trực thuộc",
+    "party": "Cấp ủy",
+    "council": "Hội đồng nhân dân (viết tắt)",
+    "committee": "Ủy ban nhân dân (viết tắt)",
+    "committee_full": "Ủy ban nhân dân (đầy đủ)",
+    "command": "Cơ quan quân sự (viết tắt)",
+    "command_full": "Cơ quan quân sự (đầy đủ)",
+    "military_region": "Quân khu",
+    "communes": "Các đơn vị cấp dưới",
+}
+PERIOD_TITLES = {
+    "year": "Năm báo cáo",
+    "span": "Kỳ: year hoặc half-year",
+    "is_half": "Là kỳ 6 tháng (đúng/sai)",
+    "name": "Tên kỳ",
+    "opening": "Mở câu về kỳ này",
+    "next_opening": "Mở câu về kỳ tới",
+    "next_name": "Tên kỳ tới",
+    "review": "Tổng kết hay sơ kết",
+    "compared": "So với kỳ trước",
+    "previous_name": "Tên kỳ trước",
+    "next_year": "Năm của kỳ tới",
+}
+FACTS_TITLES = {
+    "report": "Số liệu báo cáo (như r)",
+    "unit": "Cách gọi đơn vị (như unit)",
+    "period": "Cách gọi kỳ (như period)",
+    "derived": "Số liệu tự tính (như d)",
+    "changes": "So sánh với kỳ trước (như changes)",
+    "issuing_agency": "Cơ quan ban hành",
+    "parent_agency": "Cơ quan chủ quản",
+    "issuer_code": "Ký hiệu cơ quan ban hành",
+    "signature_lines": "Các dòng thẩm quyền, chức vụ người ký",
+    "signer_display": "Người ký (cấp bậc, họ tên)",
+    "recipients": "Nơi nhận",
+    "place": "Địa danh ghi trước ngày tháng",
+}
+CHANGE_TITLES = {
+    "current": "Số kỳ này",
+    "previous": "Số kỳ trước",
+    "difference": "Chênh lệch (kỳ này trừ kỳ trước)",
+    "percent": "Tăng, giảm bao nhiêu phần trăm (trống khi kỳ trước bằng 0)",
+    "direction": "Chiều: up (tăng), down (giảm), same (bằng)",
+}
+DERIVED_TITLES = {
+    "recruitment_rate": "Tỷ lệ giao quân đạt chỉ tiêu (%)",
+    "police_rate": "Tỷ lệ nhập ngũ CAND đạt chỉ tiêu (%)",
+    "recruit_party_share": "Tỷ lệ đảng viên trong số nhập ngũ (%)",
+    "registered_share": "Tỷ lệ đăng ký NVQS tuổi 17 so với dân số (%)",
+    "militia_share": "Tỷ lệ dân quân tự vệ so với dân số (%)",
+    "militia_party_share": "Tỷ lệ đảng viên trong dân quân tự vệ (%)",
+    "exercised_share": "Tỷ lệ xã, phường đã diễn tập (%)",
+    "remains_total": "Tổng số hài cốt liệt sĩ quy tập",
+    "education_total": "Tổng số người được bồi dưỡng kiến thức QPAN",
+    "award_collectives": "Tổng số tập thể được khen",
+    "award_individuals": "Tổng số cá nhân được khen",
+}
+FUNCTIONS = {
+    "choose": ("Chọn một cách diễn đạt, cố định theo đơn vị và kỳ",
+               '{{ choose("mo-dau", "Năm qua", "Trong năm") }}'),
+    "shuffle": ("Đảo thứ tự một danh sách, cố định theo đơn vị và kỳ",
+                '{{ shuffle("thu-tu", ["A", "B", "C"]) | ds }}'),
+    "pick": ("Chọn một số từ 0 đến n − 1, cố định theo đơn vị và kỳ", '{{ pick("kieu-cau", 3) }}'),
+}
+
+#: A report with every section filled, so that examples, derived names and
+#: changes are all present. Figures are invented; only their form matters.
+EXAMPLE_REPORT = {
+    "unit": {"name": "Gia Lai", "kind": "tỉnh", "population": 3583693, "military_region": "Quân khu 5"},
+    "period": {"year": 2026},
+    "document": {"issuer": "ubnd", "date": "2026-12-05",
+                 "signer": {"name": "Trần Văn Bình", "position": "Phó Chủ tịch"}},
+    "recruitment": {"quota": 2850, "delivered": 2850, "party_members": 47, "police_quota": 310,
+                    "police_delivered": 310, "registered_age_17": 31890},
+    "militia": {"strength": 48215, "trained": 45100, "party_members": 9643},
+    "reserve": {"registered": 21000, "called_for_training": 1520},
+    "exercises": {"communes_exercised": 45, "communes_total": 135},
+    "defence_education": {"group_1": 12, "group_2": 130, "group_3": 950, "group_4": 5200},
+    "welfare": {"amount": 5_200_000_000},
+    "remains": {"abroad": 31, "abroad_country": "Campuchia", "domestic": 4},
+    "security": {"criminal_cases": 118},
+    "awards": [{"giver": "Chủ tịch UBND tỉnh", "kind": "bằng khen", "collectives": 12, "individuals": 30}],
+    "previous": {"recruits_delivered": 2780, "registered_age_17": 30500, "militia_strength": 47900,
+                 "reserve_called": 1480, "criminal_cases": 131, "remains": 40, "welfare_amount": 4_700_000_000},
+}
+
+
+@cache
+def example_facts() -> Facts:
+    return build_facts(Report.model_validate(EXAMPLE_REPORT))
+
+
+def derived_names() -> dict[str, str]:
+    """Derived names and their rules, as the table in :mod:`drafter.facts` documents them."""
+    rows = re.findall(r"^(\w+)\s{2,}(.+)$", facts_module.__doc__ or "", re.MULTILINE)
+    documented = {name: rule.strip() for name, rule in rows if name not in ("name",)}
+    # a name the code computes but the table forgets is still a name templates may use
+    for name in example_facts().derived:
+        documented.setdefault(name, "")
+    return documented
+
+
+def _show(value) -> str:
+    if value is None or value == "" or value == () or value == []:
+        return ""
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def _kind(annotation, sample=None) -> tuple[str, Var | None, dict | None]:
+    """(words for the type, list element, fields) of a pydantic annotation."""
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Annotated, typing.Union, types.UnionType):
+        return _kind(args[0], sample)
+    if origin is typing.Literal:
+        return "một trong: " + ", ".join(str(a) for a in typing.get_args(annotation)), None, None
+    if origin in (list, tuple):
+        item_kind, _, item_fields = _kind(args[0], sample[0] if sample else None)
+        item = Var("", item_kind, item_fields)
+        return ("danh sách nhóm" if item_fields is not None else f"danh sách {item_kind}"), item, None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "nhóm", None, _model_fields(annotation, sample)
+    words = {str: "chữ", int: "số nguyên", float: "số", Decimal: "số", bool: "đúng/sai", dt.date: "ngày"}
+    return words.get(annotation, "giá trị"), None, None
+
+
+def _model_fields(model: type[BaseModel], sample=None) -> dict[str, Var]:
+    """Fields of a model; examples from ``sample`` (the example report), else from the model."""
+    found = {}
+    for name, info in model.model_fields.items():
+        value = getattr(sample, name, None)
+        kind, item, fields = _kind(info.annotation, value)
+        if item is not None and item.fields is not None:
+            item = dataclasses.replace(item, title=info.title or name)
+        example = _show(value) if not isinstance(value, (BaseModel, list)) else ""
+        if not example and info.examples:
+            example = _show(info.examples[0])
+        found[name] = Var(info.title or name, kind, fields, item, note=info.description or "", example=example)
+    return found
+
+
+def _dataclass_fields(cls, titles: dict[str, str], sample, special: dict[str, Var] | None = None) -> dict[str, Var]:
+    hints = typing.get_type_hints(cls)
+    found = {}
+    for f in dataclasses.fields(cls):
+        if special and f.name in special:
+            found[f.name] = special[f.name]
+            continue
+        kind, item, _ = _kind(hints[f.name])
+        if typing.get_origin(hints[f.name]) is tuple:
+            kind = "danh sách chữ"
+        found[f.name] = Var(titles.get(f.name, f.name), kind, None, item, example=_show(getattr(sample, f.name, None)))
+    return found
+
+
+@cache
+def context_vars() -> dict[str, Var]:
+    """name -> :class:`Var`: the variables every template sees (see :func:`drafter.wording.context`)."""
+    sample = example_facts()
+    report = Var("Số liệu báo cáo: mọi trường của tệp số liệu", "nhóm", _model_fields(Report, sample.report))
+    unit = Var("Cách gọi đơn vị theo cấp", "nhóm", _dataclass_fields(UnitWords, UNIT_TITLES, sample.unit))
+    period = Var("Cách gọi kỳ báo cáo", "nhóm", _dataclass_fields(PeriodWords, PERIOD_TITLES, sample.period))
+    derived = Var("Số liệu do chương trình tự tính (chỉ có khi đủ số liệu)", "nhóm", {
+        name: Var(DERIVED_TITLES.get(name, rule or name), "số", note=rule, example=_show(sample.derived.get(name)))
+        for name, rule in derived_names().items()
+    }, methods=_DICT_METHODS)
+    change = _dataclass_fields(Change, CHANGE_TITLES, None)
+    names = dict.fromkeys(PreviousFigures.model_fields) | dict.fromkeys(sample.changes)
+    changes = Var("So sánh với kỳ trước (chỉ có khi có số kỳ trước)", "nhóm", {
+        name: Var("So với kỳ trước: " + _previous_title(name), "so sánh", dict(change))
+        for name in names
+    }, methods=_DICT_METHODS)
+    special = {"report": report, "unit": unit, "period": period, "derived": derived, "changes": changes}
+    facts = Var("Mọi dữ kiện của bản thảo", "nhóm", _dataclass_fields(Facts, FACTS_TITLES, sample, special))
+    context = {"r": report, "unit": unit, "period": period, "d": derived, "changes": changes, "facts": facts}
+    for name, (title, usage) in FUNCTIONS.items():
+        context[name] = Var(title, "hàm", note=usage)
+    return context
+
+
+def _previous_title(name: str) -> str:
+    info = PreviousFigures.model_fields.get(name)
+    title = info.title if info and info.title else name
+    title = title.removesuffix(" kỳ trước")
+    # "Quân số DQTV" -> "quân số DQTV": lower the first letter only, keep acronyms
+    return title[0].lower() + title[1:]
+
+
+# ------------------------------------------------------------------- the rows
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str  # "r.recruitment.quota", "{{ 2847 | so }}"
+    title: str
+    kind: str = ""
+    example: str = ""
+    note: str = ""
+    depth: int = 0
+
+
+def variable_rows() -> list[Row]:
+    """Every variable, depth first, lists written ``r.awards[].giver``."""
+    rows: list[Row] = []
+
+    def walk(name: str, var: Var, depth: int) -> None:
+        rows.append(Row(name, var.title, var.kind, var.example, var.note, depth))
+        if name in ("facts.report", "facts.unit", "facts.period", "facts.derived", "facts.changes"):
+            return  # the same as r, unit, period, d, changes: listed once
+        if name == "changes":
+            # every comparison has the same parts: list the names, then the parts once
+            for child, sub in var.fields.items():
+                rows.append(Row(f"changes.{child}", sub.title, sub.kind, depth=depth + 1))
+            for part, sub in next(iter(var.fields.values())).fields.items():
+                rows.append(Row(f"changes.<tên>.{part}", sub.title, sub.kind, depth=depth + 1))
+            return
+        for child, sub in (var.fields or {}).items():
+            walk(f"{name}.{child}", sub, depth + 1)
+        if var.item is not None and var.item.fields:
+            for child, sub in var.item.fields.items():
+                walk(f"{name}[].{child}", sub, depth + 1)
+
+    for name, var in context_vars().items():
+        if var.kind != "hàm":
+            walk(name, var, 0)
+    return rows
+
+
+def _example_env():
+    from jinja2 import StrictUndefined
+
+    from drafter.wording import FILTERS, Sandbox
+
+    env = Sandbox(undefined=StrictUndefined)
+    env.filters.update(FILTERS)
+    return env
+
+
+def filter_rows() -> list[Row]:
+    """Every filter with its example; the output is computed now, from the filter itself."""
+    from drafter.wording import FILTER_EXAMPLES, FILTERS, context
+
+    env, values = _example_env(), context(example_facts())
+    return [Row(name, FILTER_EXAMPLES[name][0], example=env.from_string(FILTER_EXAMPLES[name][1]).render(values),
+                note=FILTER_EXAMPLES[name][1]) for name in FILTERS]
+
+
+def function_rows() -> list[Row]:
+    from drafter.wording import context
+
+    env, values = _example_env(), context(example_facts())
+    return [Row(name, title, "hàm", env.from_string(usage).render(values), usage) for name, (title, usage) in FUNCTIONS.items()]
+
+
+# ------------------------------------------------------------------ printing
+
+
+def render_text() -> str:
+    """The console listing of ``drafter templates vars``."""
+    lines = ["BIẾN DÙNG TRONG MẪU (viết trong {{ … }}; “[]” là từng phần tử của danh sách)", ""]
+    rows = variable_rows()
+    width = max(len(row.name) + 2 * row.depth for row in rows) + 2
+    for row in rows:
+        label = "  " * row.depth + row.name
+        extra = f" [{row.kind}]" if row.kind else ""
+        example = f" — ví dụ: {row.example}" if row.example and row.kind != "nhóm" else ""
+        lines.append(f"{label:<{width}}{row.title}{extra}{example}")
+    lines += ["", "HÀM CHỌN CÁCH DIỄN ĐẠT", ""]
+    for row in function_rows():
+        lines.append(f"  {row.note}  →  {row.example}    ({row.title})")
+    lines += ["", "BỘ LỌC (viết sau dấu |)", ""]
+    for row in filter_rows():
+        lines.append(f"  {row.note}  →  {row.example}    ({row.title})")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown() -> str:
+    """docs/mau-bao-cao.md: the guide, with the tables generated from the code."""
+    out = [GUIDE_HEAD.rstrip(), ""]
+    out += ["## Bảng biến", "", VARS_INTRO, "", "| biến | ý nghĩa | kiểu | ví dụ |", "|---|---|---|---|"]
+    for row in variable_rows():
+        example = row.example if row.kind != "nhóm" else ""
+        out.append(f"| `{_cell(row.name)}` | {_cell(row.title)} | {_cell(row.kind)} | {_cell(example)} |")
+    out += ["", "## Hàm chọn cách diễn đạt", "", FUNCTIONS_INTRO, "",
+            "| hàm | tác dụng | ví dụ | kết quả |", "|---|---|---|---|"]
+    for row in function_rows():
+        out.append(f"| `{row.name}` | {_cell(row.title)} | `{_cell(row.note)}` | {_cell(row.example)} |")
+    out += ["", "## Bộ lọc", "", FILTERS_INTRO, "", "| bộ lọc | tác dụng | ví dụ | kết quả |", "|---|---|---|---|"]
+    for row in filter_rows():
+        out.append(f"| `{row.name}` | {_cell(row.title)} | `{_cell(row.note)}` | {_cell(row.example)} |")
+    out += ["", GUIDE_TAIL.strip(), ""]
+    return "\n".join(out)
+
+
+GUIDE_HEAD = """\
+<!-- Tệp này được tạo tự động: python -m drafter.reference > docs/mau-bao-cao.md. Đừng sửa tay. -->
+# Tự làm mẫu báo cáo, bài tin
+
+Mỗi cơ quan có cách viết riêng. `drafter` cho phép sửa câu chữ của mẫu có sẵn, hoặc dùng chính
+mẫu Word của cơ quan, mà vẫn lấy số liệu tự động từ tệp số liệu. Lệnh `drafter templates list`
+liệt kê các mẫu có sẵn.
+
+## Cách 1: sửa một mẫu có sẵn (gói mẫu)
+
+1. Sao mẫu ra một thư mục riêng:
+
+   ```bash
+   drafter templates export bao-cao ./mau-cua-toi/
+   ```
+
+   Thư mục có `manifest.yaml` (tên, mô tả mẫu), `body.j2` (nội dung) và `macros.j2` (các câu dùng chung).
+2. Mở `body.j2` bằng một trình soạn thảo văn bản (Notepad++, VS Code), sửa câu chữ, lưu với mã UTF-8.
+3. Kiểm tra rồi soạn:
+
+   ```bash
+   drafter templates check ./mau-cua-toi/
+   drafter render so-lieu.yaml --template ./mau-cua-toi/ -o bao-cao.docx
+   ```
+
+Trong `body.j2`, mỗi dòng là một đoạn văn; các dòng liền nhau được nối thành một đoạn, dòng trống
+ngăn cách các đoạn. Một số dòng có ý nghĩa riêng:
+
+| dòng bắt đầu bằng | ý nghĩa |
+|---|---|
+| `@summary:` | trích yếu của báo cáo |
+| `@doc_type:` | tên loại văn bản (mặc định BÁO CÁO) |
+| `#` | tên phần, tự đánh số “Phần I”, “Phần II” |
+| `##`, `###`, `####` | đề mục, tự đánh số “I.”, “1.”, “a)” |
+| `- ` | một đoạn riêng |
+| `!title`, `!byline` | tít và dòng tác giả của bài tin |
+
+Đề mục không có nội dung bên dưới sẽ tự bỏ, số thứ tự tự đánh lại.
+
+## Cách 2: dùng mẫu Word của cơ quan
+
+Mở mẫu báo cáo quen dùng trong Word, thay các con số bằng thẻ, lưu thành tệp `.docx`:
+
+```
+Năm {{ period.year }}, {{ unit.full }} đã giao {{ r.recruitment.delivered | so }} công dân nhập ngũ,
+đạt {{ d.recruitment_rate | phan_tram }} chỉ tiêu.
+```
+
+Bảng có một hàng cho mỗi phần tử: đặt `{%tr for a in r.awards %}` ở hàng đầu, các thẻ
+`{{ a.giver }}`, `{{ a.individuals | so }}` ở hàng giữa và `{%tr endfor %}` ở hàng cuối. Thẻ dùng được cả
+ở đầu trang, chân trang. Word tự đổi dấu nháy thẳng thành nháy cong: không sao, chương trình tự sửa.
+Soạn bằng:
+
+```bash
+drafter templates check mau-cong-van.docx
+drafter render so-lieu.yaml --template mau-cong-van.docx -o bao-cao.docx
+```
+
+## Cú pháp trong thẻ
+
+- `{{ biến }}` in một giá trị; `{{ biến | bộ lọc }}` in giá trị đã viết theo cách Việt Nam.
+- `{% if r.recruitment %} … {% endif %}`: chỉ in khi có số liệu. Số liệu để trống mà vẫn in ra sẽ bị
+  báo lỗi, nên đặt mọi mục có thể trống trong `{% if %}`.
+- `{% for a in r.awards %} … {% endfor %}`: lặp qua một danh sách.
+- `{{ "chữ" ~ biến }}` nối chữ với giá trị.
+
+## Kiểm tra trước khi soạn
+
+`drafter templates check` đọc mẫu và liệt kê một lần mọi lỗi: sai cú pháp (kèm dòng, hoặc số đoạn, ô
+bảng với mẫu Word), biến không có (kèm gợi ý tên gần đúng), bộ lọc không có. Lệnh `render` tự kiểm tra
+như vậy trước khi soạn; mẫu có lỗi thì không tạo tệp nào.
+
+## An toàn
+
+Mẫu chạy trong môi trường cách ly (Jinja2 sandbox): mẫu chỉ đọc được các biến trong bảng dưới đây,
+không đọc, ghi tệp hay chạy lệnh được. Mọi tên bắt đầu bằng `_` và lệnh `.format` bị chặn ngay khi
+kiểm tra. Chữ trong số liệu (kể cả `<`, `&`, `{{`) được in đúng như đã nhập.
+"""
+
+VARS_INTRO = """\
+Viết tên biến trong `{{ … }}`. `r` là toàn bộ tệp số liệu; `unit`, `period` là cách gọi đơn vị, kỳ
+báo cáo đã chia theo cấp; `d` là các tỷ lệ, tổng do chương trình tính; `changes` là so sánh với kỳ
+trước. `[]` là từng phần tử của danh sách: `r.awards[].giver` dùng như
+`{% for a in r.awards %}{{ a.giver }}{% endfor %}`. Ví dụ lấy từ một tệp số liệu mẫu
+(tỉnh Gia Lai, năm 2026, ngày ban hành 05/12/2026)."""
+
+FUNCTIONS_INTRO = """\
+Để các báo cáo không giống hệt nhau, mẫu có thể chọn giữa nhiều cách viết. Lựa chọn cố định theo đơn
+vị và kỳ: soạn lại cùng tệp số liệu luôn ra cùng câu chữ. Tham số đầu là một tên tùy đặt, khác nhau cho
+mỗi chỗ chọn."""
+
+FILTERS_INTRO = "Viết sau dấu `|`: `{{ r.recruitment.delivered | so }}`. Kết quả dưới đây do chính bộ lọc tính ra."
+
+GUIDE_TAIL = """\
+Ngoài ra dùng được các bộ lọc, hàm sẵn có của Jinja2 như `length`, `first`, `last`, `join`, `default`,
+`range`, `namespace` và biến `loop.index` trong vòng lặp."""
+
+
+if __name__ == "__main__":
+    print(render_markdown(), end="")

@@ -1,0 +1,388 @@
+"""Every figure of every draft is traceable to the input, and no reported figure is left out.
+
+Runs :func:`drafter.fidelity.check_fidelity` over every sample × template pack × format × period,
+over generated inputs (hypothesis), and proves the checker fails on invented, changed and
+removed figures.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from drafter.facts import build_facts
+from drafter.fidelity import check_fidelity, numeric_tokens, output_text
+from drafter.inputs import load_report
+from drafter.inputs.validation import period_window, validate_data
+from drafter.inputs.yaml_reader import Positions
+from drafter.model import Report
+from sample_variants import half_year
+from drafter.wording import load_pack
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
+TEMPLATES = ("bao-cao", "tin-bai")
+TEXT_FORMATS = ("txt", "md")
+
+
+def available_templates() -> list:
+    """Packs of TEMPLATES that exist now; tin-bai is skipped until its manifest lands."""
+    params = []
+    for name in TEMPLATES:
+        exists = (ROOT / "templates" / name / "manifest.yaml").is_file()
+        params.append(pytest.param(name, id=name, marks=() if exists else pytest.mark.skip(
+            reason=f"templates/{name}/manifest.yaml does not exist yet")))
+    return params
+
+
+def sample_cases() -> list:
+    """Every sample, and a half-year twin of every annual one (the periods both get checked)."""
+    cases = []
+    for path in SAMPLES:
+        report = load_report(path)
+        cases.append(pytest.param(report, id=path.stem))
+        if report.period.span == "year":
+            cases.append(pytest.param(half_year(report), id=f"{path.stem}-half-year"))
+    return cases or [pytest.param(None, marks=pytest.mark.skip(reason="no samples/*.yaml"))]
+
+
+def render_or_skip(report: Report, template: str, format: str) -> str:
+    if report.period.span not in load_pack(template).periods:
+        pytest.skip(f"{template} does not write {report.period.span} reviews")
+    try:
+        return output_text(report, template, format)
+    except ImportError as error:  # a layout writer still being written
+        pytest.skip(f"no {format} writer yet: {error}")
+
+
+def assert_faithful(report: Report, template: str, text: str) -> None:
+    result = check_fidelity(text, build_facts(report), template)
+    assert result.ok, f"{result}\n--- text ---\n{text}"
+
+
+# ----------------------------------------------------------------- samples
+
+
+def test_there_are_samples_with_both_periods():
+    spans = {load_report(path).period.span for path in SAMPLES}
+    assert SAMPLES, "samples/*.yaml is empty"
+    assert "year" in spans
+
+
+@pytest.mark.parametrize("format", TEXT_FORMATS + ("docx",))
+@pytest.mark.parametrize("template", available_templates())
+@pytest.mark.parametrize("report", sample_cases())
+def test_every_figure_of_every_sample_draft_is_traceable_and_reported(report, template, format):
+    text = render_or_skip(report, template, format)
+    assert numeric_tokens(text), "a draft without a single figure: the check would prove nothing"
+    assert_faithful(report, template, text)
+
+
+@pytest.mark.parametrize("template", available_templates())
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_every_wording_variant_keeps_every_figure(path, template):
+    report = load_report(path)
+    for variant in range(3):
+        assert_faithful(report, template, output_text(report, template, "txt", variant))
+
+
+# ---------------------------------------------------------------- generated
+
+BASES = [load_report(path).model_dump(mode="python") for path in SAMPLES]
+OPTIONAL_SECTIONS = (
+    "conference", "socio_economic", "leadership", "readiness", "exercises", "militia", "reserve",
+    "defence_education", "recruitment", "welfare", "disaster", "remains", "foreign_relations",
+    "defence_land", "funding", "security", "assessment", "previous",
+)
+#: Fields that name the report rather than count anything; kept as the sample has them.
+FIXED = {("unit", "population"), ("period", "year"), ("document", "number")}
+
+
+def _money(draw) -> int:
+    kind = draw(st.sampled_from(["tỷ", "triệu", "exact"]))
+    if kind == "tỷ":
+        return draw(st.integers(1, 400)) * 10**8  # 0,1 … 40 tỷ
+    if kind == "triệu":
+        return draw(st.integers(1, 999)) * 10**6
+    return draw(st.integers(1_000, 9_999_999_999))
+
+
+def _vary(draw, value, path: tuple):
+    """A plausible new value for one field of a sample, of the same kind."""
+    if isinstance(value, bool) or path in FIXED:
+        return value
+    if isinstance(value, dict):
+        return {key: _vary(draw, item, path + (key,)) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_vary(draw, item, path) for item in value]
+    if isinstance(value, float):
+        return draw(st.integers(1, 10**6)) / draw(st.sampled_from([1, 10, 100]))
+    if isinstance(value, int):
+        if path[-1] in ("amount", "welfare_amount"):
+            return _money(draw)
+        if path[-1] in ("collectives", "individuals"):
+            return draw(st.integers(0, 60))
+        return draw(st.integers(max(1, value // 3), value * 3 + 10))
+    return value
+
+
+def _clamp(data: dict, draw) -> None:
+    """Make the varied figures agree with each other as real ones do."""
+    population = data["unit"].get("population")
+    rc = data.get("recruitment")
+    if rc:
+        if rc.get("quota") and rc.get("delivered") is not None:
+            rc["delivered"] = draw(st.integers(math.ceil(rc["quota"] * 0.9), rc["quota"]))
+        if rc.get("party_members") is not None and rc.get("delivered") is not None:
+            rc["party_members"] = min(rc["party_members"], rc["delivered"])
+        if rc.get("police_quota") and rc.get("police_delivered") is not None:
+            rc["police_delivered"] = draw(st.integers(math.ceil(rc["police_quota"] * 0.9), rc["police_quota"]))
+        if population and rc.get("registered_age_17"):
+            rc["registered_age_17"] = max(1, min(rc["registered_age_17"], population * 3 // 100))
+    mi = data.get("militia")
+    if mi and mi.get("strength"):
+        if population:
+            mi["strength"] = max(1, min(mi["strength"], population * 5 // 100))
+        for key in ("trained", "party_members"):
+            if mi.get(key) is not None:
+                mi[key] = min(mi[key], mi["strength"])
+    ex = data.get("exercises")
+    if ex and ex.get("communes_total") and ex.get("communes_exercised") is not None:
+        ex["communes_exercised"] = min(ex["communes_exercised"], ex["communes_total"])
+    se = data.get("socio_economic")
+    if se and se.get("targets_total") and se.get("targets_met") is not None:
+        se["targets_met"] = min(se["targets_met"], se["targets_total"])
+    for award in data.get("awards", []):
+        if not award["collectives"] and not award["individuals"]:
+            award["individuals"] = 1
+
+
+@st.composite
+def reports(draw) -> Report:
+    """Valid reports grown from the samples: new figures, dates, period; sections dropped."""
+    data = copy.deepcopy(draw(st.sampled_from(BASES)))
+    data = {key: _vary(draw, value, (key,)) if key not in ("unit", "period", "document") else value
+            for key, value in data.items()}
+    span = draw(st.sampled_from(["year", "half-year"]))
+    data["period"] = {**data["period"], "span": span}
+    first, last = period_window(data["period"]["year"], span)
+    data["document"] = {**data["document"], "date": draw(st.dates(first, last))}
+    if data.get("conference"):
+        data["conference"]["date"] = draw(st.dates(first, last))
+    for name in OPTIONAL_SECTIONS:
+        if data.get(name) is not None and draw(st.booleans()):
+            data[name] = None
+    if draw(st.booleans()):
+        data["awards"] = []
+    _clamp(data, draw)
+    report, problems = validate_data(data, Positions("hypothesis"))
+    assume(report is not None)
+    return report
+
+
+@pytest.mark.skipif(not BASES, reason="no samples/*.yaml to grow inputs from")
+@pytest.mark.parametrize("template", available_templates())
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(report=reports())
+def test_generated_inputs_give_faithful_drafts(template, report):
+    if report.period.span not in load_pack(template).periods:
+        return
+    text = output_text(report, template, "txt")
+    assert_faithful(report, template, text)
+
+
+# ------------------------------------------------------ the checker can fail
+
+REPORT = Report.model_validate({
+    "unit": {"name": "Gia Lai", "kind": "tỉnh", "military_region": "Quân khu 5", "population": 3583693},
+    "period": {"year": 2026},
+    "document": {"number": 5, "date": "2026-12-15",
+                 "signer": {"name": "Phạm Quang Hiếu", "position": "Phó Chủ tịch"}},
+    "conference": {"date": "2026-12-13", "time_of_day": "sáng"},
+    "socio_economic": {"targets_met": 21, "targets_total": 23},
+    "militia": {"strength": 48215, "party_members": 12870},
+    "recruitment": {"quota": 3350, "delivered": 3350, "registered_age_17": 31890},
+    "funding": {"amount": 4_700_000_000, "facilities": 10},
+    "disaster": {"responses": 27, "vehicles": 412},
+    "security": {"criminal_cases": 412},
+    "remains": {"abroad": 21, "domestic": 6},
+    "awards": [{"giver": "Chủ tịch UBND tỉnh", "kind": "bằng khen", "collectives": 16, "individuals": 48}],
+    "directions": ["Tổ chức diễn tập khu vực phòng thủ tỉnh năm 2027 theo Nghị định số 02/2019/NĐ-CP"],
+    "previous": {"criminal_cases": 436},
+})
+FACTS = build_facts(REPORT)
+TEXT = (
+    "Gia Lai, ngày 15 tháng 12 năm 2026\n"
+    "Phần I. KẾT QUẢ\n"
+    "1. Kinh tế - xã hội\n"
+    "Năm 2026, 21/23 chỉ tiêu đạt và vượt kế hoạch.\n"
+    "12. Dân quân tự vệ\n"
+    "Tổng quân số 48.215 đồng chí, đạt tỷ lệ 1,35% so với dân số; đảng viên 12.870 đồng chí, chiếm 26,69%.\n"
+    "Đã giao 3.350 công dân, đạt 100% chỉ tiêu; đăng ký 31.890 công dân nam đủ 17 tuổi, đạt 0,89% so với dân số.\n"
+    "Đầu tư 4,7 tỷ đồng (Bốn tỷ bảy trăm triệu đồng), hoàn thành 10 công trình.\n"
+    "Tham gia ứng phó 27 vụ, việc với 412 lượt phương tiện. Xảy ra 412 vụ phạm pháp hình sự, giảm 24 vụ so với năm 2025.\n"
+    "Quy tập 21 hài cốt liệt sĩ ở nước ngoài và 6 trên địa bàn, tổng số 27 hài cốt.\n"
+    "Chủ tịch UBND tỉnh tặng bằng khen cho 16 tập thể, 48 cá nhân.\n"
+    "- Tổ chức diễn tập khu vực phòng thủ tỉnh năm 2027 theo Nghị định số 02/2019/NĐ-CP.\n"
+    "Sáng 13/12, Quân khu 5 dự hội nghị.\n"
+)
+
+
+def check(text: str, template: str = "bao-cao"):
+    return check_fidelity(text, FACTS, template)
+
+
+def test_the_hand_written_text_is_faithful():
+    result = check(TEXT)
+    assert result.ok, str(result)
+
+
+def test_an_invented_figure_is_unexplained():
+    result = check(TEXT + "Số vụ tai nạn giao thông tăng 17,3% so với năm 2025.\n")
+    assert result.unexplained == ["17,3%"]
+    assert not result.ok
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "unexplained"),
+    [
+        ("48.215 đồng chí", "48.251 đồng chí", "48.251"),  # a typo in a figure
+        ("48.215 đồng chí", "48215 đồng chí", "48215"),  # not grouped the Vietnamese way
+        ("1,35%", "1.35%", "35%"),  # English decimal point: "1" and "35%"
+        ("0,89%", "0,9%", "0,9%"),  # rounded differently from the facts
+        ("4,7 tỷ đồng", "4,5 tỷ đồng", "4,5 tỷ đồng"),
+        ("4,7 tỷ đồng", "4,7 tỷ VNĐ", "4,7"),  # money without “đồng”
+        ("Bốn tỷ bảy trăm", "Bốn tỷ tám trăm", "bốn tỷ tám trăm triệu đồng"),
+        ("ngày 15 tháng 12 năm 2026", "ngày 16 tháng 12 năm 2026", "ngày 16 tháng 12 năm 2026"),
+        ("Sáng 13/12", "Sáng 14/12", "14/12"),
+        ("giảm 24 vụ", "giảm 42 vụ", "42"),
+        ("21/23 chỉ tiêu", "21/25 chỉ tiêu", "21/25"),
+        ("năm 2027 theo", "năm 2028 theo", "2028"),
+        ("16 tập thể", "15 tập thể", "15"),
+    ],
+)
+def test_a_changed_figure_is_caught(old, new, unexplained):
+    assert old in TEXT
+    result = check(TEXT.replace(old, new))
+    assert unexplained in result.unexplained, str(result)
+
+
+@pytest.mark.parametrize(
+    ("figure", "label"),
+    [
+        ("48.215", "militia.strength: 48.215"),
+        ("12.870", "militia.party_members: 12.870"),
+        ("4,7 tỷ đồng", "funding.amount: 4,7 tỷ đồng"),
+        ("100%", "recruitment_rate: 100%"),  # the quota is reported as the rate
+        ("48 cá nhân", "awards[0].individuals: 48"),
+    ],
+)
+def test_a_removed_figure_is_missing(figure, label):
+    result = check(TEXT.replace(figure, "", 1))
+    assert any(m.startswith(label) for m in result.missing), str(result)
+    assert not result.ok
+
+
+def test_each_printed_figure_serves_one_input_figure():
+    # 412 vehicles and 412 criminal cases: one "412" printed leaves one of them missing
+    result = check(TEXT.replace("với 412 lượt phương tiện", "với nhiều lượt phương tiện"))
+    assert len(result.missing) == 1 and "412" in result.missing[0], str(result)
+
+
+def test_a_number_inside_an_input_string_is_no_figure_of_its_own():
+    # "10" is printed only inside the direction's "... 10 ..." text: funding.facilities is missing
+    report = REPORT.model_copy(update={"directions": [*REPORT.directions, "Hoàn thành 10 nhà làm việc năm 2027"]})
+    text = TEXT.replace("hoàn thành 10 công trình", "hoàn thành các công trình") + "- Hoàn thành 10 nhà làm việc năm 2027.\n"
+    result = check_fidelity(text, build_facts(report), "bao-cao")
+    assert result.missing == ["funding.facilities: 10"], str(result)
+
+
+def _gap(section: str, change: dict):
+    return pytest.param(section, change, id=f"{section}-{'-'.join(change)}")
+
+
+@pytest.mark.parametrize(
+    ("section", "change"),
+    [
+        _gap("socio_economic", {"targets_total": None}),
+        _gap("militia", {"strength": None}),
+        _gap("recruitment", {"delivered": None}),
+        _gap("recruitment", {"police_delivered": 0}),
+        _gap("funding", {"amount": None}),
+    ],
+)
+def test_a_figure_given_without_its_neighbour_is_still_reported(section, change):
+    data = REPORT.model_dump()
+    data[section] = {**(data[section] or {}), **change}
+    data["recruitment"].update({"party_members": 62, "police_quota": 410, "police_delivered": 410} | (
+        change if section == "recruitment" else {}))
+    report = Report.model_validate(data)
+    result = check_fidelity(output_text(report, "bao-cao", "txt"), build_facts(report), "bao-cao")
+    assert result.ok, str(result)
+
+
+@pytest.mark.skipif(not (ROOT / "templates" / "tin-bai" / "manifest.yaml").is_file(),
+                    reason="templates/tin-bai/manifest.yaml does not exist yet")
+def test_large_award_counts_are_grouped_in_the_news():
+    award = REPORT.awards[0].model_copy(update={"collectives": 1050, "individuals": 1234})
+    report = REPORT.model_copy(update={"awards": [award]})
+    result = check_fidelity(output_text(report, "tin-bai", "txt"), build_facts(report), "tin-bai")
+    assert result.ok, str(result)
+
+
+def test_heading_labels_are_not_figures():
+    result = check("13. Công tác thi đua, khen thưởng\nII. ĐÁNH GIÁ\na) Ưu điểm\n" + TEXT)
+    assert result.unexplained == []
+
+
+def test_constant_phrases_are_explained():
+    text = TEXT + "Bồi dưỡng đối tượng 2, 3 và 4; công dân tuổi 17; 6 tháng đầu năm 2027.\n"
+    assert check(text).unexplained == []
+
+
+def test_news_key_figures():
+    news = ("Sáng 13/12, tỉnh giao 3.350 công dân, đạt 100% chỉ tiêu; đăng ký 31.890 công dân tuổi 17; "
+            "dân quân đạt 1,35% so với dân số; quy tập 27 hài cốt liệt sĩ; "
+            "tặng bằng khen cho 16 tập thể, 48 cá nhân.")
+    assert check(news, "tin-bai").ok, str(check(news, "tin-bai"))
+    # the remains may be given as the two parts instead of the total
+    parts = news.replace("27 hài cốt liệt sĩ", "21 hài cốt liệt sĩ ở Campuchia và 6 trên địa bàn")
+    assert check(parts, "tin-bai").ok, str(check(parts, "tin-bai"))
+    missing = check(news.replace("1,35%", "nhiều").replace("31.890", "nhiều"), "tin-bai").missing
+    assert missing == ["recruitment.registered_age_17: 31.890", "militia_share: 1,35%"]
+
+
+def test_news_needs_no_figure_beyond_the_key_ones():
+    assert check("Sáng 13/12, tỉnh giao 3.350 công dân, đạt 100% chỉ tiêu.", "tin-bai").missing == [
+        "recruitment.registered_age_17: 31.890", "militia_share: 1,35%", "remains_total: 27",
+        "awards[0].collectives: 16", "awards[0].individuals: 48"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("48.215", [("number", "48.215")]),
+        ("3.095.009 người", [("number", "3.095.009")]),
+        ("1.824,5 ha", [("number", "1.824,5")]),
+        ("0,89% và 100%", [("percent", "0,89%"), ("percent", "100%")]),
+        ("4,7 tỷ đồng; 850 triệu đồng; 1.200.000 đồng", [
+            ("money", "4,7 tỷ đồng"), ("money", "850 triệu đồng"), ("money", "1.200.000 đồng")]),
+        ("48.215 đồng chí", [("number", "48.215")]),
+        ("21/23 chỉ tiêu; Sáng 13/12; 13/12/2026", [("slash", "21/23"), ("slash", "13/12"), ("slash", "13/12/2026")]),
+        ("Gia Lai, Ngày 05 tháng 01 năm 2026", [("nd30", "ngày 05 tháng 01 năm 2026")]),
+        ("Số: 05/BC-UBND", [("number", "05")]),
+        ("Số:      /BC-UBND", []),
+        ("05 tập thể, 07 cá nhân", [("number", "05"), ("number", "07")]),
+        ("Nghị định số 02/2019/NĐ-CP", [("slash", "02/2019")]),
+        ("Đang online32", [("number", "32")]),
+        ("(Bốn tỷ bảy trăm triệu đồng)", [("words", "bốn tỷ bảy trăm triệu đồng")]),
+    ],
+)
+def test_tokens(text, expected):
+    assert [(t.kind, t.text) for t in numeric_tokens(text)] == expected

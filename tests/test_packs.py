@@ -1,0 +1,187 @@
+"""Template packs: list, export, edit, check, and render from a user's folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from drafter import api
+from drafter.cli import cli
+from drafter.packs import _referenced, check, check_pack, export_pack
+from drafter.wording import builtin_names, load_pack, make_environment, templates_root
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "gia-lai-2026.yaml"
+HAS_DOCX_WRITER = (ROOT / "drafter" / "layout" / "decree30.py").is_file()
+SENTENCE = "Ngân sách bảo đảm cho nhiệm vụ quốc phòng, quân sự địa phương được bố trí kịp thời"
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def _pack(tmp_path: Path, body: str, name: str = "mau") -> Path:
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "manifest.yaml").write_text(f"name: {name}\nkind: decree30\n", encoding="utf-8")
+    (folder / "body.j2").write_text(body, encoding="utf-8")
+    return folder
+
+
+def test_list_shows_every_builtin_pack_with_its_details(runner):
+    result = runner.invoke(cli, ["templates", "list"])
+    assert result.exit_code == 0, result.output
+    for name in builtin_names():
+        pack = load_pack(name)
+        assert f"{name} (" in result.output
+        assert pack.title in result.output and pack.description in result.output
+    assert "văn bản hành chính, Nghị định 30" in result.output
+    assert "Kỳ báo cáo: cả năm, 6 tháng đầu năm" in result.output
+
+
+def test_export_is_self_contained(runner, tmp_path):
+    target = tmp_path / "mau-cua-toi"
+    result = runner.invoke(cli, ["templates", "export", "bao-cao", str(target)])
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in target.iterdir()} >= {"manifest.yaml", "body.j2", "macros.j2"}
+    env = make_environment([target])  # the copy alone, without templates/_shared
+    for name in _referenced(env, "body.j2"):
+        assert (target / name).is_file(), name
+    assert (target / "macros.j2").read_bytes() == (templates_root() / "_shared" / "macros.j2").read_bytes()
+
+
+# a roll-up pack speaks of many units and renders through `drafter rollup`, not `render`
+REPORT_PACKS = [name for name in builtin_names() if load_pack(name).kind != "rollup"]
+
+
+@pytest.mark.parametrize("name", REPORT_PACKS)
+def test_an_unedited_export_renders_byte_identically(tmp_path, name):
+    target = tmp_path / name
+    export_pack(name, target)
+    fmt = "docx" if HAS_DOCX_WRITER else "txt"
+    assert api.render(SAMPLE, template=target, format=fmt) == api.render(SAMPLE, template=name, format=fmt)
+
+
+def test_export_refuses_a_folder_with_files_unless_forced(runner, tmp_path):
+    target = tmp_path / "mau"
+    target.mkdir()
+    runner.invoke(cli, ["templates", "export", "bao-cao", str(target)])  # empty folder: fine
+    (target / "body.j2").write_text("của tôi", encoding="utf-8")
+    result = runner.invoke(cli, ["templates", "export", "bao-cao", str(target)])
+    assert result.exit_code == 1 and "E521" in result.output and "--force" in result.output
+    assert (target / "body.j2").read_text(encoding="utf-8") == "của tôi"
+    assert runner.invoke(cli, ["templates", "export", "bao-cao", str(target), "--force"]).exit_code == 0
+    assert (target / "body.j2").read_text(encoding="utf-8") != "của tôi"
+
+
+def test_export_of_an_unknown_pack_lists_the_builtin_ones(runner, tmp_path):
+    result = runner.invoke(cli, ["templates", "export", "khong-co", str(tmp_path / "x")])
+    assert result.exit_code == 1 and "E503" in result.output and "bao-cao" in result.output
+
+
+def test_an_edited_sentence_shows_in_the_output(runner, tmp_path):
+    target = tmp_path / "mau"
+    export_pack("bao-cao", target)
+    body = target / "body.j2"
+    assert SENTENCE in body.read_text(encoding="utf-8")
+    before = api.render(SAMPLE, template=target, format="txt")
+    assert SENTENCE in before
+    body.write_text(body.read_text(encoding="utf-8").replace(SENTENCE, "Kinh phí được cấp đủ và đúng hạn"),
+                    encoding="utf-8")
+    # the same process sees the edit: nothing of the old text is kept in a cache
+    after = api.render(SAMPLE, template=target, format="txt")
+    assert "Kinh phí được cấp đủ và đúng hạn" in after and SENTENCE not in after
+    out = tmp_path / "ra.txt"
+    result = runner.invoke(cli, ["render", str(SAMPLE), "--template", str(target), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Kinh phí được cấp đủ và đúng hạn" in out.read_text(encoding="utf-8")
+
+
+def test_an_edited_shared_macro_in_the_copy_wins(tmp_path):
+    target = tmp_path / "mau"
+    export_pack("bao-cao", target)
+    macros = target / "macros.j2"
+    macros.write_text(macros.read_text(encoding="utf-8").replace("{{ period.compared }}", "so với kỳ trước"),
+                      encoding="utf-8")
+    text = api.render(SAMPLE, template=target, format="txt")
+    assert "so với kỳ trước" in text
+
+
+@pytest.mark.parametrize("name", builtin_names())
+def test_every_builtin_pack_passes_the_check(runner, name):
+    assert check(name) == []
+    result = runner.invoke(cli, ["templates", "check", name])
+    assert result.exit_code == 0 and "hợp lệ" in result.output
+
+
+def test_check_reports_every_problem_at_once_with_file_and_line(runner, tmp_path):
+    folder = _pack(tmp_path, "\n".join([
+        "@summary: Tổng kết {{ period.name }}",          # 1 fine
+        "{{ r.recruitment.quotaa | so }}",              # 2 unknown attribute
+        "{{ unit.full | soo }}",                         # 3 unknown filter
+        "{{ tong_so }}",                                 # 4 unknown variable
+        "{% for a in r.awards %}{{ a.giverr }}{% endfor %}",  # 5 attribute of a list item
+        "{{ 1 + }}",                                     # 6 syntax
+        "{% if r.militia %}không đóng",                  # 7 block never closed
+    ]) + "\n")
+    result = runner.invoke(cli, ["templates", "check", str(folder)])
+    assert result.exit_code == 1
+    body = folder / "body.j2"
+    for line, code, words in [(2, "E512", "có phải ý bạn là “quota”"), (3, "E513", "có phải ý bạn là “so”"),
+                              (4, "E511", "tong_so"), (5, "E512", "có phải ý bạn là “giver”"),
+                              (6, "E510", "lỗi cú pháp"), (7, "E516", "endif")]:
+        assert any(l.startswith(f"{body}:{line}: lỗi {code}") and words in l for l in result.output.splitlines()), \
+            (line, code, result.output)
+    assert "Traceback" not in result.output
+
+
+def test_render_refuses_a_pack_with_problems_and_writes_nothing(runner, tmp_path):
+    folder = _pack(tmp_path, "Giao {{ r.recruitment.deliverd | so }} công dân.\n")
+    out = tmp_path / "ra.docx"
+    result = runner.invoke(cli, ["render", str(SAMPLE), "--template", str(folder), "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"{folder / 'body.j2'}:1: lỗi E512" in result.output and "delivered" in result.output
+    assert not out.exists()
+
+
+def test_a_pack_that_does_not_load_says_why_and_where(runner, tmp_path):
+    broken = _pack(tmp_path, "ok\n", "hong")
+    (broken / "manifest.yaml").write_text("name: [hong\n", encoding="utf-8")
+    result = runner.invoke(cli, ["templates", "check", str(broken)])
+    assert result.exit_code == 1 and "E504" in result.output and "manifest.yaml" in result.output
+
+    syntax = _pack(tmp_path, "dòng một\n{% for x in r.awards %}\n{{ x.giver }\n", "cu-phap")
+    result = runner.invoke(cli, ["render", str(SAMPLE), "--template", str(syntax), "--format", "txt"])
+    assert result.exit_code == 1 and f"{syntax / 'body.j2'}:" in result.output and "E51" in result.output
+
+    missing = _pack(tmp_path, '{% include "khong-co.j2" %}\n', "thieu")
+    result = runner.invoke(cli, ["templates", "check", str(missing)])
+    assert result.exit_code == 1 and f"{missing / 'body.j2'}:1: lỗi E524" in result.output
+
+    no_body = _pack(tmp_path, "", "trong")
+    (no_body / "body.j2").unlink()
+    assert [p.code for p in check_pack(no_body)] == ["E524"]
+
+
+def test_check_of_something_that_is_not_a_template(runner, tmp_path):
+    result = runner.invoke(cli, ["templates", "check", str(tmp_path / "khong-co")])
+    assert result.exit_code == 1 and "E522" in result.output
+
+
+def test_partials_are_checked_too(tmp_path):
+    folder = _pack(tmp_path, '{% from "phan.j2" import cau %}{{ cau() }}\n')
+    (folder / "phan.j2").write_text("{% macro cau() %}\n{{ unit.fulll }}\n{% endmacro %}\n", encoding="utf-8")
+    problems = check(folder)
+    assert [(p.code, Path(p.file).name, p.line) for p in problems] == [("E512", "phan.j2", 2)]
+
+
+def test_templates_help_is_vietnamese(runner):
+    result = runner.invoke(cli, ["templates", "--help"])
+    assert result.exit_code == 0
+    assert "sao ra để sửa" in result.output
+    for name in ("list", "export", "check", "vars"):
+        assert name in result.output
+    assert runner.invoke(cli, ["templates", "export"]).exit_code == 2

@@ -1,0 +1,183 @@
+"""Word forms: an office's own .docx with tags, filled in place by docxtpl, in the sandbox."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from drafter import api
+from drafter.cli import cli
+from drafter.errors import DrafterError
+from drafter.inputs import load_report
+from drafter.model import Award
+from drafter.wordform import check_form
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "gia-lai-2026.yaml"
+
+
+def build_form(path: Path, body: list[str] | None = None, header: str = "{{ unit.command_full }}",
+               footer: str = "Báo cáo {{ period.name }}", cell: str = "{{ a.giver }}") -> Path:
+    """A form as an office would make it in Word, built with python-docx.
+
+    ``body`` replaces the default paragraphs; each item is one paragraph, and an
+    item given as a list is written as that many runs (Word splits tags so).
+    """
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = header
+    section.footer.paragraphs[0].text = footer
+    masthead = document.add_table(rows=2, cols=2)  # cơ quan | quốc hiệu
+    masthead.cell(0, 0).text = "{{ unit.committee_full | upper }}"
+    masthead.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    masthead.cell(1, 0).text = "Số:      /BC-{{ facts.issuer_code }}"
+    masthead.cell(1, 1).text = "{{ facts.place }}, {{ r.document.date | ngay }}"
+    paragraphs = body if body is not None else [
+        "Đơn vị: {{ unit.full }}.",
+        "Giao quân {{ r.recruitment.delivered | so }} công dân, đạt {{ d.recruitment_rate | phan_tram }} chỉ tiêu.",
+        "Tên: {{ unit.name | default(“không rõ”) }}; kỳ: {{ “Tổng kết” }} {{ period.name }}.",
+        ["Tách: {{ unit.", "full }} và {{ r.recru", "itment.delivered | s", "o }}."],
+    ]
+    for item in paragraphs:
+        paragraph = document.add_paragraph()
+        for run in item if isinstance(item, list) else [item]:
+            paragraph.add_run(run)
+    awards = document.add_table(rows=4, cols=3)
+    for c, title in enumerate(("Cấp khen", "Tập thể", "Cá nhân")):
+        awards.cell(0, c).text = title
+    awards.cell(1, 0).text = "{%tr for a in r.awards %}"
+    awards.cell(2, 0).text = cell
+    awards.cell(2, 1).text = "{{ a.collectives | so }}"
+    awards.cell(2, 2).text = "{{ a.individuals | so }}"
+    awards.cell(3, 0).text = "{%tr endfor %}"
+    document.save(path)
+    return path
+
+
+@pytest.fixture
+def report():
+    base = load_report(SAMPLE)
+    awards = [Award(giver="Chủ tịch UBND tỉnh", kind="bằng khen", collectives=16, individuals=1048),
+              Award(giver="Tư lệnh Quân khu 5", kind="giấy khen", collectives=3, individuals=7)]
+    return base.model_copy(update={"awards": awards})
+
+
+def _texts(data: bytes) -> tuple[list[str], list[list[list[str]]], str, str]:
+    document = docx.Document(io.BytesIO(data))
+    tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in document.tables]
+    section = document.sections[0]
+    return ([p.text for p in document.paragraphs], tables,
+            section.header.paragraphs[0].text, section.footer.paragraphs[0].text)
+
+
+def test_a_form_is_filled_with_vietnamese_figures_everywhere(tmp_path, report):
+    form = build_form(tmp_path / "mau.docx")
+    assert check_form(form) == []
+    paragraphs, tables, header, footer = _texts(api.render(report, template=form))
+    assert paragraphs == [
+        "Đơn vị: tỉnh Gia Lai.",
+        "Giao quân 3.350 công dân, đạt 100% chỉ tiêu.",
+        "Tên: Gia Lai; kỳ: Tổng kết năm 2026.",  # curly quotes inside tags were straightened
+        "Tách: tỉnh Gia Lai và 3.350.",  # tags split across runs
+    ]
+    masthead, awards = tables
+    assert masthead[0] == ["ỦY BAN NHÂN DÂN TỈNH GIA LAI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    assert masthead[1][0] == "Số:      /BC-UBND"
+    assert masthead[1][1] == "Gia Lai, ngày 15 tháng 12 năm 2026"
+    assert awards == [["Cấp khen", "Tập thể", "Cá nhân"],
+                      ["Chủ tịch UBND tỉnh", "16", "1.048"],
+                      ["Tư lệnh Quân khu 5", "3", "7"]]  # one row per award, loop rows gone
+    assert header == "Bộ Chỉ huy Quân sự tỉnh Gia Lai"
+    assert footer == "Báo cáo năm 2026"
+
+
+def test_the_form_itself_is_not_rewritten(tmp_path, report):
+    form = build_form(tmp_path / "mau.docx")
+    before = form.read_bytes()
+    api.render(report, template=form)
+    assert form.read_bytes() == before
+
+
+def test_same_input_gives_the_same_bytes(tmp_path, report):
+    form = build_form(tmp_path / "mau.docx")
+    assert api.render(report, template=form) == api.render(report, template=form)
+
+
+def test_data_comes_out_literally(tmp_path, report):
+    tricky = 'Ghi "A" & <B> {{ 7 * 7 }} {% if x %} \'y\''
+    report = report.model_copy(update={"recruitment": report.recruitment.model_copy(update={"notes": [tricky]})})
+    form = build_form(tmp_path / "mau.docx", body=["{% for n in r.recruitment.notes %}{{ n }}{% endfor %}"],
+                      cell="{{ a.giver }} <&>")
+    paragraphs, tables, _, _ = _texts(api.render(report, template=form))
+    assert paragraphs == [tricky]
+    assert tables[1][1][0] == "Chủ tịch UBND tỉnh <&>"
+
+
+def test_cli_renders_a_form_and_refuses_other_formats(tmp_path):
+    form = build_form(tmp_path / "mau.docx")
+    out = tmp_path / "ra.docx"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["render", str(SAMPLE), "--template", str(form), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Đơn vị: tỉnh Gia Lai." in _texts(out.read_bytes())[0]
+    result = runner.invoke(cli, ["render", str(SAMPLE), "--template", str(form), "--format", "md"])
+    assert result.exit_code == 1 and "E525" in result.output
+
+
+def test_check_places_every_problem_by_paragraph_cell_header(tmp_path):
+    form = build_form(tmp_path / "loi.docx",
+                      body=["Đơn vị: {{ unit.fulll }}.", "Số: {{ r.recruitment.delivered | soo }}.",
+                            "{% if r.recruitment %}Mở mà không đóng", "{{ chua_dong"],
+                      header="{{ 1 + }}", cell="{{ a.giverr }}")
+    problems = check_form(form)
+    rendered = "\n".join(p.render() for p in problems)
+    assert [p.code for p in problems] == ["E512", "E513", "E516", "E510", "E512", "E510"], rendered
+    by_code = {(p.code, p.path.split(":")[0]) for p in problems}
+    assert ("E512", "đoạn 1") in by_code and ("E513", "đoạn 2") in by_code and ("E516", "đoạn 3") in by_code
+    assert ("E510", "đoạn 4") in by_code
+    assert ("E512", "bảng 2, hàng 3, ô 1") in by_code
+    assert ("E510", "đầu trang 1, đoạn 1") in by_code
+    assert "có phải ý bạn là “full”" in rendered and "có phải ý bạn là “giver”" in rendered
+    assert "“Đơn vị: {{ unit.fulll }}.”" in rendered  # the text around the tag
+
+
+def test_render_refuses_a_form_with_problems_and_writes_nothing(tmp_path):
+    form = build_form(tmp_path / "loi.docx", body=["{{ unit.fulll }}"])
+    out = tmp_path / "ra.docx"
+    result = CliRunner().invoke(cli, ["render", str(SAMPLE), "--template", str(form), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "E512" in result.output and "Traceback" not in result.output
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["loi.docx"]
+
+
+def test_templates_check_on_a_form(tmp_path):
+    runner = CliRunner()
+    good = build_form(tmp_path / "tot.docx")
+    result = runner.invoke(cli, ["templates", "check", str(good)])
+    assert result.exit_code == 0 and "hợp lệ" in result.output
+    bad = build_form(tmp_path / "loi.docx", body=["{{ x | soo }}"])
+    result = runner.invoke(cli, ["templates", "check", str(bad)])
+    assert result.exit_code == 1
+    assert "E513" in result.output and "E511" in result.output
+
+
+def test_a_file_that_is_not_word_is_a_clear_error(tmp_path, report):
+    fake = tmp_path / "gia.docx"
+    fake.write_text("không phải Word", encoding="utf-8")
+    assert [p.code for p in check_form(fake)] == ["E520"]
+    with pytest.raises(DrafterError) as error:
+        api.render(report, template=fake)
+    assert error.value.problems[0].code == "E520"
+
+
+def test_raw_xml_tags_and_filters_are_refused_in_forms(tmp_path):
+    form = build_form(tmp_path / "tho.docx", body=["{{r unit.full }}", "{{ unit.full | safe }}",
+                                                   "{% autoescape false %}{{ unit.full }}{% endautoescape %}",
+                                                   '{% include "body.j2" %}'])
+    codes = [p.code for p in check_form(form)]
+    assert codes == ["E523"] * 4, codes
