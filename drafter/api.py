@@ -36,7 +36,7 @@ def draft(source: Report | Path | str, template: str | Path = "bao-cao", variant
         # a Word form is filled in place; it has no draft to give
         raise DrafterError([Problem("E525", str(template), found="bản thảo trung gian (draft)")])
     report = source if isinstance(source, Report) else load_report(source)
-    pack = _pack(template)
+    pack = find_pack(template)
     problems = check_pack(pack.folder)
     if problems:
         raise DrafterError(problems)
@@ -103,7 +103,7 @@ def _render_form(source: Report | Path | str, form: Path, format: str, variant: 
     return wordform.render_form(form, build_facts(report), variant)
 
 
-def _pack(template: str | Path):
+def find_pack(template: str | Path):
     try:
         return load_pack(template)
     except TemplatePackError as error:

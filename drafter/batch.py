@@ -440,7 +440,7 @@ def run_batch(inputs: Iterable[Path | str], out_dir: Path | str, templates: Sequ
         if fmt not in api.FORMATS:
             raise DrafterError([Problem("E505", "--format", found=fmt, expected=", ".join(api.FORMATS))])
     for template in templates:
-        api._pack(template)  # E503/E504 now, not once per unit
+        api.find_pack(template)  # E503/E504 now, not once per unit
     out = _prepare_out_dir(Path(out_dir))
     jobs = max(1, jobs or os.cpu_count() or 1)
     progress = progress or (lambda stage, advance, total: None)

@@ -24,9 +24,11 @@ FULL_TABLE = 30
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), help="Số tiến trình song song; mặc định bằng số lõi CPU.")
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
 @click.option("--skip-existing", is_flag=True, help="Bỏ qua tệp đã có (để chạy tiếp một lần chạy bị dừng).")
+@click.option("--rollup", "rollup_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Sau khi xong, viết thêm báo cáo tổng hợp các đơn vị vào tệp này (.docx, .md, .txt).")
 @user_errors
 def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...], formats: tuple[str, ...],
-            jobs: int | None, force: bool, skip_existing: bool) -> None:
+            jobs: int | None, force: bool, skip_existing: bool, rollup_path: Path | None) -> None:
     """Tạo bản thảo cho mọi đơn vị trong INPUTS: tệp YAML, thư mục chứa tệp YAML
     (tìm cả thư mục con), hoặc bảng tính .xlsx (mỗi dòng một đơn vị).
 
@@ -42,10 +44,11 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
       drafter batch so-lieu/ -o ket-qua/ -t bao-cao -t tin-bai
       drafter batch so-lieu-2026.xlsx -o ket-qua/ --jobs 2
       drafter batch so-lieu/ -o ket-qua/ --skip-existing   (chạy tiếp sau khi bị dừng)
+      drafter batch so-lieu/ -o ket-qua/ --rollup ket-qua/tong-hop.docx
 
     Thoát với mã 0 khi mọi việc xong, 1 khi có việc lỗi, 130 khi bị dừng (Ctrl-C).
     """
-    from drafter.api import _pack
+    from drafter.api import find_pack
     from drafter.batch import DONE, FAILED, SKIPPED, run_batch
     from drafter.errors import DrafterError
 
@@ -53,7 +56,7 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
         raise click.UsageError("chỉ chọn một trong --force và --skip-existing.")
     for template in templates:  # an unknown template is a wrong command, not a bad unit
         try:
-            _pack(template)
+            find_pack(template)
         except DrafterError as error:
             if error.problems[0].code == "E503":
                 raise click.BadParameter(error.problems[0].message + "; " + error.problems[0].fix,
@@ -69,7 +72,23 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
     if result.interrupted:
         click.secho("Đã dừng theo yêu cầu; các tệp đã ghi đều hoàn chỉnh. "
                     "Chạy lại với --skip-existing để tạo nốt phần còn thiếu.", fg="yellow", err=True)
+    if rollup_path is not None and not result.interrupted:
+        _write_rollup(inputs, rollup_path, force)
     sys.exit(result.exit_code)
+
+
+def _write_rollup(inputs: tuple[Path, ...], output: Path, force: bool) -> None:
+    """The roll-up of the same inputs; its own problems (mixed periods, a unit twice) stop only it."""
+    from drafter.errors import DrafterError
+    from drafter.rollup import rollup_to_file
+
+    try:
+        written = rollup_to_file(list(inputs), output, force=force)
+    except DrafterError as error:
+        echo_problems(error.problems)
+        click.secho("Không tạo được báo cáo tổng hợp.", fg="red", err=True)
+        sys.exit(1)
+    click.echo(f"Đã ghi báo cáo tổng hợp {written}.")
 
 
 def _print_summary(rows, summary_path) -> None:

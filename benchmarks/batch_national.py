@@ -1,0 +1,232 @@
+"""Time ``drafter batch`` over every commune of the country (3,321 since July 2025).
+
+    python benchmarks/batch_national.py                      # 3,321 YAML files, --jobs 2, docx
+    python benchmarks/batch_national.py --input excel        # one workbook of 3,321 rows
+    python benchmarks/batch_national.py --units 300 --format md
+
+Inputs are made from ``samples/gia-lai-2026.yaml``: each commune of the ``vietnam-provinces``
+package gets its own name, kind, province and figures scaled to a commune. The batch runs as a
+subprocess, end to end, as an officer would run it. Printed, one line per figure: wall time,
+documents per second, the peak RSS of the batch's parent process, of its largest worker and of
+the whole process tree (sampled from /proc every 20 ms), the maximum RSS over all children
+reported by ``getrusage(RUSAGE_CHILDREN)`` and this script's own.
+
+Target: 3,321 reports within 30 s with --jobs 2 on 2 cores, peak memory under 250 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "gia-lai-2026.yaml"
+sys.path.insert(0, str(ROOT))
+
+
+def communes(count: int) -> list[tuple[str, str, str]]:
+    """(kind, name, province) of real communes, repeated with a suffix when more are asked for."""
+    import vietnam_provinces as vp
+
+    provinces = {p.code: _strip_kind(p.name) for p in vp.Province.iter_all()}
+    wards = [(w.division_type.value, _strip_kind(w.name), provinces[w.province_code]) for w in vp.Ward.iter_all()]
+    result = []
+    for index in range(count):
+        kind, name, province = wards[index % len(wards)]
+        round_ = index // len(wards)
+        result.append((kind, f"{name} {round_ + 1}" if round_ else name, province))
+    return result
+
+
+def _strip_kind(name: str) -> str:
+    for prefix in ("Thành phố ", "Tỉnh ", "Phường ", "Xã ", "Đặc khu "):
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name
+
+
+def commune_data(base: dict, kind: str, name: str, province: str, rng: random.Random) -> dict:
+    """The sample's figures, scaled to a commune and varied, always plausible."""
+    data = {key: value for key, value in base.items() if key not in ("exercises", "foreign_relations", "defence_land")}
+    population = rng.randint(8_000, 60_000)
+    quota = rng.randint(10, 60)
+    delivered = quota if rng.random() < 0.9 else quota - rng.randint(1, 3)
+    strength = int(population * rng.uniform(0.009, 0.014))
+    data["unit"] = {"name": name, "kind": kind, "province": province, "population": population}
+    data["document"] = {**base["document"], "issuer": "ubnd", "number": rng.randint(1, 200),
+                        "signer": {"name": "Nguyễn Văn An", "position": "Chủ tịch"},
+                        "recipients": [f"UBND tỉnh {province}", f"Bộ CHQS tỉnh {province}", "Đảng ủy xã"]}
+    data["conference"] = {**base["conference"], "organiser": f"UBND {kind} {name}"}
+    data["recruitment"] = {"quota": quota, "delivered": delivered, "party_members": rng.randint(0, 3),
+                           "registered_age_17": int(population * rng.uniform(0.005, 0.009))}
+    data["militia"] = {"strength": strength, "trained": int(strength * rng.uniform(0.9, 1.0)),
+                       "party_members": int(strength * rng.uniform(0.2, 0.3))}
+    data["reserve"] = {"registered": rng.randint(200, 900), "called_for_training": rng.randint(10, 80)}
+    data["welfare"] = {"houses": rng.randint(0, 4), "amount": rng.randint(50, 900) * 1_000_000,
+                       "beneficiaries": rng.randint(20, 300)}
+    data["funding"] = {**base["funding"], "amount": rng.randint(1, 30) * 100_000_000, "facilities": 1}
+    data["awards"] = [{"giver": f"Chủ tịch UBND {kind}", "kind": "giấy khen",
+                       "collectives": rng.randint(1, 6), "individuals": rng.randint(3, 15)}]
+    data["previous"] = {"recruits_delivered": max(1, quota + rng.randint(-5, 5))}
+    return data
+
+
+def make_inputs(folder: Path, count: int, as_excel: bool) -> list[Path]:
+    from drafter.inputs import load
+
+    base = load(SAMPLE).report.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    rng = random.Random(2026)
+    units = [commune_data(base, kind, name, province, rng) for kind, name, province in communes(count)]
+    if as_excel:
+        from drafter.inputs.excel import write_workbook
+        from drafter.model import Report
+
+        target = folder / "so-lieu-2026.xlsx"
+        write_workbook(target, [Report.model_validate(unit) for unit in units], year=2026)
+        return [target]
+    dump = _dumper()
+    inputs = folder / "so-lieu"
+    for index, unit in enumerate(units):
+        sub = inputs / f"{index // 100:02d}"  # provinces send folders of about a hundred files
+        sub.mkdir(parents=True, exist_ok=True)
+        with open(sub / f"{index:04d}.yaml", "w", encoding="utf-8") as stream:
+            dump(unit, stream)
+    return [inputs]
+
+
+def _dumper():
+    """PyYAML's C emitter when installed (ten times faster to make 3,321 files), else ruamel.yaml."""
+    try:
+        import yaml
+
+        return lambda data, stream: yaml.dump(data, stream, Dumper=yaml.CSafeDumper, allow_unicode=True,
+                                              sort_keys=False)
+    except (ImportError, AttributeError):
+        from ruamel.yaml import YAML
+
+        emitter = YAML(typ="safe", pure=True)
+        emitter.allow_unicode = True
+        emitter.default_flow_style = False
+        return emitter.dump
+
+
+class TreeSampler(threading.Thread):
+    """Peak RSS of a process and its children, read from /proc (Linux only)."""
+
+    def __init__(self, pid: int, interval: float = 0.02):
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.parent = self.worker = self.total = 0
+        self.running = True
+
+    def run(self) -> None:
+        while self.running:
+            parent = _rss(self.pid)
+            children = [_rss(child) for child in _children(self.pid)]
+            self.parent = max(self.parent, parent)
+            self.worker = max([self.worker, *children])
+            self.total = max(self.total, parent + sum(children))
+            time.sleep(self.interval)
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as children:
+            return [int(child) for child in children.read().split()]
+    except OSError:
+        return []
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--units", type=int, default=3321)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--format", default="docx", choices=("docx", "md", "txt"))
+    parser.add_argument("--template", default="bao-cao")
+    parser.add_argument("--input", default="yaml", choices=("yaml", "excel"))
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--make-inputs", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.make_inputs:
+        for path in make_inputs(args.make_inputs, args.units, args.input == "excel"):
+            print(path)
+        return 0
+
+    folder = Path(tempfile.mkdtemp(prefix="drafter-batch-"))
+    try:
+        started = time.perf_counter()
+        # Made in another process: RUSAGE_CHILDREN counts a child's memory from the fork on,
+        # so this process must be small when it starts the batch.
+        made = subprocess.run([sys.executable, __file__, "--make-inputs", str(folder), "--units", str(args.units),
+                               "--input", args.input], check=True, capture_output=True, text=True)
+        inputs = [Path(line) for line in made.stdout.splitlines() if line.strip()]
+        print(f"inputs: {args.units} units as {args.input} in {time.perf_counter() - started:.1f} s ({folder})")
+        out = folder / "ket-qua"
+        command = [sys.executable, "-m", "drafter", "batch", *map(str, inputs), "-o", str(out),
+                   "--jobs", str(args.jobs), "--template", args.template, "--format", args.format]
+        env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+        log = folder / "batch.log"
+        with open(log, "wb") as out_stream, open(folder / "batch.err", "wb") as err_stream:
+            started = time.perf_counter()
+            process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out_stream, stderr=err_stream)
+            sampler = TreeSampler(process.pid)
+            sampler.start()
+            # wait4 gives the usage of this child and its workers only, not of the input maker
+            _, status, batch_usage = os.wait4(process.pid, 0)
+            wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        sampler.running = False
+        sampler.join()
+        stdout, stderr = log.read_bytes(), (folder / "batch.err").read_bytes()
+        written = len(list(out.glob(f"*.{args.format}")))
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+        batch_max = batch_usage.ru_maxrss * 1024
+        cpu = batch_usage.ru_utime + batch_usage.ru_stime
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        mb = 1024 * 1024
+        print(f"exit code: {process.returncode}")
+        print(f"documents written: {written} ({args.format}, template {args.template}, --jobs {args.jobs}, "
+              f"{os.cpu_count()} CPUs)")
+        print(f"wall time: {wall:.2f} s")
+        print(f"documents per second: {written / wall:.1f}")
+        print(f"CPU time of the batch (all processes): {cpu:.1f} s, {1000 * cpu / max(written, 1):.1f} ms per document; "
+              f"on {args.jobs} otherwise idle cores that is {cpu / args.jobs:.1f} s")
+        print(f"load average at the end (other work on this machine): {os.getloadavg()[0]:.2f}")
+        print(f"peak RSS, batch parent process: {sampler.parent / mb:.0f} MB")
+        print(f"peak RSS, largest worker: {sampler.worker / mb:.0f} MB")
+        print(f"peak RSS, whole batch process tree (sum): {sampler.total / mb:.0f} MB")
+        print(f"max RSS of any batch process (wait4 rusage of the batch): {batch_max / mb:.0f} MB")
+        print(f"max RSS of any child (getrusage RUSAGE_CHILDREN, includes the input maker): {children / mb:.0f} MB")
+        print(f"max RSS of this benchmark process (getrusage RUSAGE_SELF): {own / mb:.0f} MB")
+        if process.returncode not in (0, 1):
+            sys.stderr.write(stderr.decode("utf-8", "replace")[-2000:])
+        tail = stdout.decode("utf-8", "replace").strip().splitlines()[-1:]
+        print(f"batch said: {tail[0] if tail else ''}")
+        return 0 if process.returncode == 0 and written == args.units else 1
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
