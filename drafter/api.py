@@ -80,13 +80,37 @@ def lay_out(result: Draft, format: str = "docx") -> bytes | str:
 
 
 def render_to_file(source: Report | Path | str, output: Path | str, template: str | Path = "bao-cao",
-                   format: str | None = None, variant: int | None = None, force: bool = False) -> Path:
-    """Render and write atomically; the format follows the output's suffix unless given."""
+                   format: str | None = None, variant: int | None = None, force: bool = False,
+                   pdf: bool = False) -> Path:
+    """Render and write atomically; the format follows the output's suffix unless given.
+
+    With ``pdf``, a PDF is also written beside the .docx (same name, ``.pdf``) through
+    LibreOffice (:mod:`drafter.pdf`). What would stop the PDF (not a .docx, no LibreOffice,
+    the PDF already there) is checked first, so that nothing is written then.
+    """
     output = Path(output)
     format = format or {".md": "md", ".txt": "txt"}.get(output.suffix.lower(), "docx")
     if output.exists() and not force:
         raise DrafterError([Problem("E501", str(output), found=str(output))])
-    return write_atomic(output, render(source, template, format, variant), force=force)
+    if pdf:
+        from drafter import pdf as office
+
+        if format != "docx":
+            raise DrafterError([Problem("E704", str(output), found=format)])
+        office.require_office()
+        if office.pdf_path(output).exists() and not force:
+            raise DrafterError([Problem("E501", str(office.pdf_path(output)), found=str(office.pdf_path(output)))])
+    written = write_atomic(output, render(source, template, format, variant), force=force)
+    if pdf:
+        to_pdf(written, force=force)
+    return written
+
+
+def to_pdf(docx: Path | str, output: Path | str | None = None, force: bool = False) -> Path:
+    """A PDF of a written .docx (default: beside it) made by LibreOffice; see :mod:`drafter.pdf`."""
+    from drafter.pdf import docx_to_pdf
+
+    return docx_to_pdf(docx, output, force=force)
 
 
 def _render_form(source: Report | Path | str, form: Path, format: str, variant: int | None) -> bytes:

@@ -377,16 +377,53 @@ class _Options:
     out_dir: Path
     force: bool
     skip_existing: bool
+    pdf: bool = False  # a PDF beside each .docx, through LibreOffice (drafter.pdf)
 
 
 def _write_chunk(items: Sequence[tuple[_Unit, Sequence[tuple[str, str, str]]]], options: _Options) -> list[Row]:
     """Render and write the files of a few units; runs in a worker (or in-process for --jobs 1)."""
     rows = []
     for unit, jobs in items:
-        report = pickle.loads(unit.payload)
-        for template, fmt, name in jobs:
-            rows.append(_write_one(report, unit, template, fmt, name, options))
+        rows.extend(_write_unit(pickle.loads(unit.payload), unit, jobs, options))
     return rows
+
+
+def _write_unit(report: Report, unit: _Unit, jobs: Sequence[tuple[str, str, str]], options: _Options) -> Iterator[Row]:
+    """One unit's jobs in order; a "pdf" job follows its .docx job and converts that file."""
+    rows: dict[str, Row] = {}
+    for template, fmt, name in jobs:
+        if fmt == "pdf":
+            row = _write_pdf(unit, template, name, rows.get(str(Path(name).with_suffix(".docx"))), options)
+        else:
+            row = _write_one(report, unit, template, fmt, name, options)
+        rows[name] = row
+        yield row
+
+
+def _write_pdf(unit: _Unit, template: str, name: str, docx_row: Row | None, options: _Options) -> Row:
+    from drafter.pdf import docx_to_pdf
+
+    def row(status: str, reason: str) -> Row:
+        return Row(unit.source, unit.label, template, name, status, reason)
+
+    target = options.out_dir / name
+    docx = target.with_suffix(".docx")
+    if target.exists():
+        if options.skip_existing:
+            return row(SKIPPED, "tệp đã có")
+        if not options.force:
+            return row(FAILED, _reason([Problem("E501", str(target), found=name)]))
+    if docx_row is None or docx_row.status == FAILED or not docx.exists():
+        return row(FAILED, _reason([Problem("E705", name, found=docx.name)]))
+    try:
+        docx_to_pdf(docx, target, force=options.force)
+    except DrafterError as error:  # with the fix: how to install LibreOffice belongs in summary.csv too
+        return row(FAILED, f"{_reason(error.problems)}. Sửa: {error.problems[0].fix}")
+    except Exception as error:  # noqa: BLE001 - as for the .docx: this unit only
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        return row(FAILED, _reason([Problem("E604", name, extra={"detail": f"{type(error).__name__}: {error}"})]))
+    return row(DONE, "")
 
 
 def _write_one(report: Report, unit: _Unit, template: str, fmt: str, name: str, options: _Options) -> Row:
@@ -426,8 +463,11 @@ def _ignore_sigint() -> None:
 
 def run_batch(inputs: Iterable[Path | str], out_dir: Path | str, templates: Sequence[str] = ("bao-cao",),
               formats: Sequence[str] = ("docx",), jobs: int | None = None, force: bool = False,
-              skip_existing: bool = False, progress: Progress | None = None) -> BatchResult:
+              skip_existing: bool = False, progress: Progress | None = None, pdf: bool = False) -> BatchResult:
     """Write every unit × template × format into ``out_dir`` and ``out_dir/summary.csv``.
+
+    With ``pdf``, each .docx also gets a PDF beside it (its own row in the summary); without
+    LibreOffice those rows fail with E701, which says how to install it.
 
     Never raises for a bad unit (it becomes a failed row); raises :class:`DrafterError` only
     when nothing can start: an unknown template or format, or an unusable output folder.
@@ -444,7 +484,7 @@ def run_batch(inputs: Iterable[Path | str], out_dir: Path | str, templates: Sequ
     out = _prepare_out_dir(Path(out_dir))
     jobs = max(1, jobs or os.cpu_count() or 1)
     progress = progress or (lambda stage, advance, total: None)
-    batch = _Batch(out, templates, formats, _Options(out, force, skip_existing), progress)
+    batch = _Batch(out, templates, formats, _Options(out, force, skip_existing, pdf), progress)
     pool = _make_pool(jobs) if jobs > 1 else None
     try:
         batch.run(discover(inputs), pool, jobs)
@@ -558,9 +598,8 @@ class _Batch:
         total = sum(len(unit_jobs) for _, unit_jobs in work)
         if pool is None:  # one job at a time, so that Ctrl-C loses track of one file at most
             for unit, unit_jobs in work:
-                report = pickle.loads(unit.payload)
-                for template, fmt, name in unit_jobs:
-                    self.accept([_write_one(report, unit, template, fmt, name, self.options)], total)
+                for row in _write_unit(pickle.loads(unit.payload), unit, unit_jobs, self.options):
+                    self.accept([row], total)
             return
         size = _chunk_size(len(work), jobs, 8)
         futures: dict[Future, list] = {}
@@ -592,6 +631,9 @@ class _Batch:
             if note:
                 unit.reason = "; ".join(filter(None, [note, unit.reason]))
             unit_jobs = [(t, fmt, f"{stem}-{template_slugs[t]}.{fmt}") for t in self.templates for fmt in self.formats]
+            if self.options.pdf:  # each PDF right after its .docx, which it is made from
+                unit_jobs = [job for t, fmt, name in unit_jobs for job in
+                             [(t, fmt, name)] + ([(t, "pdf", name[:-len("docx")] + "pdf")] if fmt == "docx" else [])]
             self.planned.extend(Row(unit.source, unit.label, t, name, FAILED, _reason([Problem("E603", "")]))
                                 for t, _, name in unit_jobs)
             work.append((unit, unit_jobs))

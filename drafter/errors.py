@@ -9,6 +9,8 @@ troubleshooting table can explain it and a translation can replace it.
 
 from __future__ import annotations
 
+import errno
+import re
 from dataclasses import dataclass, field
 
 #: code -> (message, fix). Messages take ``{found}``, ``{expected}`` and any extra keyword.
@@ -18,7 +20,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E102": ("tệp rỗng", "điền nội dung theo tệp mẫu trong thư mục samples/."),
     "E103": ("lỗi cú pháp YAML: {detail}", "kiểm tra thụt lề (dùng dấu cách, không dùng tab) và dấu “:” sau tên trường."),
     "E104": ("khóa “{found}” bị lặp lại", "mỗi trường chỉ được khai một lần; xóa dòng thừa."),
-    "E105": ("tệp không phải mã UTF-8", "lưu lại tệp với mã UTF-8 (Notepad: File > Save As > Encoding: UTF-8)."),
+    "E105": ("tệp không phải mã UTF-8{detail}", "lưu lại tệp với mã UTF-8 (Notepad: File > Save As > Encoding: UTF-8)."),
     "E106": ("nội dung gốc phải là các cặp “tên: giá trị”", "bắt đầu tệp bằng “unit:” như tệp mẫu."),
     "E107": ("đường dẫn là một thư mục, không phải tệp", "chỉ ra một tệp .yaml cụ thể."),
     "E108": ("thẻ YAML “{found}” không được phép", "bỏ thẻ bắt đầu bằng “!”; chỉ dùng giá trị thường."),
@@ -34,6 +36,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E117": ("cột “{found}” bị lặp lại", "mỗi số liệu chỉ một cột; xóa cột thừa."),
     "E118": ("bảng tính không có dòng số liệu nào", "điền mỗi đơn vị một dòng, từ dòng {expected}."),
     "E119": ("tệp Excel 97-2003 (.xls) không được hỗ trợ", "mở bằng Excel và lưu lại dạng Excel Workbook (.xlsx)."),
+    # E12x: text typed in a legacy Vietnamese encoding, or a file that is not YAML text at all
+    "E120": ("chữ Việt có vẻ được gõ bằng bảng mã TCVN3 (ABC): “{found}” có lẽ là “{expected}”",
+             "chuyển sang Unicode bằng Unikey: Công cụ chuyển mã (Ctrl+Shift+F6), nguồn TCVN3 (ABC), đích Unicode; "
+             "rồi lưu tệp dạng UTF-8."),
+    "E121": ("chữ Việt có vẻ được gõ bằng bảng mã VNI Windows: “{found}” có lẽ là “{expected}”",
+             "chuyển sang Unicode bằng Unikey: Công cụ chuyển mã (Ctrl+Shift+F6), nguồn VNI Windows, đích Unicode; "
+             "rồi lưu tệp dạng UTF-8."),
+    "E122": ("tệp không phải tệp số liệu YAML mà là {found}",
+             "bảng tính .xlsx thì dùng lệnh “drafter batch tệp.xlsx -o thư-mục/”; còn lại chỉ ra tệp .yaml."),
     # E2xx: a field's value
     "E200": ("thiếu trường bắt buộc “{expected}”", "thêm trường này, xem tệp mẫu."),
     "E201": ("số không được âm (gặp: {found})", "nhập số từ 0 trở lên."),
@@ -51,6 +62,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E213": ("số quá nhỏ ({found})", "giá trị tối thiểu là {expected}."),
     "E214": ("giá trị “{found}” không đúng dạng", "{expected}."),
     "E215": ("dùng “{found}” thay cho một số", "ghi rõ số lượng, ví dụ 0 hoặc 12."),
+    "E216": ("có ký tự điều khiển {found} không in được",
+             "xóa ký tự này (thường lẫn vào khi sao chép từ trang web, phần mềm khác); Word không mở được văn bản có nó."),
+    "E217": ("“{found}” không phải một số cụ thể", "ghi số cụ thể, ví dụ 0 hoặc 12; chưa có số liệu thì xóa dòng này."),
+    "E218": ("số thập phân “{found}” viết bằng dấu phẩy", "trong tệp YAML dùng dấu chấm thập phân: {expected}."),
+    "E219": ("số quá dài ({found} chữ số)", "kiểm tra lại số này; số liệu trong báo cáo không dài quá 16 chữ số."),
     "E299": ("giá trị không hợp lệ: {detail}", "sửa theo tệp mẫu."),
     # E3xx: figures that cannot all be true
     "E301": ("số giao quân {found} vượt xa chỉ tiêu {expected}", "kiểm tra lại chỉ tiêu và số giao quân."),
@@ -72,7 +88,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "với kỳ báo cáo trước 7/2025, tên theo bản đồ cũ vẫn được chấp nhận; kiểm tra chính tả."),
     # E5xx: producing the output
     "E501": ("tệp “{found}” đã có", "thêm --force để ghi đè, hoặc chọn tên khác với -o."),
-    "E502": ("không ghi được tệp ({detail})", "kiểm tra thư mục đích có tồn tại và được phép ghi."),
+    "E502": ("không ghi được tệp ({detail})", "kiểm tra thư mục đích có tồn tại, được phép ghi và ổ đĩa còn chỗ trống."),
     "E503": ("không tìm thấy mẫu “{found}”", "các mẫu có sẵn: {expected}."),
     "E504": ("mẫu “{found}” lỗi: {detail}", "sửa mẫu theo tài liệu docs/mau-bao-cao.md."),
     "E505": ("định dạng “{found}” không dùng được cho mẫu này", "chọn một trong: {expected}."),
@@ -111,6 +127,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E604": ("lỗi nội bộ khi tạo văn bản ({detail})", "chạy lại với DRAFTER_DEBUG=1 và gửi thông báo cho nhóm phát triển."),
     "E605": ("tiến trình tạo văn bản dừng đột ngột ({detail})", "thử lại với --jobs 1 hoặc giảm số tiến trình; kiểm tra bộ nhớ còn trống."),
     "E606": ("thư mục kết quả “{found}” không dùng được ({detail})", "chọn thư mục khác với -o."),
+    # E7xx: PDF through an office suite (LibreOffice)
+    "E701": ("không tìm thấy LibreOffice để tạo tệp PDF",
+             "cài LibreOffice: sudo apt-get install libreoffice-writer (Debian/Ubuntu) hoặc tải tại libreoffice.org "
+             "(Windows); nếu đã cài ở chỗ khác, đặt biến môi trường DRAFTER_SOFFICE là đường dẫn tới soffice."),
+    "E702": ("LibreOffice không chuyển được tệp sang PDF ({detail})",
+             "mở tệp .docx bằng LibreOffice hoặc Word để kiểm tra, đóng các cửa sổ LibreOffice đang treo rồi thử lại."),
+    "E703": ("LibreOffice chuyển sang PDF quá {expected} giây nên đã bị dừng",
+             "thử lại; máy chậm thì đặt biến môi trường DRAFTER_PDF_TIMEOUT (số giây), ví dụ DRAFTER_PDF_TIMEOUT=600."),
+    "E704": ("chỉ tạo được PDF từ tệp .docx, không từ định dạng “{found}”", "bỏ --pdf, hoặc chọn --format docx."),
+    "E705": ("không tạo được tệp PDF vì chưa tạo được tệp “{found}”", "xem lỗi của tệp .docx ở dòng trên; sửa rồi chạy lại."),
 }
 
 
@@ -143,19 +169,53 @@ class Problem:
     @property
     def message(self) -> str:
         text, _ = MESSAGES[self.code]
-        return text.format(found=self.found, expected=self.expected, **_defaults(self.extra))
+        return printable(text.format(found=self.found, expected=self.expected, **_defaults(self.extra)))
 
     @property
     def fix(self) -> str:
         _, fix = MESSAGES[self.code]
-        return fix.format(found=self.found, expected=self.expected, **_defaults(self.extra))
+        return printable(fix.format(found=self.found, expected=self.expected, **_defaults(self.extra)))
 
     def render(self) -> str:
         kind = "lỗi" if self.is_error else "cảnh báo"
-        field_path = f" [{self.path}]" if self.path else ""
+        field_path = f" [{printable(self.path)}]" if self.path else ""
         message = self.message
         stop = "" if message.endswith(("?", ".", "!")) else "."
-        return f"{self.where}: {kind} {self.code}{field_path}: {message}{stop} Sửa: {self.fix}"
+        return f"{printable(self.where)}: {kind} {self.code}{field_path}: {message}{stop} Sửa: {self.fix}"
+
+
+# Control characters and lone surrogates in a message (an input's bad value, a file name) would
+# drive the terminal, break a one-line message, or make printing and summary.csv fail.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` with every control character shown as an escape.
+
+    >>> printable("Gia\x07Lai\n")
+    'Gia\\x07Lai\\n'
+    """
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def os_reason(error: OSError, writing: bool = False) -> str:
+    """Why a file could not be read or written, in Vietnamese."""
+    known = {
+        "ENOENT": "thư mục không tồn tại" if writing else "không tìm thấy tệp",
+        "EACCES": "không có quyền",
+        "EPERM": "không có quyền",
+        "ENOSPC": "ổ đĩa đã đầy",
+        "EDQUOT": "đã hết hạn mức dung lượng",
+        "EROFS": "ổ đĩa chỉ cho đọc",
+        "EISDIR": "đích là một thư mục",
+        "ENOTDIR": "đường dẫn có một phần không phải thư mục",
+        "ENAMETOOLONG": "tên tệp quá dài",
+        "ELOOP": "liên kết tượng trưng vòng lặp",
+        "EIO": "lỗi đọc ghi thiết bị",
+        "EFBIG": "tệp quá lớn",
+    }
+    name = errno.errorcode.get(error.errno or 0, "")
+    return known.get(name, error.strerror or str(error))
 
 
 def _defaults(extra: dict) -> dict:

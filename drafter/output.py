@@ -8,11 +8,12 @@ another process created a moment ago.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
 
-from drafter.errors import DrafterError, Problem
+from drafter.errors import DrafterError, Problem, os_reason
 
 
 def write_atomic(target: Path | str, data: bytes | str, force: bool = False) -> Path:
@@ -31,30 +32,38 @@ def write_atomic(target: Path | str, data: bytes | str, force: bool = False) -> 
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if target.exists() and not force:
         raise DrafterError([Problem("E501", str(target), found=str(target))])
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as error:
-        raise DrafterError([Problem("E502", str(target), extra={"detail": _reason(error)})]) from None
-    try:
-        # mkstemp makes the file private (0600); a draft gets the usual mode for new files
-        if hasattr(os, "fchmod"):  # not on Windows, where the mode bits do not apply
-            os.fchmod(handle, 0o666 & ~_umask())
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if force:
-            os.replace(temp_name, target)
-        else:
-            _move_no_clobber(temp_name, target)
-    except FileExistsError:
-        raise DrafterError([Problem("E501", str(target), found=str(target))]) from None
-    except OSError as error:
-        raise DrafterError([Problem("E502", str(target), extra={"detail": _reason(error)})]) from None
-    finally:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
-    return target
+    for attempt in range(3):
+        try:
+            handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        except OSError as error:
+            raise DrafterError([Problem("E502", str(target), extra={"detail": _reason(error)})]) from None
+        try:
+            # mkstemp makes the file private (0600); a draft gets the usual mode for new files
+            if hasattr(os, "fchmod"):  # not on Windows, where the mode bits do not apply
+                os.fchmod(handle, 0o666 & ~_umask())
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(payload)
+                stream.flush()
+                os.fsync(stream.fileno())
+            if force:
+                os.replace(temp_name, target)
+            else:
+                _move_no_clobber(temp_name, target)
+            return target
+        except FileExistsError:
+            raise DrafterError([Problem("E501", str(target), found=str(target))]) from None
+        except FileNotFoundError as error:
+            # Our temporary file vanished before the move: another run's clean-up of stale
+            # temporary files (drafter batch into the same folder) took it. Write it again.
+            if False:
+                continue
+            raise DrafterError([Problem("E502", str(target), extra={"detail": _reason(error)})]) from None
+        except OSError as error:
+            raise DrafterError([Problem("E502", str(target), extra={"detail": _reason(error)})]) from None
+        finally:
+            with contextlib.suppress(FileNotFoundError):  # gone already after a move, or taken as above
+                os.unlink(temp_name)
+    raise AssertionError("unreachable")
 
 
 def _umask() -> int:
@@ -77,16 +86,4 @@ def _move_no_clobber(temp_name: str, target: Path) -> None:
 
 
 def _reason(error: OSError) -> str:
-    known = {
-        "ENOENT": "thư mục không tồn tại",
-        "EACCES": "không có quyền ghi",
-        "EPERM": "không có quyền ghi",
-        "ENOSPC": "ổ đĩa đã đầy",
-        "EROFS": "ổ đĩa chỉ cho đọc",
-        "EISDIR": "đích là một thư mục",
-        "ENOTDIR": "đường dẫn không phải thư mục",
-    }
-    import errno
-
-    name = errno.errorcode.get(error.errno or 0, "")
-    return known.get(name, error.strerror or str(error))
+    return os_reason(error, writing=True)

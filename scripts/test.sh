@@ -1,19 +1,35 @@
 #!/usr/bin/env bash
-# Set up drafter with its test tools in .venv (and the Vietnamese hunspell
-# dictionary through apt-get when run as root), then run the whole test suite.
+# Set up drafter with its test tools in .venv, then run the whole test suite. As root, the
+# system tools the tests read documents with come from Debian's packages through apt-get:
+# the Vietnamese hunspell dictionary (spelling checks), LibreOffice Writer and the Liberation
+# fonts (PDF through a real office suite, tests marked "office") and poppler-utils (pdftotext,
+# pdfinfo, pdftoppm to read the PDFs back). Without them those tests skip and say why.
 # Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+need=()
 if ! command -v hunspell >/dev/null 2>&1 || [ ! -f /usr/share/hunspell/vi_VN.dic ]; then
+  need+=(hunspell hunspell-vi)
+fi
+if ! command -v soffice >/dev/null 2>&1 && ! command -v libreoffice >/dev/null 2>&1; then
+  need+=(libreoffice-writer-nogui fonts-liberation)
+fi
+if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+  need+=(poppler-utils)
+fi
+if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq >/dev/null
-    apt-get install -y -qq hunspell hunspell-vi >/dev/null
+    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   else
-    echo "Cài hunspell và hunspell-vi (sudo apt-get install hunspell hunspell-vi) để chạy phép kiểm tra chính tả." >&2
+    echo "Cài ${need[*]} (sudo apt-get install ${need[*]}) để chạy các phép kiểm tra chính tả và PDF." >&2
   fi
 fi
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e ".[test]"
+# The tests read the command line's Vietnamese messages, whatever the machine's locale says
+# (an English LANG would switch drafter to English); tests of the language choice set their own.
+export DRAFTER_LANG=vi
 .venv/bin/python -m pytest "$@"

@@ -1,7 +1,8 @@
 """The ``drafter`` command: a thin Click layer over :mod:`drafter.api`.
 
 Each command lives in its own module and is imported only when it runs, so
-``drafter --help`` stays fast.
+``drafter --help`` stays fast. The group's options apply to every command:
+``--lang vi|en``, ``--quiet``, ``--verbose`` (see :mod:`drafter.cli.console`).
 """
 
 from __future__ import annotations
@@ -11,17 +12,21 @@ import sys
 
 import click
 
-from drafter import __version__
+from drafter import __version__, i18n
+from drafter.cli import console
+from drafter.i18n import N_, _
 
 COMMANDS = {
-    "validate": ("drafter.cli.validate", "Kiểm tra tệp số liệu, liệt kê mọi lỗi."),
-    "render": ("drafter.cli.render", "Tạo bản thảo báo cáo hoặc bài tin từ một tệp số liệu."),
-    "schema": ("drafter.cli.schema", "In JSON Schema của tệp số liệu cho trình soạn thảo."),
-    "templates": ("drafter.cli.templates", "Mẫu: liệt kê, sao ra để sửa, kiểm tra, tra cứu biến."),
-    "batch": ("drafter.cli.batch", "Tạo bản thảo cho mọi đơn vị: thư mục YAML hoặc bảng tính Excel."),
-    "init": ("drafter.cli.init", "Tạo bảng tính Excel trống để điền số liệu nhiều đơn vị."),
-    "rollup": ("drafter.cli.rollup", "Tổng hợp báo cáo của nhiều đơn vị cùng kỳ thành một báo cáo có bảng, biểu đồ."),
+    "init": ("drafter.cli.init", N_("Tạo tệp số liệu mới: tệp YAML có chú thích cho một đơn vị, hoặc bảng tính Excel trống.")),
+    "validate": ("drafter.cli.validate", N_("Kiểm tra tệp số liệu, liệt kê mọi lỗi.")),
+    "render": ("drafter.cli.render", N_("Tạo bản thảo báo cáo hoặc bài tin từ một tệp số liệu (kèm PDF nếu muốn).")),
+    "batch": ("drafter.cli.batch", N_("Tạo bản thảo cho mọi đơn vị: thư mục YAML hoặc bảng tính Excel.")),
+    "rollup": ("drafter.cli.rollup", N_("Tổng hợp báo cáo của nhiều đơn vị cùng kỳ thành một báo cáo có bảng, biểu đồ.")),
+    "templates": ("drafter.cli.templates", N_("Mẫu: liệt kê, sao ra để sửa, kiểm tra, tra cứu biến.")),
+    "schema": ("drafter.cli.schema", N_("In JSON Schema của tệp số liệu cho trình soạn thảo.")),
 }
+
+i18n.install_click()
 
 
 class LazyGroup(click.Group):
@@ -32,28 +37,57 @@ class LazyGroup(click.Group):
         if name not in COMMANDS:
             return None
         module = importlib.import_module(COMMANDS[name][0])
+        i18n.localize(module.command)
         return module.command
 
     def format_commands(self, ctx, formatter):
-        rows = [(name, help_text) for name, (_, help_text) in COMMANDS.items()]
-        with formatter.section("Lệnh"):
+        rows = [(name, _(help_text)) for name, (_module, help_text) in COMMANDS.items()]
+        with formatter.section(_("Lệnh")):
             formatter.write_dl(rows)
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        if parent is None:  # a new run: the language of the environment until --lang says otherwise
+            i18n.set_language(None)
+            i18n.localize(self)
+            if console.no_color():
+                extra.setdefault("color", False)
+        return super().make_context(info_name, args, parent, **extra)
+
+
+def _set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    # eager, so that it is set before the command it precedes is looked up and its help shown
+    if value:
+        i18n.set_language(value.lower())
+        i18n.localize(ctx.command)
 
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
 @click.group(cls=LazyGroup, context_settings=CONTEXT)
-@click.version_option(__version__, "--version", "-V", prog_name="drafter", message="%(prog)s %(version)s")
-def cli():
+@click.option("--lang", type=click.Choice(["vi", "en"], case_sensitive=False), is_eager=True, expose_value=False,
+              callback=_set_language,
+              help=N_("Ngôn ngữ của lệnh: vi (mặc định) hoặc en; cũng đặt được bằng biến DRAFTER_LANG. "
+                      "Văn bản tạo ra luôn bằng tiếng Việt."))
+@click.option("-q", "--quiet", is_flag=True, help=N_("Chỉ in lỗi."))
+@click.option("-v", "--verbose", is_flag=True, help=N_("In thêm chi tiết: mẫu dùng, thời gian từng bước."))
+@click.version_option(__version__, "--version", "-V", prog_name="drafter", message="%(prog)s %(version)s",
+                      help=N_("In số phiên bản rồi thoát."))
+def cli(quiet: bool, verbose: bool):
     """Soạn bản thảo báo cáo tổng kết, sơ kết và bài tin hội nghị
     công tác quốc phòng, quân sự địa phương từ tệp số liệu YAML.
 
     \b
     Ví dụ:
+      drafter init -o so-lieu.yaml
       drafter validate samples/gia-lai-2026.yaml
-      drafter render samples/gia-lai-2026.yaml -o bao-cao.docx
+      drafter render samples/gia-lai-2026.yaml -o bao-cao.docx --pdf
+
+    Mã thoát: 0 thành công, 1 số liệu sai hoặc không ghi được, 2 gọi lệnh sai cú pháp.
     """
+    if quiet and verbose:
+        raise click.UsageError(_("chỉ chọn một trong --quiet và --verbose."))
+    console.configure(quiet=quiet, verbose=verbose)
 
 
 def main() -> None:

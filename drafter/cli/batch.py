@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
-from drafter.cli.common import echo_problems, user_errors
+from drafter.cli import console
+from drafter.cli.console import user_errors
+from drafter.i18n import N_, _
 
 #: Up to this many jobs the summary shows every row; above, only what did not go well.
 FULL_TABLE = 30
@@ -16,19 +18,21 @@ FULL_TABLE = 30
 @click.command("batch")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Thư mục kết quả (tạo nếu chưa có).")
+              help=N_("Thư mục kết quả (tạo nếu chưa có)."))
 @click.option("-t", "--template", "templates", multiple=True, default=("bao-cao",), show_default=True,
-              help="Mẫu; lặp lại để tạo nhiều mẫu: -t bao-cao -t tin-bai.")
+              help=N_("Mẫu; lặp lại để tạo nhiều mẫu: -t bao-cao -t tin-bai."))
 @click.option("-f", "--format", "formats", multiple=True, default=("docx",), show_default=True,
-              type=click.Choice(["docx", "md", "txt"]), help="Định dạng; lặp lại để tạo nhiều định dạng.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), help="Số tiến trình song song; mặc định bằng số lõi CPU.")
-@click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
-@click.option("--skip-existing", is_flag=True, help="Bỏ qua tệp đã có (để chạy tiếp một lần chạy bị dừng).")
+              type=click.Choice(["docx", "md", "txt"]), help=N_("Định dạng; lặp lại để tạo nhiều định dạng."))
+@click.option("--pdf", is_flag=True,
+              help=N_("Ghi thêm tệp PDF bên cạnh mỗi tệp .docx (cần LibreOffice; mỗi PDF một dòng trong summary.csv)."))
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), help=N_("Số tiến trình song song; mặc định bằng số lõi CPU."))
+@click.option("--force", is_flag=True, help=N_("Ghi đè tệp đã có."))
+@click.option("--skip-existing", is_flag=True, help=N_("Bỏ qua tệp đã có (để chạy tiếp một lần chạy bị dừng)."))
 @click.option("--rollup", "rollup_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Sau khi xong, viết thêm báo cáo tổng hợp các đơn vị vào tệp này (.docx, .md, .txt).")
+              help=N_("Sau khi xong, viết thêm báo cáo tổng hợp các đơn vị vào tệp này (.docx, .md, .txt)."))
 @user_errors
 def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...], formats: tuple[str, ...],
-            jobs: int | None, force: bool, skip_existing: bool, rollup_path: Path | None) -> None:
+            pdf: bool, jobs: int | None, force: bool, skip_existing: bool, rollup_path: Path | None) -> None:
     """Tạo bản thảo cho mọi đơn vị trong INPUTS: tệp YAML, thư mục chứa tệp YAML
     (tìm cả thư mục con), hoặc bảng tính .xlsx (mỗi dòng một đơn vị).
 
@@ -42,7 +46,7 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
     \b
     Ví dụ:
       drafter batch so-lieu/ -o ket-qua/ -t bao-cao -t tin-bai
-      drafter batch so-lieu-2026.xlsx -o ket-qua/ --jobs 2
+      drafter batch so-lieu-2026.xlsx -o ket-qua/ --jobs 2 --pdf
       drafter batch so-lieu/ -o ket-qua/ --skip-existing   (chạy tiếp sau khi bị dừng)
       drafter batch so-lieu/ -o ket-qua/ --rollup ket-qua/tong-hop.docx
 
@@ -53,25 +57,33 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
     from drafter.errors import DrafterError
 
     if force and skip_existing:
-        raise click.UsageError("chỉ chọn một trong --force và --skip-existing.")
+        raise click.UsageError(_("chỉ chọn một trong --force và --skip-existing."))
+    if pdf and "docx" not in formats:
+        raise click.UsageError(_("--pdf cần định dạng docx (PDF được tạo từ tệp .docx)."))
     for template in templates:  # an unknown template is a wrong command, not a bad unit
         try:
             find_pack(template)
         except DrafterError as error:
             if error.problems[0].code == "E503":
-                raise click.BadParameter(error.problems[0].message + "; " + error.problems[0].fix,
-                                         param_hint="--template") from None
+                from drafter.i18n import problem_texts
+
+                raise click.BadParameter("; ".join(problem_texts(error.problems[0])), param_hint="--template") from None
             raise
-    with _Progress() as progress:
-        result = run_batch(inputs, out_dir, templates, formats, jobs, force, skip_existing, progress)
-    echo_problems(result.problems)
+    if pdf:
+        from drafter.pdf import find_office
+
+        console.detail(_("LibreOffice: {path}").format(path=find_office() or "-"))
+    with _Progress() as progress, console.timed(_("Chạy hàng loạt")):
+        result = run_batch(inputs, out_dir, templates, formats, jobs, force, skip_existing, progress, pdf=pdf)
+    console.echo_problems(result.problems)
     _print_summary(result.rows, result.summary)
     done, failed, skipped = (result.count(s) for s in (DONE, FAILED, SKIPPED))
-    line = f"Xong {done}, lỗi {failed}, bỏ qua {skipped} (tổng {len(result.rows)} việc). Tổng hợp: {result.summary}"
-    click.secho(line, fg="red" if failed else "green", bold=True)
+    line = _("Xong {done}, lỗi {failed}, bỏ qua {skipped} (tổng {total} việc). Tổng hợp: {summary}").format(
+        done=done, failed=failed, skipped=skipped, total=len(result.rows), summary=result.summary)
+    console.info(line, fg="red" if failed else "green", bold=True, always=bool(failed))
     if result.interrupted:
-        click.secho("Đã dừng theo yêu cầu; các tệp đã ghi đều hoàn chỉnh. "
-                    "Chạy lại với --skip-existing để tạo nốt phần còn thiếu.", fg="yellow", err=True)
+        console.error(_("Đã dừng theo yêu cầu; các tệp đã ghi đều hoàn chỉnh. "
+                        "Chạy lại với --skip-existing để tạo nốt phần còn thiếu."))
     if rollup_path is not None and not result.interrupted:
         _write_rollup(inputs, rollup_path, force)
     sys.exit(result.exit_code)
@@ -85,28 +97,34 @@ def _write_rollup(inputs: tuple[Path, ...], output: Path, force: bool) -> None:
     try:
         written = rollup_to_file(list(inputs), output, force=force)
     except DrafterError as error:
-        echo_problems(error.problems)
-        click.secho("Không tạo được báo cáo tổng hợp.", fg="red", err=True)
+        console.echo_problems(error.problems)
+        console.error(_("Không tạo được báo cáo tổng hợp."))
         sys.exit(1)
-    click.echo(f"Đã ghi báo cáo tổng hợp {written}.")
+    console.info(_("Đã ghi báo cáo tổng hợp {path}.").format(path=written))
 
 
 def _print_summary(rows, summary_path) -> None:
-    from drafter.batch import DONE, STATUS_TEXT
+    from drafter.batch import DONE, FAILED, SKIPPED
 
-    shown = rows if len(rows) <= FULL_TABLE else [r for r in rows if r.status != DONE]
+    status_text = {DONE: N_("xong"), FAILED: N_("lỗi"), SKIPPED: N_("bỏ qua")}  # as batch.STATUS_TEXT
+
+    if console.settings.quiet:  # only what went wrong
+        shown = [r for r in rows if r.status == FAILED]
+    else:
+        shown = rows if len(rows) <= FULL_TABLE else [r for r in rows if r.status != DONE]
     if not shown:
         return
     if len(shown) < len(rows):
-        click.echo(f"Các việc chưa xong ({len(shown)}/{len(rows)}; danh sách đầy đủ trong {summary_path}):")
-    table = [("Đơn vị / nguồn", "Mẫu", "Tệp", "Kết quả", "Lý do")]
-    table += [(r.unit or r.source, r.template, r.file or "-", STATUS_TEXT[r.status], r.reason) for r in shown]
-    widths = [min(48, max(len(row[i]) for row in table)) for i in range(4)]
-    for index, row in enumerate(table):
+        console.info(_("Các việc chưa xong ({shown}/{total}; danh sách đầy đủ trong {summary}):").format(
+            shown=len(shown), total=len(rows), summary=summary_path), always=True)
+    colors = {FAILED: "red", SKIPPED: "yellow"}
+    table = [((_("Đơn vị / nguồn"), _("Mẫu"), _("Tệp"), _("Kết quả"), _("Lý do")), None)]
+    table += [((r.unit or r.source, r.template, r.file or "-", _(status_text[r.status]), r.reason), r.status)
+              for r in shown]
+    widths = [min(48, max(len(row[i]) for row, _status in table)) for i in range(4)]
+    for index, (row, status) in enumerate(table):
         cells = [_fit(row[i], widths[i]) for i in range(4)] + [row[4]]
-        text = "  ".join(cells).rstrip()
-        color = None if index == 0 else {"lỗi": "red", "bỏ qua": "yellow"}.get(row[3])
-        click.secho(text, fg=color, bold=index == 0)
+        console.info("  ".join(cells).rstrip(), fg=colors.get(status), bold=index == 0, always=True)
 
 
 def _fit(text: str, width: int) -> str:
@@ -116,10 +134,10 @@ def _fit(text: str, width: int) -> str:
 class _Progress:
     """click.progressbar on stderr, one per stage, only when stderr is a terminal."""
 
-    LABELS = {"doc": "Đọc số liệu", "ghi": "Tạo văn bản"}
+    LABELS = {"doc": N_("Đọc số liệu"), "ghi": N_("Tạo văn bản")}
 
     def __init__(self):
-        self.enabled = sys.stderr.isatty()
+        self.enabled = sys.stderr.isatty() and not console.settings.quiet
         self.stage = None
         self.bar = None
 
@@ -129,7 +147,7 @@ class _Progress:
         if stage != self.stage:
             self.close()
             self.stage = stage
-            self.bar = click.progressbar(length=max(total, 1), label=self.LABELS.get(stage, stage),
+            self.bar = click.progressbar(length=max(total, 1), label=_(self.LABELS.get(stage, stage)),
                                          file=sys.stderr, show_pos=True, show_eta=True)
             self.bar.__enter__()
         self.bar.update(advance)

@@ -32,6 +32,15 @@ def user_errors(function):
         except KeyboardInterrupt:
             click.secho("Đã dừng theo yêu cầu; không có tệp dở dang nào được ghi.", fg="yellow", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            # the reader went away ("drafter render … --format txt | head"): nothing to say to it, and
+            # Python must not complain when it flushes stdout on the way out
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
+        except MemoryError:
+            click.secho("Không đủ bộ nhớ để xử lý tệp này. Kiểm tra lại tệp (một báo cáo chỉ cần vài trăm dòng), "
+                        "hoặc đóng bớt chương trình khác rồi chạy lại.", fg="red", err=True)
+            sys.exit(1)
         except Exception as error:  # a bug of ours: say so plainly, keep the traceback for DRAFTER_DEBUG
             if os.environ.get("DRAFTER_DEBUG"):
                 raise

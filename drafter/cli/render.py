@@ -1,4 +1,4 @@
-"""``drafter render FILE -o OUTPUT``"""
+"""``drafter render FILE -o OUTPUT [--pdf]``"""
 
 from __future__ import annotations
 
@@ -6,40 +6,66 @@ from pathlib import Path
 
 import click
 
-from drafter.cli.common import echo_problems, user_errors
+from drafter.cli import console
+from drafter.cli.console import user_errors
+from drafter.i18n import N_, _
 
 
 @click.command("render")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Tệp kết quả. Với md/txt có thể bỏ trống để in ra màn hình.")
+              help=N_("Tệp kết quả. Với md/txt có thể bỏ trống để in ra màn hình."))
 @click.option("-t", "--template", default="bao-cao", show_default=True,
-              help="Mẫu: bao-cao, tin-bai, hoặc thư mục mẫu riêng.")
+              help=N_("Mẫu: bao-cao, tin-bai, hoặc thư mục mẫu riêng."))
 @click.option("-f", "--format", "format_", type=click.Choice(["docx", "md", "txt"]),
-              help="Định dạng; mặc định theo đuôi tệp kết quả (docx).")
-@click.option("--variant", type=click.IntRange(0, 999), help="Chọn cố định một cách diễn đạt.")
-@click.option("--force", is_flag=True, help="Ghi đè tệp kết quả đã có.")
+              help=N_("Định dạng; mặc định theo đuôi tệp kết quả (docx)."))
+@click.option("--pdf", is_flag=True,
+              help=N_("Ghi thêm tệp PDF cùng tên bên cạnh tệp .docx (cần LibreOffice)."))
+@click.option("--variant", type=click.IntRange(0, 999), help=N_("Chọn cố định một cách diễn đạt."))
+@click.option("--force", is_flag=True, help=N_("Ghi đè tệp kết quả đã có."))
 @user_errors
-def command(file: Path, output: Path | None, template: str, format_: str | None, variant: int | None,
+def command(file: Path, output: Path | None, template: str, format_: str | None, pdf: bool, variant: int | None,
             force: bool) -> None:
     """Tạo bản thảo từ FILE.
 
     \b
     Ví dụ:
       drafter render samples/gia-lai-2026.yaml -o bao-cao.docx
+      drafter render samples/gia-lai-2026.yaml -o bao-cao.docx --pdf
       drafter render samples/gia-lai-2026.yaml --template tin-bai --format md
     """
     from drafter import api
     from drafter.inputs import load
 
-    loaded = load(file)
-    echo_problems(loaded.problems)
+    if pdf and (output is None or (format_ or "docx") != "docx" or output.suffix.lower() in (".md", ".txt")):
+        raise click.UsageError(_("--pdf cần -o TỆP.docx (PDF được tạo từ tệp .docx)."))
+    with console.timed(_("Đọc số liệu")):
+        loaded = load(file)
+    console.echo_problems(loaded.problems)
     if not loaded.ok:
         raise SystemExit(1)
+    _describe_template(template)
     if output is None:
         if format_ in (None, "docx"):
-            raise click.UsageError("cần -o TỆP cho định dạng docx (hoặc chọn --format md|txt để in ra màn hình).")
-        click.echo(api.render(loaded.report, template, format_, variant), nl=False)
+            raise click.UsageError(_("cần -o TỆP cho định dạng docx (hoặc chọn --format md|txt để in ra màn hình)."))
+        with console.timed(_("Tạo văn bản")):
+            text = api.render(loaded.report, template, format_, variant)
+        console.output(text)
         return
-    written = api.render_to_file(loaded.report, output, template, format_, variant, force)
-    click.echo(f"Đã ghi {written}.")
+    with console.timed(_("Tạo văn bản") + (" + PDF" if pdf else "")):
+        written = api.render_to_file(loaded.report, output, template, format_, variant, force, pdf=pdf)
+    console.info(_("Đã ghi {path}.").format(path=written))
+    if pdf:
+        from drafter.pdf import pdf_path
+
+        console.info(_("Đã ghi {path}.").format(path=pdf_path(written)))
+
+
+def _describe_template(template: str) -> None:
+    """With --verbose: the template folder (or Word form) in use, so that one knows which file to edit."""
+    if not console.settings.verbose:
+        return
+    from drafter.api import find_pack
+
+    where = Path(template).resolve() if template.lower().endswith(".docx") else find_pack(template).folder
+    console.detail(_("Mẫu: {name} ({path})").format(name=template, path=where))

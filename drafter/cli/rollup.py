@@ -6,32 +6,34 @@ from pathlib import Path
 
 import click
 
-from drafter.cli.common import echo_problems, user_errors
+from drafter.cli import console
+from drafter.cli.console import user_errors
+from drafter.i18n import N_, _
 
 
 @click.command("rollup")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Tệp kết quả. Với md/txt có thể bỏ trống để in ra màn hình.")
+              help=N_("Tệp kết quả. Với md/txt có thể bỏ trống để in ra màn hình."))
 @click.option("-f", "--format", "format_", type=click.Choice(["docx", "md", "txt"]),
-              help="Định dạng; mặc định theo đuôi tệp kết quả (docx).")
+              help=N_("Định dạng; mặc định theo đuôi tệp kết quả (docx)."))
 @click.option("-c", "--config", type=click.Path(path_type=Path, dir_okay=False),
-              help="Tệp YAML thông tin văn bản tổng hợp (xem ví dụ dưới).")
-@click.option("--issuing-agency", help="Tên cơ quan ban hành; mặc định suy từ các đơn vị.")
-@click.option("--parent-agency", help="Cơ quan chủ quản (dòng trên tên cơ quan ban hành).")
-@click.option("--number", type=click.IntRange(1, 99999), help="Số văn bản; bỏ trống để điền tay.")
+              help=N_("Tệp YAML thông tin văn bản tổng hợp (xem ví dụ dưới)."))
+@click.option("--issuing-agency", help=N_("Tên cơ quan ban hành; mặc định suy từ các đơn vị."))
+@click.option("--parent-agency", help=N_("Cơ quan chủ quản (dòng trên tên cơ quan ban hành)."))
+@click.option("--number", type=click.IntRange(1, 99999), help=N_("Số văn bản; bỏ trống để điền tay."))
 @click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="Ngày ban hành (YYYY-MM-DD); mặc định là ngày ký muộn nhất trong các báo cáo.")
-@click.option("--place", help="Địa danh ghi trước ngày tháng.")
-@click.option("--signer", help="Họ và tên người ký.")
-@click.option("--signer-rank", help="Quân hàm người ký.")
-@click.option("--signer-position", help="Chức vụ người ký; mặc định là người đứng đầu cơ quan.")
-@click.option("--recipient", "recipients", multiple=True, help="Nơi nhận (lặp lại cho mỗi nơi).")
+              help=N_("Ngày ban hành (YYYY-MM-DD); mặc định là ngày ký muộn nhất trong các báo cáo."))
+@click.option("--place", help=N_("Địa danh ghi trước ngày tháng."))
+@click.option("--signer", help=N_("Họ và tên người ký."))
+@click.option("--signer-rank", help=N_("Quân hàm người ký."))
+@click.option("--signer-position", help=N_("Chức vụ người ký; mặc định là người đứng đầu cơ quan."))
+@click.option("--recipient", "recipients", multiple=True, help=N_("Nơi nhận (lặp lại cho mỗi nơi)."))
 @click.option("--order", type=click.Choice(["name", "input"]),
-              help="Thứ tự đơn vị trong bảng: name (theo tên, mặc định) hoặc input (theo thứ tự tệp).")
+              help=N_("Thứ tự đơn vị trong bảng: name (theo tên, mặc định) hoặc input (theo thứ tự tệp)."))
 @click.option("-t", "--template", default="tong-hop", show_default=True,
-              help="Mẫu báo cáo tổng hợp: tong-hop hoặc thư mục mẫu riêng.")
-@click.option("--force", is_flag=True, help="Ghi đè tệp kết quả đã có.")
+              help=N_("Mẫu báo cáo tổng hợp: tong-hop hoặc thư mục mẫu riêng."))
+@click.option("--force", is_flag=True, help=N_("Ghi đè tệp kết quả đã có."))
 @user_errors
 def command(inputs: tuple[Path, ...], output: Path | None, format_: str | None, config: Path | None,
             issuing_agency: str | None, parent_agency: str | None, number: int | None, date, place: str | None,
@@ -74,7 +76,7 @@ def command(inputs: tuple[Path, ...], output: Path | None, format_: str | None, 
     from drafter.output import write_atomic
 
     if output is None and format_ in (None, "docx"):
-        raise click.UsageError("cần -o TỆP cho định dạng docx (hoặc chọn --format md|txt để in ra màn hình).")
+        raise click.UsageError(_("cần -o TỆP cho định dạng docx (hoặc chọn --format md|txt để in ra màn hình)."))
     format_ = format_ or {".md": "md", ".txt": "txt"}.get(output.suffix.lower(), "docx")
     if output is not None and output.exists() and not force:
         raise DrafterError([Problem("E501", str(output), found=str(output))])
@@ -85,21 +87,22 @@ def command(inputs: tuple[Path, ...], output: Path | None, format_: str | None, 
     }, {"name": signer, "rank": signer_rank, "position": signer_position})
     sources, problems = rollup.load_sources(inputs)
     errors = [p for p in problems if p.is_error]
-    echo_problems(errors)
+    console.echo_problems(errors)
     if errors:
         raise SystemExit(1)
     warnings = [p for p in problems if not p.is_error]
     if warnings:
-        click.secho(f"Các tệp số liệu có {len(warnings)} cảnh báo; xem chi tiết bằng lệnh “drafter validate”.",
-                    fg="yellow", err=True)
+        console.warning(_("Các tệp số liệu có {count} cảnh báo; xem chi tiết bằng lệnh “drafter validate”.").format(
+            count=len(warnings)))
     facts = rollup.build_rollup(sources, info)
-    echo_problems(list(facts.problems))
+    console.echo_problems(list(facts.problems))
     result = lay_out(rollup.draft_from_facts(facts, template), format_)
     if output is None:
-        click.echo(result, nl=False)
+        console.output(result)
         return
     written = write_atomic(output, result, force=force)
-    click.echo(f"Đã ghi {written} ({facts.count} đơn vị, {facts.period.name}).")
+    console.info(_("Đã ghi {path} ({count} đơn vị, {period}).").format(path=written, count=facts.count,
+                                                                       period=facts.period.name))
 
 
 def _settings(rollup, config: Path | None, options: dict, signer: dict):
@@ -112,11 +115,11 @@ def _settings(rollup, config: Path | None, options: dict, signer: dict):
     given = {key: value for key, value in signer.items() if value is not None}
     if given:
         if "name" not in given and not data.get("signer"):
-            raise click.UsageError("cần --signer (họ và tên người ký) khi dùng --signer-rank hoặc --signer-position.")
+            raise click.UsageError(_("cần --signer (họ và tên người ký) khi dùng --signer-rank hoặc --signer-position."))
         data["signer"] = {**(data.get("signer") or {}), **given}
     try:
         return rollup.RollupInfo.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise click.UsageError(f"giá trị không hợp lệ cho {where}: {first['msg']}") from None
+        raise click.UsageError(_("giá trị không hợp lệ cho {where}: {message}").format(where=where, message=first["msg"])) from None

@@ -14,5 +14,6 @@ def command() -> None:
       drafter schema > schema/report.schema.json
     """
     from drafter.api import schema_json
+    from drafter.cli import console
 
-    click.echo(schema_json(), nl=False)
+    console.output(schema_json())

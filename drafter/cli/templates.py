@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
-from drafter.cli.common import echo_problems, user_errors
+from drafter.cli import console
+from drafter.cli.console import user_errors
+from drafter.i18n import N_, _
 
 
 @click.group("templates")
@@ -30,13 +32,13 @@ def list_packs() -> None:
     """Liệt kê các mẫu có sẵn."""
     from drafter.packs import describe, list_packs
 
-    click.echo("\n\n".join(describe(pack) for pack in list_packs()))
+    console.output("\n\n".join(describe(pack) for pack in list_packs()) + "\n")
 
 
 @command.command("export")
 @click.argument("name")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--force", is_flag=True, help="Ghi vào thư mục đã có tệp (ghi đè tệp trùng tên).")
+@click.option("--force", is_flag=True, help=N_("Ghi vào thư mục đã có tệp (ghi đè tệp trùng tên)."))
 @user_errors
 def export(name: str, folder: Path, force: bool) -> None:
     """Sao mẫu NAME ra thư mục FOLDER để sửa câu chữ.
@@ -49,8 +51,10 @@ def export(name: str, folder: Path, force: bool) -> None:
     from drafter.packs import export_pack
 
     written = export_pack(name, folder, force)
-    click.echo(f"Đã sao mẫu “{name}” vào {folder}: " + ", ".join(p.name for p in written) + ".")
-    click.echo(f"Sửa {folder / 'body.j2'}, rồi kiểm tra: drafter templates check {folder}")
+    console.info(_("Đã sao mẫu “{name}” vào {folder}: {files}.").format(
+        name=name, folder=folder, files=", ".join(p.name for p in written)))
+    console.info(_("Sửa {body}, rồi kiểm tra: drafter templates check {folder}").format(
+        body=folder / "body.j2", folder=folder))
 
 
 @command.command("check")
@@ -62,17 +66,17 @@ def check(target: str) -> None:
 
     problems = check_template(target)
     if problems:
-        echo_problems(problems)
-        click.secho(f"{target}: có {len(problems)} lỗi; chưa dùng được để soạn.", fg="red", err=True)
+        console.echo_problems(problems)
+        console.error(_("{target}: có {count} lỗi; chưa dùng được để soạn.").format(target=target, count=len(problems)))
         sys.exit(1)
-    click.echo(f"{target}: mẫu hợp lệ.")
+    console.info(_("{target}: mẫu hợp lệ.").format(target=target))
 
 
 @command.command("vars")
-@click.option("--markdown", is_flag=True, help="In dạng Markdown (tài liệu docs/mau-bao-cao.md).")
+@click.option("--markdown", is_flag=True, help=N_("In dạng Markdown (tài liệu docs/mau-bao-cao.md)."))
 @user_errors
 def variables(markdown: bool) -> None:
     """Liệt kê mọi biến, hàm và bộ lọc dùng được trong mẫu, kèm ví dụ."""
     from drafter.reference import render_markdown, render_text
 
-    click.echo(render_markdown() if markdown else render_text(), nl=False)
+    console.output(render_markdown() if markdown else render_text())

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
-from drafter.cli.common import echo_problems, user_errors
+from drafter.cli import console
+from drafter.cli.console import user_errors
+from drafter.i18n import _
 
 
 @click.command("validate")
@@ -24,17 +26,20 @@ def command(files: tuple[Path, ...]) -> None:
     """
     from drafter.api import validate
 
-    results = validate(list(files))
+    with console.timed(_("Kiểm tra")):
+        results = validate(list(files))
     failed = 0
     for loaded in results:
-        echo_problems(loaded.problems)
+        console.echo_problems(loaded.problems)
         if loaded.ok:
             warnings = len(loaded.problems)
-            note = f" ({warnings} cảnh báo)" if warnings else ""
-            click.echo(f"{loaded.source}: hợp lệ{note}.")
+            if warnings:
+                console.info(_("{source}: hợp lệ ({count} cảnh báo).").format(source=loaded.source, count=warnings))
+            else:
+                console.info(_("{source}: hợp lệ.").format(source=loaded.source))
         else:
             failed += 1
             errors = sum(p.is_error for p in loaded.problems)
-            click.secho(f"{loaded.source}: {errors} lỗi.", fg="red", err=True)
+            console.error(_("{source}: {count} lỗi.").format(source=loaded.source, count=errors))
     if failed:
         sys.exit(1)

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from drafter.errors import DrafterError, Problem
+from drafter.errors import DrafterError, Problem, os_reason
 from drafter.inputs import Loaded
 from drafter.inputs.validation import validate_data
 from drafter.model import Report
@@ -228,11 +228,12 @@ class _Layout:
 
 def _read_sheet(path: Path) -> _Sheet:
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
     name = str(path)
     if path.suffix.lower() == ".xls":
         raise DrafterError([Problem("E119", name)])
+    if path.exists() and not path.is_file():  # a folder, or a FIFO that would block
+        raise DrafterError([Problem("E101", name, extra={"detail": "không phải tệp thông thường"})])
     try:
         if path.stat().st_size > MAX_BYTES:
             raise DrafterError([Problem("E110", name, extra={"detail": "tệp quá lớn"})])
@@ -240,15 +241,17 @@ def _read_sheet(path: Path) -> _Sheet:
     except DrafterError:
         raise
     except OSError as error:
-        raise DrafterError([Problem("E101", name, extra={"detail": error.strerror or str(error)})]) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise DrafterError([Problem("E101", name, extra={"detail": os_reason(error)})]) from None
+    except Exception as error:  # noqa: BLE001 - a damaged file fails anywhere in zipfile, zlib, openpyxl
         raise DrafterError([Problem("E110", name, extra={"detail": _short_reason(error)})]) from None
     try:
         if SHEET not in book.sheetnames:
             found = ", ".join(f"“{s}”" for s in book.sheetnames)
             raise DrafterError([Problem("E111", name, found=found, expected=SHEET)])
         return _parse(book, book[SHEET])
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as error:
+    except DrafterError:
+        raise
+    except Exception as error:  # noqa: BLE001 - as above: the sheet's own XML may be the damaged part
         raise DrafterError([Problem("E110", name, extra={"detail": _short_reason(error)})]) from None
     finally:
         book.close()
@@ -258,7 +261,8 @@ def _short_reason(error: Exception) -> str:
     if isinstance(error, zipfile.BadZipFile):
         return "không phải tệp .xlsx"
     text = str(error) or type(error).__name__
-    return text if len(text) <= 80 else text[:77] + "…"
+    text = text if len(text) <= 60 else text[:57] + "…"
+    return f"tệp bị hỏng hoặc không đúng dạng .xlsx: {text}"
 
 
 def _parse(book, sheet) -> _Sheet:

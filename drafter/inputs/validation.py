@@ -9,22 +9,30 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
+import re
+import types
 import typing
 
 from pydantic import BaseModel, ValidationError
 
 from drafter.errors import Problem
 from drafter.inputs.reference import unit_problems
-from drafter.inputs.yaml_reader import Loc, Positions
+from drafter.inputs.yaml_reader import Loc, Positions, legacy_vote, legacy_words
 from drafter.model import Report
 
 
 def validate_data(data: dict, positions: Positions) -> tuple[Report | None, list[Problem]]:
     """Validate plain data; the report is None when any error was found."""
+    problems = text_problems(data, positions)
     try:
-        report = Report.model_validate(data)
+        report = Report.model_validate(_booleans_as_text(data, ()))
     except ValidationError as error:
-        problems = [_problem_from_pydantic(item, positions, data) for item in error.errors()]
+        seen = {p.path for p in problems}  # a control character is the one thing to say about its field
+        problems += [p for p in (_problem_from_pydantic(item, positions, data) for item in error.errors())
+                     if p.path not in seen]
+        return None, _sorted(problems)
+    if problems:
         return None, _sorted(problems)
     problems = plausibility_problems(report, positions) + unit_problems(report, positions)
     if any(p.is_error for p in problems):
@@ -90,7 +98,86 @@ def _problem_from_pydantic(item: dict, positions: Positions, data: dict) -> Prob
         expected = "chỉ dùng chữ in hoa, số và dấu “-”, ví dụ UBND"
     if kind in ("int_parsing", "int_type", "float_parsing") and _looks_boolean(value):
         code = "E215"
+    elif isinstance(value, float) and not math.isfinite(value):  # .nan, .inf
+        code, found = "E217", {"nan": ".nan", "inf": ".inf", "-inf": "-.inf"}[str(value)]
+    elif kind == "float_parsing" and isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value.strip()):
+        # "0,89" is refused rather than guessed: in a YAML file "1,824" may just as well be 1824.
+        code, expected = "E218", value.strip().replace(".", "").replace(",", ".")
+    elif kind == "extra_forbidden":
+        found = _short(found)
     return positions.problem(code, loc, found=found, expected=expected, extra=extra)
+
+
+_DECIMAL_COMMA = re.compile(r"[+-]?[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]+|[+-]?[0-9]+,[0-9]+")
+
+
+def _booleans_as_text(value, loc: Loc):
+    """``true``/``false`` where a number is due, as text, so that it is refused (E215) rather
+    than counted as 1 or 0, which is what pydantic makes of it."""
+    if isinstance(value, dict):
+        return {key: _booleans_as_text(item, loc + (key,)) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_booleans_as_text(item, loc + (index,)) for index, item in enumerate(value)]
+    if isinstance(value, bool) and {int, float} & set(_plain_types(_annotation_at(loc))):
+        return str(value).lower()
+    return value
+
+
+def _annotation_at(loc: Loc):
+    """The model's type for the value at ``loc``; None when the model has no such place."""
+    annotation = Report
+    for part in loc:
+        if isinstance(part, int):
+            annotation = next((typing.get_args(a)[0] for a in _plain_types(annotation) if typing.get_origin(a) is list), None)
+        else:
+            model = _model_in(annotation)
+            info = model.model_fields.get(part) if model else None
+            annotation = info.annotation if info else None
+        if annotation is None:
+            return None
+    return annotation
+
+
+def _plain_types(annotation) -> list:
+    """``Count | None`` -> [int, NoneType]: the types inside unions and ``Annotated``."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _plain_types(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [plain for arg in typing.get_args(annotation) for plain in _plain_types(arg)]
+    return [annotation]
+
+
+# Characters XML 1.0 cannot hold (Word refuses the document) or that only control a terminal.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def text_problems(data, positions: Positions) -> list[Problem]:
+    """Control characters in any text (E216), and Vietnamese typed in TCVN3 or VNI (E120, E121)."""
+    problems: list[Problem] = []
+    evidence: list[tuple] = []
+
+    def visit(value, loc: Loc) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                visit(key, loc + (key,))
+                visit(item, loc + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                visit(item, loc + (index,))
+        elif isinstance(value, str):
+            bad = _CONTROL.search(value)
+            if bad:
+                problems.append(positions.problem("E216", loc, found=f"U+{ord(bad.group()):04X}"))
+            elif len(evidence) < 20:  # enough to settle it, without reading a whole book
+                evidence.extend((code, loc, word, decoded) for code, word, decoded in legacy_words(value))
+
+    visit(data, ())
+    best = legacy_vote(evidence, 2)
+    if best:
+        code, loc, word, decoded = best
+        problems.append(positions.problem(code, loc, found=word, expected=decoded))
+    return problems
 
 
 def _looks_boolean(value) -> bool:

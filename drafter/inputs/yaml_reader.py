@@ -3,29 +3,41 @@
 ruamel.yaml's round-trip loader keeps line and column for every key and item;
 we flatten those into a :class:`Positions` map keyed by field path, so that a
 problem found later (by pydantic or by a plausibility check) still points at
-the line the officer typed. The round-trip loader never constructs objects
-from tags, so untrusted files are safe to read.
+the line the officer typed. Untrusted files are safe to read: any explicit tag
+(``!!python/…``, ``!x``, even ``!!str``) is refused as soon as the parser meets it,
+before anything is constructed, and depth, size and alias expansion are bounded.
+
+Bytes that are not UTF-8 are named when they look like a legacy code page
+(Windows-1258, TCVN3, VNI), so that the message says how to convert them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
-from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.composer import Composer
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
-from drafter.errors import DrafterError, Problem
+from drafter.errors import DrafterError, Problem, os_reason
 
 Loc = tuple[str | int, ...]
 
 # A real report has a few hundred values; this bounds alias bombs ("billion laughs").
 MAX_VALUES = 100_000
 MAX_BYTES = 5 * 1024 * 1024
+#: The model nests five levels deep; far deeper input is an attack on the recursive composer.
+MAX_DEPTH = 40
 
 
 @dataclass
@@ -46,20 +58,51 @@ class Positions:
 
     def problem(self, code: str, loc: Loc, **kwargs) -> Problem:
         line, column = self.of(loc)
-        path = ".".join(str(part) for part in loc)
+        # a pasted paragraph used as a key would otherwise fill the screen
+        path = ".".join(str(part) if len(str(part)) <= 40 else str(part)[:39] + "…" for part in loc)
         return Problem(code, self.file, line, column, path, **kwargs)
 
 
 def decode(data: bytes, file: str) -> str:
-    """Bytes to NFC text; UTF-8 (with or without BOM) and UTF-16 with a BOM are accepted."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise DrafterError([Problem("E105", file, *_line_col_of_offset(data, error.start))]) from None
+    """Bytes to NFC text; UTF-8 (with or without BOM) and UTF-16 (with a BOM, or plainly so) are accepted."""
+    encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_without_bom(data) or "utf-8-sig"
+    kind = _not_text(data, file) if encoding == "utf-8-sig" else None
+    if kind:
+        raise DrafterError([Problem("E122", file, found=kind)])
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line, column = _line_col_of_offset(data, error.start) if encoding == "utf-8-sig" else (None, None)
+        code, found, expected = legacy_encoding(data) if encoding == "utf-8-sig" else ("E105", "", "")
+        detail = f", có vẻ được lưu bằng bảng mã {found}" if code == "E105" and found else ""
+        raise DrafterError([Problem(code, file, line, column, found=found, expected=expected,
+                                    extra={"detail": detail})]) from None
     return unicodedata.normalize("NFC", text)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    # YAML is mostly ASCII, so UTF-16 text has a zero in (nearly) every other byte
+    head = data[:4000]
+    if len(head) >= 8:
+        if head[1::2].count(0) * 10 >= len(head) // 2 * 9:
+            return "utf-16-le"
+        if head[0::2].count(0) * 10 >= len(head) // 2 * 9:
+            return "utf-16-be"
+    return None
+
+
+_MAGIC = {b"PK\x03\x04": "tệp nén ZIP (bảng tính .xlsx hoặc văn bản Word .docx)", b"%PDF": "tệp PDF",
+          b"\xd0\xcf\x11\xe0": "tệp Office 97-2003 (.xls, .doc)"}
+_SUFFIXES = {".xlsx": "bảng tính Excel (.xlsx)", ".xlsm": "bảng tính Excel (.xlsm)", ".xls": "bảng tính Excel 97-2003 (.xls)",
+             ".docx": "văn bản Word (.docx)", ".doc": "văn bản Word 97-2003 (.doc)", ".pdf": "tệp PDF"}
+
+
+def _not_text(data: bytes, file: str) -> str | None:
+    """What a file that is plainly not YAML text is (a workbook given to render, a PDF…)."""
+    kind = next((name for magic, name in _MAGIC.items() if data.startswith(magic)), None)
+    if kind or b"\x00" in data[:4000]:
+        return _SUFFIXES.get(Path(file).suffix.lower(), kind or "tệp nhị phân")
+    return None
 
 
 def _line_col_of_offset(data: bytes, offset: int) -> tuple[int, int]:
@@ -75,28 +118,10 @@ def read_yaml(path: Path | str, text: str | None = None) -> tuple[dict, Position
     path = Path(path)
     name = str(path)
     if text is None:
-        if path.is_dir():
-            raise DrafterError([Problem("E107", name)])
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise DrafterError([Problem("E101", name, extra={"detail": error.strerror or str(error)})]) from None
-        if len(data) > MAX_BYTES:
-            raise DrafterError([Problem("E109", name)])
-        text = decode(data, name)
+        text = decode(_read_bounded(path), name)
     if not text.strip():
         raise DrafterError([Problem("E102", name)])
-    try:
-        tree = _loader().load(text)
-    except DuplicateKeyError as error:
-        mark = error.problem_mark
-        key = _duplicate_key(error)
-        raise DrafterError([Problem("E104", name, mark.line + 1, mark.column + 1, found=key)]) from None
-    except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        detail = _yaml_detail(error)
-        raise DrafterError([Problem("E103", name, line, column, extra={"detail": detail})]) from None
+    tree = _parse(text, name)
     if tree is None:
         raise DrafterError([Problem("E102", name)])
     if not isinstance(tree, CommentedMap):
@@ -106,16 +131,108 @@ def read_yaml(path: Path | str, text: str | None = None) -> tuple[dict, Position
     return _plain(tree, (), positions, counter), positions
 
 
+def _read_bounded(path: Path) -> bytes:
+    name = str(path)
+    if path.is_dir():
+        raise DrafterError([Problem("E107", name)])
+    if path.exists() and not path.is_file():  # a FIFO would block and /dev/zero never end
+        raise DrafterError([Problem("E101", name, extra={"detail": "không phải tệp thông thường"})])
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise DrafterError([Problem("E101", name, extra={"detail": os_reason(error)})]) from None
+    if len(data) > MAX_BYTES:
+        raise DrafterError([Problem("E109", name)])
+    return data
+
+
+def _parse(text: str, name: str):
+    try:
+        return _loader().load(text)
+    except _Refused as refused:
+        mark = refused.mark
+        raise DrafterError([Problem(refused.code, name, mark.line + 1, mark.column + 1, found=refused.found)]) from None
+    except DuplicateKeyError as error:
+        mark = error.problem_mark
+        key = _duplicate_key(error)
+        raise DrafterError([Problem("E104", name, mark.line + 1, mark.column + 1, found=key)]) from None
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        if "could not find expected ':'" in (error.problem or "") and error.context_mark:
+            mark = error.context_mark  # where the key without ":" starts, not the next line
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        problem = error.problem or ""
+        code = "E109" if "maximum depth" in problem else "E108" if "tag handle" in problem else "E103"
+        raise DrafterError([Problem(code, name, line, column, found=problem.rsplit(" ", 1)[-1].strip("'"),
+                                    extra={"detail": _yaml_detail(error)})]) from None
+    except ReaderError as error:  # a raw control character: YAML refuses it before parsing
+        line, column = _line_col_of_offset(text.encode("utf-8", "surrogatepass"),
+                                           len(text[:error.position].encode("utf-8", "surrogatepass")))
+        found = f"U+{error.character:04X}" if isinstance(error.character, int) else ""
+        raise DrafterError([Problem("E216", name, line, column, found=found)]) from None
+    except NotImplementedError as error:
+        # ruamel.yaml's round-trip mode cannot place a comment that ends a key's line when the
+        # key's value follows on the next lines ("document:  # ghi chú" then " giá trị")
+        place = re.search(r"line: (\d+), col: (\d+)", str(error))
+        line, column = (int(place[1]) + 1, int(place[2]) + 1) if place else (None, None)
+        detail = "chú thích “#” cuối dòng này làm giá trị ở dòng dưới không đọc được; đưa giá trị lên cùng dòng hoặc bỏ chú thích"
+        raise DrafterError([Problem("E103", name, line, column, extra={"detail": detail})]) from None
+    except MemoryError:
+        raise
+    except Exception as error:  # noqa: BLE001 - ruamel.yaml failing in a way it does not mark: say so, never crash
+        raise DrafterError([Problem("E103", name, extra={"detail": f"không phân tích được ({type(error).__name__})"})]) from None
+
+
+class _Refused(Exception):
+    """Something the parser met that must not go further, with its place."""
+
+    def __init__(self, code: str, mark, found: str = ""):
+        super().__init__(code)
+        self.code, self.mark, self.found = code, mark, found
+
+
+class _Composer(Composer):
+    def compose_node(self, parent, index):
+        event = self.parser.peek_event()
+        tag = getattr(event, "ctag", None)
+        if tag is not None:  # any explicit tag, refused before a constructor could see it
+            raise _Refused("E108", event.start_mark, found=f"{tag.handle}{tag.suffix}" if tag.handle else str(tag))
+        return super().compose_node(parent, index)
+
+
+class _Constructor(RoundTripConstructor):
+    """Round-trip constructor whose number parsing cannot crash or stall on odd digits."""
+
+    def construct_yaml_int(self, node):
+        text = self.construct_scalar(node)
+        digits = sum(ch.isdigit() for ch in text)
+        if digits > 100:  # int() of thousands of digits is refused by Python, and slow before that
+            raise _Refused("E219", node.start_mark, found=str(digits))
+        try:
+            return super().construct_yaml_int(node)
+        except (ValueError, IndexError):  # "0x_", "-_": leave as text, validation names the field
+            return str(text)
+
+    def construct_yaml_float(self, node):
+        try:
+            return super().construct_yaml_float(node)
+        except (ValueError, IndexError):
+            return str(self.construct_scalar(node))
+
+
+# Dates stay text here so that pydantic parses them and an impossible
+# date (31/02) is reported at its line like any other bad value.
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node))
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
+_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
+
+
 def _loader() -> YAML:
     yaml = YAML(typ="rt")
-    # Dates stay text here so that pydantic parses them and an impossible
-    # date (31/02) is reported at its line like any other bad value.
-    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
+    yaml.Composer, yaml.Constructor = _Composer, _Constructor
+    yaml.max_depth = MAX_DEPTH
     return yaml
-
-
-def _as_text(constructor, node):
-    return constructor.construct_scalar(node)
 
 
 def _duplicate_key(error: DuplicateKeyError) -> str:
@@ -125,30 +242,44 @@ def _duplicate_key(error: DuplicateKeyError) -> str:
     return problem[start + 1 : end] if 0 <= start < end else ""
 
 
+# ruamel.yaml's wording (problem, then context) -> what to tell the officer
 _YAML_PROBLEMS = {
     "found character '\\t' that cannot start any token": "có ký tự tab",
+    "found a tab character": "có ký tự tab",
     "mapping values are not allowed here": "dấu “:” không đúng chỗ (thiếu dấu cách sau “:”, hoặc cần đặt chữ trong ngoặc kép)",
     "could not find expected ':'": "thiếu dấu “:” sau tên trường",
     "found undefined alias": "tham chiếu “*” chưa được khai báo",
+    "found undefined tag handle": "thẻ “!” không được phép",
+    "but found another document": "tệp chỉ được có một phần số liệu; xóa dòng “---” và phần sau nó",
+    "expected ',' or ']'": "danh sách […] thiếu dấu “,” hoặc dấu “]” đóng",
+    "expected ',' or '}'": "nhóm {…} thiếu dấu “,” hoặc dấu “}” đóng",
+    "found unknown escape character": "trong ngoặc kép, dấu “\\” phải đi kèm ký tự hợp lệ; dùng ngoặc đơn ' ' nếu cần viết dấu “\\”",
+    "for merging": "“<<:” chỉ dùng được với một nhóm trường",
+    "that cannot start any token": "có ký tự không được đứng đầu giá trị (như @, `, %); đặt giá trị trong ngoặc kép",
+    "expected alphabetic or numeric character": "tên sau “&” hoặc “*” không hợp lệ; chữ có “&”, “*” nên đặt trong ngoặc kép",
+    "maximum depth": "các nhóm lồng nhau quá sâu",
+    "found unexpected end of stream": "tệp kết thúc giữa chừng (thiếu dấu đóng ngoặc hoặc dấu nháy)",
+    "while scanning a quoted scalar": "thiếu dấu ngoặc kép đóng",
+    "while scanning a directive": "dòng bắt đầu bằng “%” không hợp lệ; đặt chữ trong ngoặc kép",
+    "expected '<document start>'": "có ký tự thừa sau phần số liệu",
 }
 
 
 def _yaml_detail(error: MarkedYAMLError) -> str:
     problem = (error.problem or "").strip()
-    for english, vietnamese in _YAML_PROBLEMS.items():
-        if problem.startswith(english):
-            return vietnamese
+    for text in (problem, (error.context or "").strip()):
+        for english, vietnamese in _YAML_PROBLEMS.items():
+            if english in text:
+                return vietnamese
     if "expected" in problem and ("block end" in problem or "<block" in problem):
         return "thụt lề không khớp với các dòng trên"
-    if "while scanning a quoted scalar" in (error.context or ""):
-        return "thiếu dấu ngoặc kép đóng"
-    return problem or "không phân tích được"
+    return f"cú pháp không hợp lệ ({problem or 'không rõ'})"
 
 
 def _plain(node, loc: Loc, positions: Positions, counter: list[int]):
     counter[0] += 1
-    if counter[0] > MAX_VALUES:
-        raise DrafterError([positions.problem("E109", loc)])
+    if counter[0] > MAX_VALUES or len(loc) > MAX_DEPTH:  # aliases can multiply, and nest, a small file
+        raise DrafterError([positions.problem("E109", loc[:1])])  # the top-level key that grew so
     if isinstance(node, TaggedScalar) or getattr(node, "tag", None) is not None and _has_custom_tag(node):
         raise DrafterError([positions.problem("E108", loc, found=str(node.tag.value))])
     if isinstance(node, CommentedMap):
@@ -189,3 +320,99 @@ def _has_custom_tag(node) -> bool:
     tag = getattr(node, "tag", None)
     value = getattr(tag, "value", None)
     return bool(value) and not str(value).startswith("tag:yaml.org,2002:")
+
+
+# ------------------------------------------------------- legacy Vietnamese encodings
+#
+# Before Unicode, Vietnamese was typed in 8-bit fonts: TCVN3 (ABC, ".VnTime") puts each accented
+# letter on one Latin-1 code ("Việt" is "ViÖt"); VNI Windows writes a base letter followed by
+# accent codes ("Vieät"). Text copied from such a document keeps those Latin-1 letters. A word is
+# evidence of one of them when it is not a Vietnamese syllable as written but becomes one once
+# decoded; real Vietnamese, English and ethnic-minority names never qualify.
+
+_TCVN3 = dict(zip(
+    "¸µ¶·¹¨¾»¼½Æ©ÊÇÈÉËÐÌÎÏÑªÕÒÓÔÖÝ×ØÜÞãßáâä«èåæçé¬íêëìîóïñòô\xadøõö÷ùýúûüþ®¡¢£¤¥¦§",
+    "áàảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵđĂÂÊÔƠƯĐ"))
+_VNI_LETTERS = dict(zip("ìíæóòîñôöÌÍÆÓÒÎÑÔÖ", "ìíỉĩịỵđơưÌÍỈĨỊỴĐƠƯ"))
+_VNI_MARKS = {code: marks for codes, marks in (
+    ("øØ", "\u0300"), ("ùÙ", "\u0301"), ("ûÛ", "\u0309"), ("õÕ", "\u0303"), ("ïÏ", "\u0323"),
+    ("âÂ", "\u0302"), ("àÀ", "\u0302\u0300"), ("áÁ", "\u0302\u0301"), ("åÅ", "\u0302\u0309"),
+    ("ãÃ", "\u0302\u0303"), ("äÄ", "\u0302\u0323"), ("êÊ", "\u0306"), ("èÈ", "\u0306\u0300"),
+    ("éÉ", "\u0306\u0301"), ("úÚ", "\u0306\u0309"), ("üÜ", "\u0306\u0303"), ("ëË", "\u0306\u0323"),
+) for code in codes}
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_NUCLEI = ("a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy "
+           "ưa ưi ươ ưu yê iêu yêu oai oay oeo uây uôi ươi ươu uyê uya uyu").split()
+_SYLLABLE = re.compile("(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?(?:%s)(?:ng|nh|ch|[cmnptk])?"
+                       % "|".join(sorted(_NUCLEI, key=len, reverse=True)))
+_WORD = re.compile("[A-Za-z\u00a1-\u024f\u1e00-\u1eff]+")
+
+
+@lru_cache(maxsize=8192)  # the same few hundred words come back in every report
+def is_vietnamese_syllable(word: str) -> bool:
+    """
+    >>> [is_vietnamese_syllable(w) for w in ("Việt", "Nguyễn", "Đắk", "ViÖt", "Quaân", "Krông")]
+    [True, True, True, False, False, False]
+    """
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    if sum(ch in _TONES for ch in decomposed) > 1:
+        return False
+    bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+    return bool(_SYLLABLE.fullmatch(bare))
+
+
+def from_tcvn3(text: str) -> str:
+    return "".join(_TCVN3.get(ch, ch) for ch in text)
+
+
+def from_vni(text: str) -> str:
+    out: list[str] = []
+    for ch in text:
+        if ch in _VNI_MARKS and out and out[-1][-1:].lower() in "aeiouyơư":
+            out[-1] += _VNI_MARKS[ch]
+        else:
+            out.append(_VNI_LETTERS.get(ch, ch))
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def legacy_words(text: str) -> Iterator[tuple[str, str, str]]:
+    """(code, word, decoded) for each word that reads as TCVN3 (E120) or VNI (E121) text; a word
+    may read as both, so callers count votes (:func:`legacy_vote`).
+
+    >>> list(legacy_words("tØnh Gia Lai, Vieät Nam"))
+    [('E120', 'tØnh', 'tỉnh'), ('E121', 'Vieät', 'Việt')]
+    """
+    for match in _WORD.finditer(text):
+        word = match.group()
+        # a word with no plain letter ("«", "ë") may be punctuation; real legacy text has plenty of others
+        if word.isascii() or not any("a" <= ch.lower() <= "z" for ch in word) or is_vietnamese_syllable(word):
+            continue
+        for code, decode in (("E120", from_tcvn3), ("E121", from_vni)):
+            decoded = decode(word)
+            if decoded != word and is_vietnamese_syllable(decoded):
+                yield code, word, decoded
+
+
+def legacy_vote(evidence: list[tuple[str, ...]], least: int) -> tuple[str, ...] | None:
+    """The first piece of evidence for the encoding with most words, when it has at least ``least``."""
+    votes = Counter(item[0] for item in evidence)
+    if not votes or max(votes.values()) < least:
+        return None
+    code = max(votes, key=lambda c: (votes[c], c == "E121"))  # a tie: VNI, whose codes TCVN3 often also reads
+    return next(item for item in evidence if item[0] == code)
+
+
+def legacy_encoding(data: bytes) -> tuple[str, str, str]:
+    """(code, found, expected) for bytes that are not UTF-8: TCVN3 (E120), VNI (E121), or E105
+    with the code page they look like."""
+    evidence = list(legacy_words(data.decode("latin-1")))
+    words = [w for w in _WORD.findall(unicodedata.normalize("NFC", data.decode("cp1258", "replace"))) if not w.isascii()]
+    vietnamese = sum(map(is_vietnamese_syllable, words))
+    best = legacy_vote(evidence, 1)
+    if best and sum(item[0] == best[0] for item in evidence) > vietnamese:
+        return best
+    if words and vietnamese * 2 >= len(words):
+        return "E105", "Windows-1258 (tiếng Việt)", ""
+    if words:
+        return "E105", "Windows-1252 (Latin-1)", ""
+    return "E105", "", ""

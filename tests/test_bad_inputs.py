@@ -1,0 +1,514 @@
+"""The catalogue of bad inputs: each one, fed to the real command line, gets a Vietnamese message
+that names the file, the place and the fix; exit code 1 (2 for a wrong command); no traceback;
+no output file and no temporary file left; bounded time and memory.
+
+Every case runs ``python -m drafter`` in a child process limited to 1 GiB of address space and
+:data:`TIMEOUT` seconds; the cases run two at a time, so the file takes about 20 s on 2 cores.
+
+Decisions the cases pin down:
+
+- a decimal comma typed in a YAML file (``area_ha: "0,89"``) is refused with the fix ``0.89``
+  (E218): in YAML "1,824" may as well mean 1824, and the sample files teach the dot. Excel cells,
+  where the comma is the Vietnamese locale's decimal mark, accept it (see test_excel);
+- a missing required section (``document:``) is E200 at 1:1, naming the section;
+- an empty row in a workbook is skipped, not an error;
+- NFD text, a UTF-8 BOM and UTF-16 with a BOM are accepted (and NFC in the output).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TIMEOUT = 30  # seconds for one command; a hang fails the case
+MEMORY = 1 << 30  # bytes of address space
+
+# ``python -c`` rather than preexec_fn: the limit is set inside the child, so running cases from
+# threads is safe. Apart from the limit this is exactly ``python -m drafter``.
+LAUNCH = (f"import resource, runpy, sys; resource.setrlimit(resource.RLIMIT_AS, ({MEMORY}, {MEMORY})); "
+          "sys.argv[0] = 'drafter'; runpy.run_module('drafter', run_name='__main__', alter_sys=True)")
+
+VALID = """\
+unit:
+  name: Gia Lai
+  kind: tỉnh
+  population: 3583693
+period:
+  year: 2026
+document:
+  date: 2026-12-15
+  signer:
+    name: Phạm Quang Hiếu
+    position: Phó Chủ tịch
+recruitment:
+  quota: 3350
+  delivered: 3350
+"""
+
+
+def edit(old: str, new: str) -> bytes:
+    assert old in VALID, old
+    return VALID.replace(old, new, 1).encode("utf-8")
+
+
+def extra(text: str) -> bytes:
+    """VALID with more lines at the end (they start at line 15)."""
+    return (VALID + text).encode("utf-8")
+
+
+# --------------------------------------------------------------- legacy encodings, built here
+# Independently of drafter's own tables: the TCVN3 (ABC) codes of the letters these samples use,
+# and VNI Windows spelled out as it shows when its bytes are read as Windows-1252.
+TCVN3 = dict(zip("ỉâệễđồíăòậạếóủịộự", "Ø©ÖÔ®åÝ¨ßË¹ÕãñÞéù"))
+
+
+def tcvn3(text: str) -> str:
+    return "".join(TCVN3.get(ch, ch) for ch in text)
+
+
+TCVN3_TEXT = tcvn3("Bộ Chỉ huy Quân sự tỉnh Gia Lai, Việt Nam; đồng chí Nguyễn Văn An; phòng thủ, tập luyện")
+VNI_TEXT = "Quaân khu 5, tænh Gia Lai, Vieät Nam; ñoàng chí Nguyeãn Vaên An"
+
+
+def cp1258(text: str) -> bytes:
+    """Windows-1258 keeps â ê ô ơ ư ă đ whole and writes tones as combining marks."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = b""
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out += (base + "".join(c for c in parts if c in tones)).encode("cp1258")
+    return out
+
+
+def alias_bomb() -> bytes:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, 10):
+        lines.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 10) + "]")
+    return ("\n".join(lines) + "\n").encode()
+
+
+# --------------------------------------------------------------------------- workbooks
+
+
+def workbook(folder: Path, change: Callable | None = None, name: str = "so-lieu.xlsx") -> Path:
+    """A valid one-unit workbook written by drafter, then spoilt by ``change(sheet, column_letter)``."""
+    from openpyxl import load_workbook
+
+    from drafter.inputs.excel import columns, write_workbook
+    from drafter.model import Report
+    from openpyxl.utils import get_column_letter
+
+    import yaml
+
+    path = folder / name
+    write_workbook(path, [Report.model_validate(yaml.safe_load(VALID))])
+    if change:
+        book = load_workbook(path)
+        letters = {c.path: get_column_letter(i) for i, c in enumerate(columns(), start=1)}
+        change(book, letters)
+        book.save(path)
+    return path
+
+
+def _merge(book, letters):
+    book["Số liệu"].merge_cells(f"{letters['unit.name']}4:{letters['unit.kind']}4")
+
+
+def _formula(book, letters):
+    book["Số liệu"][f"{letters['recruitment.quota']}4"] = "=1+1"  # openpyxl stores no cached value
+
+
+def _bad_cell(book, letters):
+    book["Số liệu"][f"{letters['recruitment.quota']}4"] = "nhiều"
+
+
+def _rename_sheet(book, letters):
+    book["Số liệu"].title = "Sheet1"
+
+
+def _empty_row(book, letters):
+    sheet = book["Số liệu"]
+    sheet.insert_rows(4)  # row 4 empty, the unit on row 5
+
+
+# ------------------------------------------------------------------------------ cases
+
+
+@dataclass
+class Case:
+    id: str
+    content: bytes | None = None  # the input file's bytes, or
+    build: Callable[[Path], Path] | None = None  # make the input (or anything) in the folder
+    code: str = ""
+    where: str = ""  # after the file name: ":13:3", "!Số liệu!D4", "" for the file itself
+    also: tuple[str, ...] = ()  # more text the message must have
+    command: str = "render"  # render, validate, batch or "usage"
+    args: Callable[[Path, Path], list[str]] | None = None  # (input, out folder) -> argv
+    exit: int = 1
+    suffix: str = ".yaml"
+    keep: tuple[str, ...] = ()  # files that were in the output folder before and must stay
+    skip: str = ""
+
+
+def _folder(folder: Path) -> Path:
+    path = folder / "thu-muc.yaml"
+    path.mkdir()
+    return path
+
+
+def _missing(folder: Path) -> Path:
+    return folder / "khong-co.yaml"
+
+
+def _broken_link(folder: Path) -> Path:
+    path = folder / "lien-ket.yaml"
+    path.symlink_to(folder / "da-xoa.yaml")
+    return path
+
+
+def _fifo(folder: Path) -> Path:
+    path = folder / "fifo.yaml"
+    os.mkfifo(path)  # opening it to read would block forever
+    return path
+
+
+def _unreadable(folder: Path) -> Path:
+    path = folder / "khoa.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    path.chmod(0)
+    return path
+
+
+def _valid(folder: Path) -> Path:
+    path = folder / "so-lieu.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    return path
+
+
+def _canary_tag(folder: Path) -> Path:
+    path = folder / "the.yaml"
+    canary = folder / "canary"
+    path.write_text(f'unit: !!python/object/apply:os.system ["touch {canary}"]\n', encoding="utf-8")
+    return path
+
+
+CASES = [
+    # reading the file
+    Case("empty", b"", code="E102"),
+    Case("only-comments", b"# chua co gi\n\n   \n", code="E102"),
+    Case("folder", build=_folder, code="E107", command="validate"),
+    Case("missing", build=_missing, code="E101", also=("không tìm thấy tệp",)),
+    Case("broken-symlink", build=_broken_link, code="E101", also=("không tìm thấy tệp",)),
+    Case("fifo", build=_fifo, code="E101", also=("không phải tệp thông thường",)),
+    Case("unreadable", build=_unreadable, code="E101", also=("không có quyền",),
+         skip="chmod does not stop root from reading" if os.geteuid() == 0 else ""),
+    Case("xlsx-to-render", build=lambda f: workbook(f), code="E122", also=("drafter batch",)),
+    Case("pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", code="E122", suffix=".yaml", also=("tệp PDF",)),
+    Case("binary", bytes(range(256)) * 4, code="E122", also=("tệp nhị phân",)),
+    Case("too-big", b"a: " + b"x" * (6 << 20) + b"\n", code="E109"),
+    # YAML syntax
+    Case("unclosed-bracket", edit("  quota: 3350", "  quota: [3350"), code="E103", where=":14:12",
+         also=("dấu “]”",)),
+    Case("missing-colon", edit("  kind: tỉnh", "  kind tỉnh"), code="E103", where=":3:3", also=("thiếu dấu “:”",)),
+    Case("unclosed-quote", edit("  name: Gia Lai", '  name: "Gia Lai'), code="E103", where=":15:1",
+         also=("dấu nháy",)),
+    Case("bad-indent", edit("  kind: tỉnh", "     kind: tỉnh"), code="E103", where=":3:10"),
+    Case("colon-in-text", edit("    position: Phó Chủ tịch", "    position: Phó Chủ tịch: UBND: tỉnh"),
+         code="E103", where=":11:27", also=("ngoặc kép",)),
+    Case("two-documents", extra("---\nunit: x\n"), code="E103", where=":15:1", also=("“---”",)),
+    Case("comment-before-value", b"unit:   # don vi\n x y\n\nperiod: 1\n", code="E103", where=":1:9",
+         also=("chú thích",)),  # valid YAML that ruamel.yaml's round-trip mode cannot read; found by fuzzing
+    Case("tab", edit("  kind: tỉnh", "\tkind: tỉnh"), code="E103", where=":3:1", also=("tab",)),
+    Case("duplicate-key", edit("  delivered: 3350", "  delivered: 3350\n  quota: 3000"), code="E104",
+         where=":15:3", also=("“quota”",)),
+    Case("root-is-a-list", b"- unit: Gia Lai\n- period: 2026\n", code="E106", where=":1:1"),
+    Case("deep-nesting", b"unit: " + b"[" * 5000 + b"]" * 5000 + b"\n", code="E109", where=":1:46"),
+    Case("alias-bomb", alias_bomb(), code="E109", where=":5:1"),
+    # tags: never constructed
+    Case("tag-os-system", build=_canary_tag, code="E108", where=":1:7"),
+    Case("tag-python-name", b"unit: !!python/name:os.system\n", code="E108", where=":1:7"),
+    Case("tag-python-new", b"unit: !!python/object/new:os.system [ls]\n", code="E108", where=":1:7"),
+    Case("tag-ruby", b"unit: !ruby/object:Gem::Installer\n  i: x\n", code="E108", where=":1:7"),
+    Case("tag-on-a-key", b"? !!python/object/apply:os.system [ls]\n: 1\n", code="E108", where=":1:3"),
+    # values
+    Case("wrong-type-text", edit("  quota: 3350", "  quota: nhiều"), code="E202", where=":13:3"),
+    Case("wrong-type-section", edit("unit:\n  name: Gia Lai\n  kind: tỉnh\n  population: 3583693\n",
+                                    "unit: Gia Lai\n"), code="E208", where=":1:1"),
+    Case("wrong-type-list", edit("    position: Phó Chủ tịch", "    position: Phó Chủ tịch\n  recipients: {a: 1}"),
+         code="E207", where=":12:3"),
+    Case("boolean-yes", edit("  quota: 3350", "  quota: yes"), code="E215", where=":13:3"),
+    Case("boolean-no", edit("  quota: 3350", "  quota: no"), code="E215", where=":13:3"),
+    Case("boolean-true", edit("  quota: 3350", "  quota: true"), code="E215", where=":13:3"),
+    Case("negative", edit("  quota: 3350", "  quota: -5"), code="E201", where=":13:3"),
+    Case("huge", edit("  population: 3583693", "  population: 99999999999999999999"), code="E212",
+         where=":4:3"),
+    Case("endless-digits", edit("  population: 3583693", "  population: 1" + "0" * 5000), code="E219",
+         where=":4:15"),
+    Case("nan", edit("  quota: 3350", "  quota: .nan"), code="E217", where=":13:3"),
+    Case("infinity", extra("defence_land:\n  area_ha: .inf\n"), code="E217", where=":16:3"),
+    Case("decimal-comma", extra('defence_land:\n  area_ha: "0,89"\n'), code="E218", where=":16:3",
+         also=("0.89",)),
+    Case("impossible-date", edit("2026-12-15", "2026-02-31"), code="E205", where=":8:3"),
+    Case("date-outside-period", edit("2026-12-15", "2024-12-15"), code="E303", where=":8:3"),
+    Case("year-3000", edit("  year: 2026", "  year: 3000"), code="E212", where=":6:3"),
+    Case("year-1800", edit("  year: 2026", "  year: 1800"), code="E213", where=":6:3"),
+    Case("missing-section", edit("document:\n  date: 2026-12-15\n  signer:\n    name: Phạm Quang Hiếu\n"
+                                 "    position: Phó Chủ tịch\n", ""), code="E200", where=":1:1",
+         also=("“document”",)),
+    Case("unknown-key", edit("  population: 3583693", "  populaton: 3583693"), code="E206", where=":4:3",
+         also=("có phải ý bạn là “population”",)),
+    Case("megabyte-string", extra("leadership:\n  notes:\n    - " + "chữ " * 250_000 + "\n"), code="E211",
+         where=":17:7"),
+    Case("control-bell", extra('leadership:\n  notes: ["Gia\\x07Lai"]\n'), code="E216", where=":16:11",
+         also=("U+0007",)),
+    Case("control-escape", extra('leadership:\n  notes: ["đỏ \\x1b[31m chữ"]\n'), code="E216",
+         where=":16:11", also=("U+001B",)),
+    Case("control-raw", edit("  name: Gia Lai", "  name: Gia\x0bLai"), code="E216", where=":2:12"),
+    # encodings
+    Case("tcvn3-in-utf8", extra(f'leadership:\n  notes: ["{TCVN3_TEXT}"]\n'), code="E120", where=":16:11",
+         also=("Unikey", "“ChØ” có lẽ là “Chỉ”")),
+    Case("vni-in-utf8", extra(f'leadership:\n  notes: ["{VNI_TEXT}"]\n'), code="E121", where=":16:11",
+         also=("Unikey", "“Quaân” có lẽ là “Quân”")),
+    Case("tcvn3-bytes", tcvn3(VALID).encode("latin-1"), code="E120", where=":3:10", also=("“tØnh” có lẽ là “tỉnh”",)),
+    Case("vni-bytes", VALID.replace("tỉnh", "tænh").replace("Phạm Quang Hiếu", "Phaïm Quang Hieáu")
+         .replace("Phó Chủ tịch", "Phoù Chuû tòch").encode("cp1252"), code="E121", where=":3:10", also=("VNI",)),
+    Case("windows-1258", cp1258(VALID), code="E105", where=":3:11", also=("Windows-1258",)),
+    Case("windows-1252", VALID.replace("Phạm Quang Hiếu", "Jérôme Müller").replace("Phó Chủ tịch", "Président")
+         .replace("tỉnh", "tinh").encode("cp1252"), code="E105", where=":10:12", also=("Windows-1252",)),
+    # writing the output
+    Case("output-folder-missing", build=_valid, code="E502", also=("thư mục không tồn tại",),
+         args=lambda i, o: ["render", str(i), "-o", str(o / "khong-co" / "bao-cao.docx")]),
+    Case("output-under-a-file", build=_valid, code="E502", also=("không phải thư mục",),
+         args=lambda i, o: ["render", str(i), "-o", str(o / "ghi-chu.txt" / "bao-cao.docx")], keep=("ghi-chu.txt",)),
+    Case("output-exists", build=_valid, code="E501", also=("--force",),
+         args=lambda i, o: ["render", str(i), "-o", str(o / "bao-cao.docx")], keep=("bao-cao.docx",)),
+    # wrong usage
+    Case("unknown-option", build=_valid, exit=2, args=lambda i, o: ["render", str(i), "--khong-co"]),
+    Case("missing-argument", build=_valid, exit=2, args=lambda i, o: ["render"]),
+    Case("unknown-command", build=_valid, exit=2, args=lambda i, o: ["ve-ban-do", str(i)]),
+    Case("unknown-format", build=_valid, exit=2, args=lambda i, o: ["render", str(i), "-f", "pdfx"]),
+    # workbooks (through drafter batch, which reads them)
+    Case("xlsx-missing-sheet", build=lambda f: workbook(f, _rename_sheet), code="E111", command="batch",
+         also=("“Sheet1”",)),
+    Case("xlsx-merged-cells", build=lambda f: workbook(f, _merge), code="E112", where="!Số liệu!A4:B4",
+         command="batch"),
+    Case("xlsx-uncached-formula", build=lambda f: workbook(f, _formula), code="E113", where="!Số liệu!{quota}4",
+         command="batch"),
+    Case("xlsx-bad-cell", build=lambda f: workbook(f, _bad_cell), code="E202", where="!Số liệu!{quota}4",
+         command="batch"),
+    Case("xlsx-not-a-workbook", b"PK\x03\x04 not really a zip", code="E110", suffix=".xlsx", command="batch"),
+]
+
+
+@dataclass
+class Result:
+    exit: int
+    stdout: str
+    stderr: str
+    seconds: float
+    input: Path
+    out: Path
+    before: set[str] = field(default_factory=set)
+
+
+def run_cli(args: list[str], cwd: Path, timeout: float = TIMEOUT) -> tuple[int | None, str, str, float]:
+    """Run drafter in a child limited in memory and time: (exit, stdout, stderr, seconds).
+
+    Going over the memory limit shows as MemoryError, which drafter reports as an internal error
+    ("Lỗi nội bộ"), and the cases refuse; going over the time limit gives exit None.
+    """
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    env.pop("DRAFTER_DEBUG", None)
+    start = time.monotonic()
+    try:
+        done = subprocess.run([sys.executable, "-c", LAUNCH, *args], capture_output=True, cwd=cwd, env=env,
+                              stdin=subprocess.DEVNULL, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, "", f"quá {timeout} giây", time.monotonic() - start
+    return (done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace"),
+            time.monotonic() - start)
+
+
+def _prepare(case: Case, base: Path) -> tuple[list[str], Path, Path, set[str]]:
+    folder = base / case.id
+    source, out = folder / "vao", folder / "ra"
+    source.mkdir(parents=True)
+    out.mkdir()
+    if case.build:
+        path = case.build(source)
+    else:
+        path = source / f"so-lieu{case.suffix}"
+        path.write_bytes(case.content or b"")
+    (out / "ghi-chu.txt").write_text("một tệp có sẵn\n", encoding="utf-8")  # must survive every case
+    (out / "bao-cao.docx").write_bytes(b"ban cu") if "bao-cao.docx" in case.keep else None
+    if case.args:
+        args = case.args(path, out)
+    elif case.command == "batch":
+        args = ["batch", str(path), "-o", str(out), "--jobs", "1"]
+    elif case.command == "validate":
+        args = ["validate", str(path)]
+    else:
+        args = ["render", str(path), "-o", str(out / "bao-cao.docx")]
+    return args, path, out, {p.name: p.read_bytes() for p in out.iterdir()}
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory) -> dict[str, Result]:
+    base = tmp_path_factory.mktemp("bad-inputs")
+    todo = [case for case in CASES if not case.skip]
+    prepared = {case.id: _prepare(case, base) for case in todo}
+    with ThreadPoolExecutor(max(2, os.cpu_count() or 2)) as pool:
+        runs = dict(zip(prepared, pool.map(lambda item: run_cli(item[0], base), prepared.values())))
+    for path in base.rglob("*"):  # let pytest clean up what a case locked
+        if not path.is_symlink():
+            path.chmod(path.stat().st_mode | stat.S_IRWXU)
+    return {key: Result(*runs[key], input=prepared[key][1], out=prepared[key][2], before=prepared[key][3])
+            for key in runs}
+
+
+def _quota_letter() -> str:
+    from openpyxl.utils import get_column_letter
+
+    from drafter.inputs.excel import columns
+
+    return next(get_column_letter(i) for i, c in enumerate(columns(), start=1) if c.path == "recruitment.quota")
+
+
+def test_catalogue_is_large_enough():
+    assert len(CASES) >= 40
+    assert len({case.id for case in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_bad_input(case: Case, results):
+    if case.skip:
+        pytest.skip(case.skip)
+    result = results[case.id]
+    output = result.stdout + result.stderr
+    assert result.exit == case.exit, output
+    assert "Traceback" not in output and "Lỗi nội bộ" not in output, output
+    assert "\x1b" not in output, "a control character reached the terminal"
+    assert result.seconds < TIMEOUT
+    # the output folder holds exactly what it held before (and summary.csv for batch): no draft, no temp
+    after = {p.name: p.read_bytes() for p in result.out.iterdir()}
+    if case.command == "batch":
+        after.pop("summary.csv")
+    assert after == result.before, sorted(after)
+    if case.exit == 2:
+        assert "Usage:" in output or "Cách dùng" in output
+        return
+    where = case.where.format(quota=_quota_letter()) if case.where else ""
+    located = re.compile(rf"^{re.escape(str(result.input) + where)}: lỗi {case.code}\b.*[.?] Sửa: \S.*$", re.M)
+    if case.code in ("E501", "E502"):  # the place of an output problem is the output path
+        located = re.compile(rf"^{re.escape(str(result.out))}/\S+: lỗi {case.code}\b.*[.?] Sửa: \S.*$", re.M)
+    assert located.search(result.stderr), result.stderr
+    line = located.search(result.stderr).group()
+    for text in case.also:
+        assert text in line, line
+    if case.id == "tag-os-system":
+        assert not (result.input.parent / "canary").exists()
+
+
+@pytest.fixture(scope="module")
+def accepted(tmp_path_factory):
+    """Inputs that look odd but are fine: rendered, and the document text returned."""
+    base = tmp_path_factory.mktemp("accepted")
+    nfd = unicodedata.normalize("NFD", VALID)
+    inputs = {
+        "nfd": nfd.encode("utf-8"),
+        "bom": b"\xef\xbb\xbf" + VALID.encode("utf-8"),
+        "utf16-le": b"\xff\xfe" + VALID.encode("utf-16-le"),
+        "utf16-be": b"\xfe\xff" + VALID.encode("utf-16-be"),
+    }
+    jobs = []
+    for name, data in inputs.items():
+        path = base / f"{name}.yaml"
+        path.write_bytes(data)
+        jobs.append((name, ["render", str(path), "-o", str(base / f"{name}.docx")]))
+    book = workbook(base, _empty_row, "dong-trong.xlsx")
+    jobs.append(("empty-row", ["batch", str(book), "-o", str(base / "ra"), "--jobs", "1"]))
+    with ThreadPoolExecutor(2) as pool:
+        runs = dict(zip([n for n, _ in jobs], pool.map(lambda job: run_cli(job[1], base), jobs)))
+    return base, runs
+
+
+@pytest.mark.parametrize("name", ["nfd", "bom", "utf16-le", "utf16-be"])
+def test_odd_but_valid_text_is_accepted(name, accepted):
+    base, runs = accepted
+    exit_code, stdout, stderr, seconds = runs[name]
+    assert exit_code == 0, stdout + stderr
+    with zipfile.ZipFile(base / f"{name}.docx") as document:
+        xml = document.read("word/document.xml").decode("utf-8")
+    assert "Phạm Quang Hiếu" in xml  # NFC, whatever the input's form
+    assert unicodedata.normalize("NFC", xml) == xml
+    assert not list(base.glob(".*.tmp"))
+
+
+def test_an_empty_row_in_a_workbook_is_skipped(accepted):
+    base, runs = accepted
+    exit_code, stdout, stderr, seconds = runs["empty-row"]
+    assert exit_code == 0, stdout + stderr
+    assert [p.name for p in (base / "ra").glob("*.docx")] == ["tinh-gia-lai-2026-bao-cao.docx"]
+
+
+def test_every_message_code_is_in_the_readme_table():
+    """The troubleshooting table lists each code of drafter.errors.MESSAGES on its own row."""
+    from drafter.errors import MESSAGES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Xử lý lỗi thường gặp", 1)[1].split("\n## ", 1)[0]
+    listed = re.findall(r"^\| ([EW]\d{3}) \|", section, re.M)
+    missing = sorted(set(MESSAGES) - set(listed))
+    assert not missing, f"add a row to the README's “Xử lý lỗi thường gặp” table for: {', '.join(missing)}"
+    assert sorted(set(listed) - set(MESSAGES)) == [], "the README lists codes that no longer exist"
+    assert len(listed) == len(set(listed)), "a code has two rows"
+
+
+TAGGED = [
+    'unit: !!python/object/apply:os.system ["echo pwned"]',
+    "unit: !!python/name:os.system",
+    "unit: !!python/object/new:subprocess.Popen [[echo, pwned]]",
+    "unit: !!python/module:os",
+    "unit: !ruby/object:Gem::Installer\n  i: x",
+    "unit: !<tag:yaml.org,2002:python/object/apply:os.system> [echo]",
+    "%TAG !p! tag:yaml.org,2002:python/\n---\nunit: !p!object/apply:os.system [echo]",
+    "? !!python/object/apply:os.system [echo]\n: 1",
+    "unit: [1, !!python/object/apply:os.system [echo]]",
+    "unit: {a: !!binary aGVsbG8=, b: !!set {x}, c: !!omap [x: 1]}",
+    "unit: !!str 5",
+    "unit: ! x",
+]
+
+
+@pytest.mark.parametrize("text", TAGGED)
+def test_the_reader_never_constructs_anything_from_a_tag(text, tmp_path, monkeypatch):
+    """Every explicit tag is refused (E108) before a constructor sees it: nothing runs, nothing is built."""
+    import subprocess as child
+
+    from drafter.inputs import load
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("the YAML reader ran a command")
+
+    monkeypatch.setattr(os, "system", forbidden)
+    monkeypatch.setattr(child, "Popen", forbidden)
+    path = tmp_path / "the.yaml"
+    path.write_text(text + "\n", encoding="utf-8")
+    loaded = load(path)
+    assert [p.code for p in loaded.problems] == ["E108"], [p.render() for p in loaded.problems]
+    assert loaded.report is None and loaded.problems[0].line is not None

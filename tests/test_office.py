@@ -1,0 +1,316 @@
+"""PDF through a real office suite, and what happens without one.
+
+Tests marked ``office`` convert every sample's documents with LibreOffice (:mod:`drafter.pdf`)
+and read the PDFs back with poppler (``pdftotext``, ``pdfinfo``, ``pdftoppm``): the Vietnamese
+text survives, the page count is sane, page 1 has no page number and page 2 has "2". Page 1 of
+each kind of document is kept as a PNG under ``out/office/`` (a CI artifact) to look at.
+They skip, saying why, where LibreOffice or poppler is missing. The other tests need neither:
+they stand a small script in for ``soffice``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from drafter import api, pdf
+from drafter.cli import cli
+from drafter.errors import DrafterError
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
+ANNUAL_2026 = [ROOT / "samples" / name for name in ("gia-lai-2026.yaml", "bac-ninh-2026.yaml", "phuong-an-khe-2026.yaml")]
+ARTIFACTS = ROOT / "out" / "office"
+POPPLER = ("pdftotext", "pdfinfo", "pdftoppm")
+PAGES = {"bao-cao": (2, 12), "tin-bai": (1, 6), "tong-hop": (2, 15)}
+
+office = pytest.mark.skipif(pdf.find_office() is None, reason="LibreOffice (soffice) is not installed: "
+                            "sudo apt-get install libreoffice-writer-nogui")
+poppler = pytest.mark.skipif(not all(shutil.which(tool) for tool in POPPLER),
+                             reason="poppler-utils (pdftotext, pdfinfo, pdftoppm) is not installed")
+posix = pytest.mark.skipif(sys.platform == "win32", reason="the stand-in soffice is a shell script")
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _flat(text: str) -> str:
+    """One line, single spaces: the PDF's line breaks and justification do not matter."""
+    return " ".join(_nfc(text).split())
+
+
+def _pdftotext(path: Path, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", *pages, str(path), "-"], check=True,
+                          capture_output=True).stdout.decode("utf-8")
+
+
+def _page_count(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True).stdout.decode("utf-8", "replace")
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def _docx_words(path: Path) -> list[str]:
+    document = docx.Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    texts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return re.findall(r"\w+", _nfc("\n".join(texts)))
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory) -> dict[str, Path]:
+    """name -> PDF, for every sample × (bao-cao, tin-bai) and the roll-up of the 2026 annual samples."""
+    from drafter.rollup import rollup_to_file
+
+    folder = tmp_path_factory.mktemp("office")
+    documents = {}
+    for sample in SAMPLES:
+        for template in ("bao-cao", "tin-bai"):
+            documents[f"{template}-{sample.stem}"] = api.render_to_file(
+                sample, folder / f"{template}-{sample.stem}.docx", template)
+    documents["tong-hop-2026"] = rollup_to_file(ANNUAL_2026, folder / "tong-hop-2026.docx")
+    return {name: pdf.docx_to_pdf(path) for name, path in documents.items()}
+
+
+@pytest.mark.office
+@office
+@poppler
+def test_vietnamese_text_survives_in_every_pdf(converted):
+    assert len(converted) == 2 * len(SAMPLES) + 1
+    for name, path in converted.items():
+        text = _nfc(_pdftotext(path))
+        assert "\ufffd" not in text, name
+        flat = _flat(text)
+        words = set(re.findall(r"\w+", flat))
+        lost = [word for word in _docx_words(path.with_suffix(".docx")) if word not in words]
+        assert not lost, f"{name}: words of the .docx missing from the PDF: {lost[:10]}"
+        if not name.startswith("tin-bai"):
+            assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in flat, name
+            assert "Độc lập - Tự do - Hạnh phúc" in flat, name
+
+
+@pytest.mark.office
+@office
+@poppler
+def test_exact_strings_of_the_gia_lai_report(converted):
+    flat = _flat(_pdftotext(converted["bao-cao-gia-lai-2026"]))
+    for expected in ("ỦY BAN NHÂN DÂN", "TỈNH GIA LAI", "Số: 05/BC-UBND", "Gia Lai, ngày 15 tháng 12 năm 2026",
+                     "BÁO CÁO",
+                     "Tổng kết công tác quốc phòng, quân sự địa phương năm 2026; phương hướng, nhiệm vụ năm 2027",
+                     "tổng quân số 48.215 đồng chí", "4,7 tỷ đồng", "đạt 100% chỉ tiêu", "Nơi nhận:",
+                     "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Phạm Quang Hiếu"):
+        assert expected in flat, expected
+    news = _flat(_pdftotext(converted["tin-bai-gia-lai-2026"]))
+    assert "Thiếu tướng Lê Minh Đạt" in news and "Tin, ảnh: Thanh Hà" in news
+    rollup = _flat(_pdftotext(converted["tong-hop-2026"]))
+    assert "Bắc Ninh" in rollup and "An Khê" in rollup
+
+
+@pytest.mark.office
+@office
+@poppler
+def test_page_counts_and_page_numbers(converted):
+    for name, path in converted.items():
+        kind = next(k for k in PAGES if name.startswith(k))
+        low, high = PAGES[kind]
+        pages = _page_count(path)
+        assert low <= pages <= high, f"{name}: {pages} pages"
+        if kind == "tin-bai":
+            continue
+        first = [line.strip() for line in _pdftotext(path, 1).splitlines() if line.strip()]
+        assert not any(line.isdigit() for line in first[:2]), f"{name}: page 1 shows a page number: {first[:2]}"
+        second = [line.strip() for line in _pdftotext(path, 2).splitlines() if line.strip()]
+        assert second[0] == "2", f"{name}: page 2 starts with {second[0]!r}, not its number"
+
+
+@pytest.mark.office
+@office
+@poppler
+def test_first_pages_as_png_artifacts(converted):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for name, target in (("bao-cao-gia-lai-2026", "bao-cao-gia-lai-2026-trang-1"),
+                         ("bao-cao-phuong-an-khe-2026", "bao-cao-phuong-an-khe-2026-trang-1"),
+                         ("tin-bai-gia-lai-2026", "tin-bai-gia-lai-2026-trang-1"),
+                         ("tong-hop-2026", "tong-hop-2026-trang-1")):
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
+                        str(converted[name]), str(ARTIFACTS / target)], check=True, capture_output=True)
+        png = (ARTIFACTS / f"{target}.png").read_bytes()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+        assert (abs(width - 661) <= 3, abs(height - 935) <= 3) == (True, True), (width, height)  # A4 at 80 dpi
+
+
+@pytest.mark.office
+@office
+def test_parallel_batch_with_pdf_and_nothing_left_behind(tmp_path):
+    temp = tmp_path / "tmp"  # the run's own temporary folder, to see what it leaves there
+    temp.mkdir()
+    script = ("import sys; from drafter.batch import run_batch; "
+              "r = run_batch(sys.argv[1:2], sys.argv[2], ('bao-cao', 'tin-bai'), jobs=2, pdf=True); "
+              "print(r.count('xong'), r.count('loi'))")
+    result = subprocess.run([sys.executable, "-c", script, str(ROOT / "samples"), str(tmp_path / "ket-qua")],
+                            capture_output=True, text=True, cwd=ROOT, timeout=600,
+                            env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(temp)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [str(4 * len(SAMPLES)), "0"]
+    pdfs = sorted((tmp_path / "ket-qua").glob("*.pdf"))
+    assert len(pdfs) == 2 * len(SAMPLES) and all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
+    assert not list((tmp_path / "ket-qua").glob(".*.tmp"))
+    left = sorted(p.name for p in temp.iterdir() if p.name.startswith("drafter-"))
+    assert not left, f"LibreOffice profiles or conversion folders left behind: {left}"
+
+
+@pytest.mark.office
+@office
+def test_render_pdf_from_the_command_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("DRAFTER_LANG", "vi")
+    out = tmp_path / "Kết quả" / "báo cáo.docx"
+    out.parent.mkdir()
+    result = CliRunner().invoke(cli, ["render", str(SAMPLES[0]), "-o", str(out), "--pdf"])
+    assert result.exit_code == 0, result.output
+    assert out.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+    assert f"Đã ghi {out.with_suffix('.pdf')}." in result.output
+
+
+# ---------------------------------------------------------------- without LibreOffice
+
+
+def test_no_office_says_how_to_install_and_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("DRAFTER_LANG", "vi")
+    monkeypatch.setenv("DRAFTER_SOFFICE", str(tmp_path / "khong-co-soffice"))
+    out = tmp_path / "a.docx"
+    result = CliRunner().invoke(cli, ["render", str(SAMPLES[0]), "-o", str(out), "--pdf"])
+    assert result.exit_code == 1
+    assert "E701" in result.output and "sudo apt-get install libreoffice-writer" in result.output
+    assert "libreoffice.org" in result.output and "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_pdf_needs_a_docx(tmp_path):
+    runner = CliRunner()
+    assert runner.invoke(cli, ["render", str(SAMPLES[0]), "--format", "md", "--pdf"]).exit_code == 2
+    assert runner.invoke(cli, ["render", str(SAMPLES[0]), "-o", str(tmp_path / "a.md"), "--pdf"]).exit_code == 2
+    assert runner.invoke(cli, ["batch", str(SAMPLES[0]), "-o", str(tmp_path), "-f", "md", "--pdf"]).exit_code == 2
+    with pytest.raises(DrafterError) as caught:
+        api.render_to_file(SAMPLES[0], tmp_path / "a.md", pdf=True)
+    assert caught.value.problems[0].code == "E704"
+
+
+def test_batch_without_office_fails_only_the_pdf_rows(tmp_path, monkeypatch):
+    from drafter.batch import DONE, FAILED, run_batch
+
+    monkeypatch.setenv("DRAFTER_SOFFICE", str(tmp_path / "khong-co-soffice"))
+    result = run_batch([SAMPLES[0]], tmp_path / "out", jobs=1, pdf=True)
+    assert [(Path(r.file).suffix, r.status) for r in result.rows] == [(".docx", DONE), (".pdf", FAILED)]
+    assert result.rows[1].reason.startswith("E701") and result.exit_code == 1
+    assert "sudo apt-get install libreoffice-writer" in result.rows[1].reason
+    assert "E701" in (tmp_path / "out" / "summary.csv").read_text(encoding="utf-8-sig")
+
+
+# ---------------------------------------------------------------- with a stand-in soffice
+
+
+def _stand_in(tmp_path: Path, body: str) -> Path:
+    script = tmp_path / "soffice"
+    script.write_text("#!/bin/sh\n" + body, encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return script
+
+
+@posix
+def test_conversion_arguments_profile_and_atomic_write(tmp_path, monkeypatch):
+    log = tmp_path / "args.txt"
+    # writes a small PDF where --outdir says, named after the input, as soffice does
+    script = _stand_in(tmp_path, f"""
+for a in "$@"; do echo "$a" >> "{log}"; done
+while [ $# -gt 0 ]; do
+  case "$1" in --outdir) out="$2"; shift;; esac
+  last="$1"; shift
+done
+mkdir -p "$out"; name=$(basename "$last" .docx); printf '%%PDF-1.4 gia' > "$out/$name.pdf"
+""")
+    monkeypatch.setenv("DRAFTER_SOFFICE", str(script))
+    source = tmp_path / "Kết quả" / "báo cáo.docx"
+    source.parent.mkdir()
+    source.write_bytes(b"PK fake")
+    written = pdf.docx_to_pdf(source)
+    assert written == source.with_suffix(".pdf") and written.read_bytes() == b"%PDF-1.4 gia"
+    args = log.read_text(encoding="utf-8").splitlines()
+    profile = next(a for a in args if a.startswith("-env:UserInstallation=file://"))
+    assert f"drafter-lo-{os.getpid()}-" in profile
+    assert "--headless" in args and args[args.index("--convert-to") + 1] == "pdf"
+    assert args[-1].endswith("ban-thao.docx")  # an ASCII copy, whatever the locale
+    with pytest.raises(DrafterError) as caught:
+        pdf.docx_to_pdf(source)
+    assert caught.value.problems[0].code == "E501"
+    assert pdf.docx_to_pdf(source, force=True) == written
+    assert sorted(p.name for p in source.parent.iterdir()) == ["báo cáo.docx", "báo cáo.pdf"]
+
+
+@posix
+def test_a_failing_office_is_reported_with_its_reason(tmp_path, monkeypatch):
+    monkeypatch.setenv("DRAFTER_SOFFICE", str(_stand_in(tmp_path, "echo 'Error: source file could not be loaded'\nexit 1\n")))
+    source = tmp_path / "a.docx"
+    source.write_bytes(b"PK")
+    with pytest.raises(DrafterError) as caught:
+        pdf.docx_to_pdf(source)
+    problem = caught.value.problems[0]
+    assert problem.code == "E702" and "source file could not be loaded" in problem.message
+    monkeypatch.setenv("DRAFTER_SOFFICE", str(_stand_in(tmp_path, "exit 0\n")))  # "succeeds", writes nothing
+    with pytest.raises(DrafterError) as caught:
+        pdf.docx_to_pdf(source)
+    assert caught.value.problems[0].code == "E702"
+    assert not source.with_suffix(".pdf").exists()
+
+
+@posix
+def test_a_hanging_office_is_killed_with_its_children(tmp_path, monkeypatch):
+    pids = tmp_path / "pids"
+    # like soffice: a launcher that starts the real program and waits for it
+    script = _stand_in(tmp_path, f"sleep 300 &\necho $$ $! > \"{pids}\"\nwait\n")
+    monkeypatch.setenv("DRAFTER_SOFFICE", str(script))
+    source = tmp_path / "a.docx"
+    source.write_bytes(b"PK")
+    start = time.monotonic()
+    with pytest.raises(DrafterError) as caught:
+        pdf.docx_to_pdf(source, timeout=1)
+    assert caught.value.problems[0].code == "E703" and time.monotonic() - start < 30
+    launcher, child = (int(pid) for pid in pids.read_text().split())
+    for pid in (launcher, child):
+        assert not _running(pid), f"process {pid} still running"
+    assert not source.with_suffix(".pdf").exists()
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (an orphaned child may wait a moment for init to reap it)."""
+    for _ in range(50):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        status = Path(f"/proc/{pid}/stat")
+        if status.exists() and status.read_text().rsplit(")", 1)[-1].split()[0] == "Z":
+            return False
+        time.sleep(0.1)
+    return True
+
+
+def test_timeout_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("DRAFTER_PDF_TIMEOUT", "600")
+    assert pdf.timeout_seconds() == 600
+    monkeypatch.setenv("DRAFTER_PDF_TIMEOUT", "nhiều")
+    assert pdf.timeout_seconds() == pdf.DEFAULT_TIMEOUT
+    assert signal.SIGKILL  # the group is killed with SIGKILL on POSIX
