@@ -55,7 +55,7 @@ def write_atomic(target: Path | str, data: bytes | str, force: bool = False) -> 
         except FileNotFoundError as error:
             # Our temporary file vanished before the move: another run's clean-up of stale
             # temporary files (drafter batch into the same folder) took it. Write it again.
-            if False:
+            if attempt < 2 and target.parent.is_dir():
                 continue
             raise DrafterError([Problem("E502", str(target), extra={"detail": _reason(error)})]) from None
         except OSError as error:

@@ -22,7 +22,6 @@ import re
 import stat
 import subprocess
 import sys
-import tempfile
 import time
 import unicodedata
 import zipfile
@@ -106,17 +105,17 @@ def alias_bomb() -> bytes:
 
 
 def workbook(folder: Path, change: Callable | None = None, name: str = "so-lieu.xlsx") -> Path:
-    """A valid one-unit workbook written by drafter, then spoilt by ``change(sheet, column_letter)``."""
+    """A valid one-unit workbook written by drafter, then spoilt by ``change(book, {field path: column})``."""
     from openpyxl import load_workbook
-
-    from drafter.inputs.excel import columns, write_workbook
-    from drafter.model import Report
     from openpyxl.utils import get_column_letter
 
-    import yaml
+    from drafter.inputs.excel import columns, write_workbook
+    from drafter.inputs.validation import validate_data
+    from drafter.inputs.yaml_reader import read_yaml
 
     path = folder / name
-    write_workbook(path, [Report.model_validate(yaml.safe_load(VALID))])
+    report, _ = validate_data(*read_yaml("so-lieu.yaml", VALID))
+    write_workbook(path, [report])
     if change:
         book = load_workbook(path)
         letters = {c.path: get_column_letter(i) for i, c in enumerate(columns(), start=1)}
@@ -332,7 +331,7 @@ def run_cli(args: list[str], cwd: Path, timeout: float = TIMEOUT) -> tuple[int |
     Going over the memory limit shows as MemoryError, which drafter reports as an internal error
     ("Lỗi nội bộ"), and the cases refuse; going over the time limit gives exit None.
     """
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8", "DRAFTER_LANG": "vi"}
     env.pop("DRAFTER_DEBUG", None)
     start = time.monotonic()
     try:

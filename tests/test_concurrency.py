@@ -59,7 +59,7 @@ def reference(units, tmp_path_factory) -> dict[str, bytes]:
 
 def two_batches(units: Path, out: Path, first: list[str], second: list[str]) -> list[subprocess.CompletedProcess]:
     """Start both at once, so that they read, plan and write over each other."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8", "DRAFTER_LANG": "vi"}
     command = [sys.executable, "-m", "drafter", "batch", str(units), "-o", str(out), "--jobs", "2",
                "-t", TEMPLATES[0], "-t", TEMPLATES[1]]
     processes = [subprocess.Popen(command + extra, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
@@ -118,6 +118,11 @@ def test_a_temporary_file_taken_by_another_run_is_written_again(tmp_path, monkey
 
 
 # ------------------------------------------------------------------ a full disk
+
+
+@pytest.fixture(autouse=True)
+def vietnamese(monkeypatch):
+    monkeypatch.setenv("DRAFTER_LANG", "vi")  # the messages checked here are the Vietnamese ones
 
 
 def _no_space(*args, **kwargs):

@@ -317,12 +317,14 @@ def read_book(tmp: Path, data: bytes):
     return rows
 
 
+@pytest.mark.filterwarnings("ignore::UserWarning")  # openpyxl's notes on odd XML
 @FUZZ
 @given(st.data())
 def test_excel_reader_survives_mutated_bytes(tmp_path, data):
     read_book(tmp_path, data.draw(mutated(workbook_bytes())))
 
 
+@pytest.mark.filterwarnings("ignore::UserWarning")  # openpyxl's notes on odd XML
 @FUZZ
 @given(st.data())
 def test_excel_reader_survives_mutated_sheet_xml(tmp_path, data):

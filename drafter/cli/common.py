@@ -8,13 +8,8 @@ import sys
 
 import click
 
-from drafter.errors import DrafterError, Problem
-
-
-def echo_problems(problems: list[Problem]) -> None:
-    for problem in problems:
-        color = "red" if problem.is_error else "yellow"
-        click.secho(problem.render(), fg=color, err=True)
+from drafter.cli.console import echo_problems
+from drafter.errors import DrafterError
 
 
 def user_errors(function):

@@ -242,6 +242,8 @@ def _read_sheet(path: Path) -> _Sheet:
         raise
     except OSError as error:
         raise DrafterError([Problem("E101", name, extra={"detail": os_reason(error)})]) from None
+    except MemoryError:
+        raise
     except Exception as error:  # noqa: BLE001 - a damaged file fails anywhere in zipfile, zlib, openpyxl
         raise DrafterError([Problem("E110", name, extra={"detail": _short_reason(error)})]) from None
     try:
@@ -249,7 +251,7 @@ def _read_sheet(path: Path) -> _Sheet:
             found = ", ".join(f"“{s}”" for s in book.sheetnames)
             raise DrafterError([Problem("E111", name, found=found, expected=SHEET)])
         return _parse(book, book[SHEET])
-    except DrafterError:
+    except (DrafterError, MemoryError):
         raise
     except Exception as error:  # noqa: BLE001 - as above: the sheet's own XML may be the damaged part
         raise DrafterError([Problem("E110", name, extra={"detail": _short_reason(error)})]) from None

@@ -28,7 +28,7 @@ def validate_data(data: dict, positions: Positions) -> tuple[Report | None, list
     try:
         report = Report.model_validate(_booleans_as_text(data, ()))
     except ValidationError as error:
-        seen = {p.path for p in problems}  # a control character is the one thing to say about its field
+        seen = {p.path for p in problems}  # a control character or a legacy encoding says all about its field
         problems += [p for p in (_problem_from_pydantic(item, positions, data) for item in error.errors())
                      if p.path not in seen]
         return None, _sorted(problems)

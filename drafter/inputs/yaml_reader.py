@@ -26,7 +26,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.reader import ReaderError
 
 from drafter.errors import DrafterError, Problem, os_reason
@@ -164,8 +164,8 @@ def _parse(text: str, name: str):
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         problem = error.problem or ""
         code = "E109" if "maximum depth" in problem else "E108" if "tag handle" in problem else "E103"
-        raise DrafterError([Problem(code, name, line, column, found=problem.rsplit(" ", 1)[-1].strip("'"),
-                                    extra={"detail": _yaml_detail(error)})]) from None
+        found = problem.rsplit(" ", 1)[-1].strip("'") if code == "E108" else ""  # the handle, "!x!"
+        raise DrafterError([Problem(code, name, line, column, found=found, extra={"detail": _yaml_detail(error)})]) from None
     except ReaderError as error:  # a raw control character: YAML refuses it before parsing
         line, column = _line_col_of_offset(text.encode("utf-8", "surrogatepass"),
                                            len(text[:error.position].encode("utf-8", "surrogatepass")))
@@ -382,6 +382,8 @@ def legacy_words(text: str) -> Iterator[tuple[str, str, str]]:
     >>> list(legacy_words("tØnh Gia Lai, Vieät Nam"))
     [('E120', 'tØnh', 'tỉnh'), ('E121', 'Vieät', 'Việt')]
     """
+    if not _foreign().search(text):  # the common case, and a cheap one: plain Vietnamese text
+        return
     for match in _WORD.finditer(text):
         word = match.group()
         # a word with no plain letter ("«", "ë") may be punctuation; real legacy text has plenty of others
@@ -391,6 +393,13 @@ def legacy_words(text: str) -> Iterator[tuple[str, str, str]]:
             decoded = decode(word)
             if decoded != word and is_vietnamese_syllable(decoded):
                 yield code, word, decoded
+
+
+@lru_cache(maxsize=1)
+def _foreign() -> re.Pattern:
+    """Legacy codes that are not letters of Vietnamese as Unicode writes it ("Ö", "©", "ï"…)."""
+    codes = set(_TCVN3) | set(_VNI_LETTERS) | set(_VNI_MARKS)
+    return re.compile("[%s]" % re.escape("".join(sorted(c for c in codes if not is_vietnamese_syllable(c)))))
 
 
 def legacy_vote(evidence: list[tuple[str, ...]], least: int) -> tuple[str, ...] | None:
