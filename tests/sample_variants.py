@@ -6,6 +6,24 @@ import datetime as dt
 
 from drafter.model import Report
 
+#: The smallest input that validates: a province, a year, a signer and the recruitment figures.
+MINIMAL_YAML = """\
+unit:
+  name: Gia Lai
+  kind: tỉnh
+  population: 3583693
+period:
+  year: 2026
+document:
+  date: 2026-12-15
+  signer:
+    name: Phạm Quang Hiếu
+    position: Phó Chủ tịch
+recruitment:
+  quota: 3350
+  delivered: 3350
+"""
+
 
 def half_year(report: Report) -> Report:
     """The same unit and figures as a half-year review held and signed in July."""

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from sample_variants import MINIMAL_YAML
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 30  # seconds for one command; a hang fails the case
@@ -41,22 +42,7 @@ MEMORY = 1 << 30  # bytes of address space
 LAUNCH = (f"import resource, runpy, sys; resource.setrlimit(resource.RLIMIT_AS, ({MEMORY}, {MEMORY})); "
           "sys.argv[0] = 'drafter'; runpy.run_module('drafter', run_name='__main__', alter_sys=True)")
 
-VALID = """\
-unit:
-  name: Gia Lai
-  kind: tỉnh
-  population: 3583693
-period:
-  year: 2026
-document:
-  date: 2026-12-15
-  signer:
-    name: Phạm Quang Hiếu
-    position: Phó Chủ tịch
-recruitment:
-  quota: 3350
-  delivered: 3350
-"""
+VALID = MINIMAL_YAML
 
 
 def edit(old: str, new: str) -> bytes:

@@ -8,7 +8,6 @@ removed figures.
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import math
 from pathlib import Path
 

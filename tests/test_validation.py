@@ -2,31 +2,14 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
 from drafter.inputs import load
+from sample_variants import MINIMAL_YAML
 
-VALID = textwrap.dedent(
-    """\
-    unit:
-      name: Gia Lai
-      kind: tỉnh
-      population: 3583693
-    period:
-      year: 2026
-    document:
-      date: 2026-12-15
-      signer:
-        name: Phạm Quang Hiếu
-        position: Phó Chủ tịch
-    recruitment:
-      quota: 3350
-      delivered: 3350
-    """
-)
+VALID = MINIMAL_YAML
 
 
 def write(tmp_path: Path, text: str, name: str = "input.yaml") -> Path:

@@ -116,13 +116,19 @@ def write_decree30(draft: Draft, settings: Decree30Settings | None = None) -> by
     return body.docx(draft.title, draft.author)
 
 
-@functools.lru_cache(maxsize=8)
-def _skeleton(s: Decree30Settings) -> oxml.Skeleton:
-    """The empty document for ``s``: page, fonts and page-number headers, built once per process."""
+def blank_page(s: PageSettings):
+    """A lean python-docx document with the page and fonts of ``s``, and its one section."""
     document = oxml.lean_document(s.font, s.body_size, s.language)
     section = document.sections[0]
     set_page(section, s.margin_top_mm, s.margin_bottom_mm, s.margin_left_mm, s.margin_right_mm,
              s.header_distance_mm)
+    return document, section
+
+
+@functools.lru_cache(maxsize=8)
+def _skeleton(s: Decree30Settings) -> oxml.Skeleton:
+    """The empty document for ``s``: page, fonts and page-number headers, built once per process."""
+    document, section = blank_page(s)
     section.different_first_page_header_footer = True
     number = section.header.paragraphs[0]
     oxml.format_paragraph(number._p, align=CENTER)

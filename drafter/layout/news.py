@@ -21,9 +21,9 @@ from drafter.layout.decree30 import (
     PageSettings,
     add_data_table,
     add_picture,
+    blank_page,
     body_paragraph,
     end_after_table,
-    set_page,
 )
 
 
@@ -76,10 +76,7 @@ def write_news_docx(draft: Draft, settings: NewsSettings | None = None) -> bytes
 @functools.lru_cache(maxsize=8)
 def _skeleton(s: NewsSettings) -> oxml.Skeleton:
     """The empty article for ``s``: page, fonts and the page-number footer, built once per process."""
-    document = oxml.lean_document(s.font, s.body_size, s.language)
-    section = document.sections[0]
-    set_page(section, s.margin_top_mm, s.margin_bottom_mm, s.margin_left_mm, s.margin_right_mm,
-             s.header_distance_mm)
+    document, section = blank_page(s)
     if s.page_numbers:
         number = section.footer.paragraphs[0]
         oxml.format_paragraph(number._p, align=CENTER)
