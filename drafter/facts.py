@@ -190,7 +190,7 @@ def _derived(report: Report) -> dict[str, Decimal | int]:
     if report.exercises:
         values["exercised_share"] = rate(report.exercises.communes_exercised, report.exercises.communes_total)
     if report.remains and report.remains.abroad is not None and report.remains.domestic is not None:
-        values["remains_total"] = report.remains.abroad + report.remains.domestic
+        values["remains_total"] = _remains_total(report)
     if report.defence_education:
         groups = [getattr(report.defence_education, f"group_{n}") for n in range(1, 5)]
         if sum(g is not None for g in groups) > 1:

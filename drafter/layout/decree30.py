@@ -321,27 +321,35 @@ def _closing_table(body: oxml.Body, m: Masthead, s: Decree30Settings) -> None:
 # --- body -------------------------------------------------------------------------
 
 
-def write_blocks(body: oxml.Body, blocks: Sequence[Block], s: Decree30Settings) -> None:
+def write_blocks(body: oxml.Body, blocks: Sequence[Block], s: PageSettings, text_block=None) -> None:
+    """Write the body blocks; ``text_block(body, block, s, before)`` writes the text kinds and
+    returns False for a block it does not know (the Decree 30 forms unless given)."""
+    text_block = text_block or _decree30_text_block
     after_table = False
     for block in blocks:
         before = s.space_after_pt if after_table else 0
-        if isinstance(block, Paragraph):
-            body_paragraph(body, block.text, s, before=before)
-        elif isinstance(block, Heading):
-            _heading(body, block, s, before)
-        elif isinstance(block, Title):
-            body_paragraph(body, block.text, s, bold=True, align=CENTER, indent=False, keep=True,
-                           before=before)
-        elif isinstance(block, Byline):
-            body_paragraph(body, block.text, s, bold=True, align=RIGHT, indent=False, before=before)
-        elif isinstance(block, Table):
+        if isinstance(block, Table):
             add_data_table(body, block, s.font, s.table_size, s.text_width_twips)
         elif isinstance(block, Image):
             add_picture(body, block, s.font, s.caption_size, s.text_width_twips,
                         s.text_height_twips * 2 // 3, before)
-        else:
+        elif not text_block(body, block, s, before):
             raise TypeError(f"not a body block: {block!r}")
         after_table = isinstance(block, Table)
+
+
+def _decree30_text_block(body: oxml.Body, block: Block, s: Decree30Settings, before: float) -> bool:
+    if isinstance(block, Paragraph):
+        body_paragraph(body, block.text, s, before=before)
+    elif isinstance(block, Heading):
+        _heading(body, block, s, before)
+    elif isinstance(block, Title):
+        body_paragraph(body, block.text, s, bold=True, align=CENTER, indent=False, keep=True, before=before)
+    elif isinstance(block, Byline):
+        body_paragraph(body, block.text, s, bold=True, align=RIGHT, indent=False, before=before)
+    else:
+        return False
+    return True
 
 
 def _joined(label: str, text: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from drafter.document import Byline, Draft, Heading, Image, Paragraph, Table, Title
+from drafter.document import Byline, Draft, Heading, Paragraph, Title
 from drafter.layout import oxml
 from drafter.layout.decree30 import (
     CENTER,
@@ -19,11 +19,10 @@ from drafter.layout.decree30 import (
     LEFT,
     RIGHT,
     PageSettings,
-    add_data_table,
-    add_picture,
     blank_page,
     body_paragraph,
     end_after_table,
+    write_blocks,
 )
 
 
@@ -47,30 +46,26 @@ def write_news_docx(draft: Draft, settings: NewsSettings | None = None) -> bytes
     """The article as the bytes of a .docx file; ``draft.masthead`` is ignored."""
     s = settings or NewsSettings()
     body = oxml.Body(_skeleton(s))
-    after_table = False
-    for block in draft.blocks:
-        before = s.space_after_pt if after_table else 0
-        if isinstance(block, Title):
-            body_paragraph(body, block.text, s, bold=True, align=s.title_align, indent=False, keep=True,
-                           before=before, after=12, size=s.title_size)
-        elif isinstance(block, Paragraph):
-            body_paragraph(body, block.text, s, before=before)
-        elif isinstance(block, Heading):
-            body_paragraph(body, block.display, s, bold=True, align=JUSTIFY, indent=False, keep=True,
-                           before=max(before, s.space_after_pt))
-        elif isinstance(block, Byline):
-            body_paragraph(body, block.text, s, bold=True, align=RIGHT, indent=False,
-                           before=max(before, s.space_after_pt))
-        elif isinstance(block, Table):
-            add_data_table(body, block, s.font, s.table_size, s.text_width_twips)
-        elif isinstance(block, Image):
-            add_picture(body, block, s.font, s.caption_size, s.text_width_twips,
-                        s.text_height_twips * 2 // 3, before)
-        else:
-            raise TypeError(f"not a body block: {block!r}")
-        after_table = isinstance(block, Table)
+    write_blocks(body, draft.blocks, s, _text_block)
     end_after_table(body, s.font)
     return body.docx(draft.title, draft.author)
+
+
+def _text_block(body: oxml.Body, block, s: NewsSettings, before: float) -> bool:
+    if isinstance(block, Title):
+        body_paragraph(body, block.text, s, bold=True, align=s.title_align, indent=False, keep=True,
+                       before=before, after=12, size=s.title_size)
+    elif isinstance(block, Paragraph):
+        body_paragraph(body, block.text, s, before=before)
+    elif isinstance(block, Heading):
+        body_paragraph(body, block.display, s, bold=True, align=JUSTIFY, indent=False, keep=True,
+                       before=max(before, s.space_after_pt))
+    elif isinstance(block, Byline):
+        body_paragraph(body, block.text, s, bold=True, align=RIGHT, indent=False,
+                       before=max(before, s.space_after_pt))
+    else:
+        return False
+    return True
 
 
 @functools.lru_cache(maxsize=8)
