@@ -88,7 +88,7 @@ def make_inputs(folder: Path, count: int, as_excel: bool) -> list[Path]:
     units = [commune_data(base, kind, name, province, rng) for kind, name, province in communes(count)]
     if as_excel:
         from drafter.inputs.excel import write_workbook
-        from drafter.model import Report
+        from drafter.inputs.model import Report
 
         target = folder / "so-lieu-2026.xlsx"
         write_workbook(target, [Report.model_validate(unit) for unit in units], year=2026)

@@ -35,7 +35,7 @@ if str(ROOT) not in sys.path:
 from drafter import api  # noqa: E402
 
 from drafter.facts import build_facts  # noqa: E402
-from drafter.model import Report  # noqa: E402
+from drafter.inputs.model import Report  # noqa: E402
 
 SEED = 2026
 TARGET = 0.30

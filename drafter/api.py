@@ -12,9 +12,11 @@ from drafter.document import Draft
 from drafter.errors import DrafterError, Problem
 from drafter.facts import build_facts
 from drafter.inputs import Loaded, load, load_report
-from drafter.model import Report
-from drafter.output import write_atomic
-from drafter.wording import TemplatePackError, builtin_names, build_draft, load_pack
+from drafter.inputs.model import Report
+from drafter.output.files import write_atomic
+from drafter.packs import TemplatePackError
+from drafter.packs.manifest import builtin_names, load_pack
+from drafter.packs.jinja import build_draft
 
 FORMATS = ("docx", "md", "txt")
 
@@ -27,10 +29,10 @@ def validate(paths: list[Path | str]) -> list[Loaded]:
 def draft(source: Report | Path | str, template: str | Path = "bao-cao", variant: int | None = None) -> Draft:
     """Input -> facts -> wording: the draft as plain data, before any layout.
 
-    The pack is checked first (:func:`drafter.packs.check`): a template with a
+    The pack is checked first (:func:`drafter.packs.catalog.check`): a template with a
     problem is refused before any of it runs.
     """
-    from drafter.packs import check_pack, is_word_form
+    from drafter.packs.catalog import check_pack, is_word_form
 
     if is_word_form(template):
         # a Word form is filled in place; it has no draft to give
@@ -56,7 +58,7 @@ def render(source: Report | Path | str, template: str | Path = "bao-cao", format
     """The finished document: .docx bytes, or Markdown / plain text.
 
     ``template`` is a built-in pack's name, a pack folder, or an office's Word
-    form (a ``.docx`` with tags, see :mod:`drafter.wordform`).
+    form (a ``.docx`` with tags, see :mod:`drafter.packs.wordform`).
     """
     if format not in FORMATS:
         raise DrafterError([Problem("E505", str(source), found=format, expected=", ".join(FORMATS))])
@@ -85,7 +87,7 @@ def render_to_file(source: Report | Path | str, output: Path | str, template: st
     """Render and write atomically; the format follows the output's suffix unless given.
 
     With ``pdf``, a PDF is also written beside the .docx (same name, ``.pdf``) through
-    LibreOffice (:mod:`drafter.pdf`). What would stop the PDF (not a .docx, no LibreOffice,
+    LibreOffice (:mod:`drafter.output.pdf`). What would stop the PDF (not a .docx, no LibreOffice,
     the PDF already there) is checked first, so that nothing is written then.
     """
     output = Path(output)
@@ -93,7 +95,7 @@ def render_to_file(source: Report | Path | str, output: Path | str, template: st
     if output.exists() and not force:
         raise DrafterError([Problem("E501", str(output), found=str(output))])
     if pdf:
-        from drafter import pdf as office
+        from drafter.output import pdf as office
 
         if format != "docx":
             raise DrafterError([Problem("E704", str(output), found=format)])
@@ -107,14 +109,14 @@ def render_to_file(source: Report | Path | str, output: Path | str, template: st
 
 
 def to_pdf(docx: Path | str, output: Path | str | None = None, force: bool = False) -> Path:
-    """A PDF of a written .docx (default: beside it) made by LibreOffice; see :mod:`drafter.pdf`."""
-    from drafter.pdf import docx_to_pdf
+    """A PDF of a written .docx (default: beside it) made by LibreOffice; see :mod:`drafter.output.pdf`."""
+    from drafter.output.pdf import docx_to_pdf
 
     return docx_to_pdf(docx, output, force=force)
 
 
 def _render_form(source: Report | Path | str, form: Path, format: str, variant: int | None) -> bytes:
-    from drafter import wordform
+    from drafter.packs import wordform
 
     if format != "docx":
         raise DrafterError([Problem("E525", str(form), found=format)])
@@ -141,7 +143,7 @@ def schema_json() -> str:
     """The JSON Schema of the input model, as editors (VS Code's YAML extension) read it."""
     import json
 
-    from drafter.model import Report
+    from drafter.inputs.model import Report
 
     schema = Report.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -39,7 +39,7 @@ changes[name]          Σ current against Σ previous, only when every unit givi
                        current figure also gives the previous one
 =====================  ==========================================================
 
->>> from drafter.model import Report
+>>> from drafter.inputs.model import Report
 >>> def commune(name, quota, delivered):
 ...     return Report.model_validate({
 ...         "unit": {"name": name, "kind": "xã", "province": "Gia Lai", "military_region": "Quân khu 5"},
@@ -76,7 +76,7 @@ from drafter import vnformat
 from drafter.document import Draft, Image, Masthead, Signature, Table
 from drafter.errors import DrafterError, Problem
 from drafter.facts import Change, PeriodWords, build_facts, change, period_words, rate
-from drafter.model import Name, Report, Strict, Text
+from drafter.inputs.model import Name, Report, Strict, Text
 
 __all__ = [
     "RollupFacts",
@@ -212,7 +212,7 @@ def load_sources(items: Iterable[Path | str | Report | Source]) -> tuple[list[So
     """Every unit of the inputs, and every problem found reading them (errors and warnings).
 
     Items are YAML files, folders (searched recursively for .yaml, .yml and .xlsx),
-    Excel workbooks (one unit per row), :class:`~drafter.model.Report` objects or
+    Excel workbooks (one unit per row), :class:`~drafter.inputs.model.Report` objects or
     :class:`Source` objects. Never raises for bad input: check the problems.
     """
     from drafter.inputs import load
@@ -556,7 +556,7 @@ class RollupFacts:
     @property
     def proposals(self) -> tuple[Proposal, ...]:
         """The units' proposals, identical ones merged, in order of first appearance."""
-        from drafter.wording import clause
+        from drafter.realise.surface import clause
 
         grouped: dict[str, tuple[str, list[str]]] = {}
         for row in self.rows:
@@ -860,12 +860,12 @@ def unit_table(facts: RollupFacts) -> Table | None:
 def chart_rows(facts: RollupFacts) -> tuple[list[UnitRow], bool]:
     """The units a recruitment chart shows, and whether they are only those below target.
 
-    Up to :data:`drafter.chart.MAX_BARS` units: all of them, lowest rate on top.
+    Up to :data:`drafter.layout.chart.MAX_BARS` units: all of them, lowest rate on top.
     Beyond that a reader looks for who is behind, so the chart keeps the units below
     target (the furthest behind, when even they are too many). Empty when the chart
     would add nothing: fewer than three units with a rate, or every rate the same.
     """
-    from drafter.chart import MAX_BARS
+    from drafter.layout.chart import MAX_BARS
 
     rated = list(facts.rated)
     if len(rated) < 3 or len({row.recruitment_rate for row in rated}) < 2:
@@ -881,7 +881,7 @@ def recruitment_chart(facts: RollupFacts) -> tuple[Image | None, ChartInfo | Non
     rows, only_below = chart_rows(facts)
     if not rows:
         return None, None
-    from drafter.chart import bar_chart
+    from drafter.layout.chart import bar_chart
 
     png = bar_chart([(row.cell_label, row.recruitment_rate, row.below_target) for row in rows],
                     axis_label="Tỷ lệ hoàn thành chỉ tiêu giao quân (%)",
@@ -917,7 +917,7 @@ def list_units(rows: Iterable[UnitRow], rate: str | None = "recruitment_rate") -
 
 def rollup_context(facts: RollupFacts) -> dict:
     """The variables the ``tong-hop`` pack sees."""
-    from drafter.wording import Chooser
+    from drafter.realise.choice import Chooser
 
     chooser = Chooser(facts.seed)
     tables, images = {}, {}
@@ -959,7 +959,10 @@ def _nested(flat: dict[str, object]) -> dict[str, dict[str, object]]:
 
 def draft_from_facts(facts: RollupFacts, template: str | Path = TEMPLATE) -> Draft:
     """The roll-up as plain data: the pack's wording inside the masthead the facts dictate."""
-    from drafter.wording import TemplatePackError, load_pack, masthead_name, render_template
+    from drafter.packs import TemplatePackError
+    from drafter.packs.manifest import load_pack
+    from drafter.realise.masthead import masthead_name
+    from drafter.packs.jinja import render_template
 
     try:
         pack = load_pack(template)
@@ -1014,7 +1017,7 @@ def rollup_to_file(paths_or_reports, output: Path | str, format: str | None = No
                    settings: RollupInfo | dict | None = None, force: bool = False,
                    template: str | Path = TEMPLATE) -> Path:
     """Render and write atomically; the format follows the output's suffix unless given."""
-    from drafter.output import write_atomic
+    from drafter.output.files import write_atomic
 
     output = Path(output)
     format = format or {".md": "md", ".txt": "txt"}.get(output.suffix.lower(), "docx")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from drafter.model import Report
+from drafter.inputs.model import Report
 
 #: The smallest input that validates: a province, a year, a signer and the recruitment figures.
 MINIMAL_YAML = """\

@@ -1,4 +1,4 @@
-"""``drafter batch`` and :func:`drafter.batch.run_batch`: names, summary, failures, resuming, Ctrl-C.
+"""``drafter batch`` and :func:`drafter.output.batch.run_batch`: names, summary, failures, resuming, Ctrl-C.
 
 Inputs are copies of ``samples/gia-lai-2026.yaml`` with other unit names, so these tests depend
 on no other sample. Units of 2026 are checked against the map in force since 1 July 2025, so they
@@ -24,7 +24,7 @@ import pytest
 from click.testing import CliRunner
 
 from drafter import api
-from drafter.batch import FAILED, SKIPPED, assign_stems, file_stem, read_yaml_unit, run_batch, slug
+from drafter.output.batch import FAILED, SKIPPED, assign_stems, file_stem, read_yaml_unit, run_batch, slug
 from drafter.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -259,7 +259,7 @@ def test_excel_rows_are_units(tmp_path):
 
 
 def test_fast_yaml_reading_matches_the_full_reader(tmp_path):
-    from drafter.batch import _fast_load, _fast_loader, _plain
+    from drafter.output.batch import _fast_load, _fast_loader, _plain
     from drafter.inputs import load
     from drafter.inputs.yaml_reader import read_yaml
 
@@ -286,7 +286,7 @@ def test_fast_yaml_reading_matches_the_full_reader(tmp_path):
 
 
 def test_cli_batch_with_two_jobs_and_two_templates(two_units, tmp_path):
-    from drafter.wording import builtin_names
+    from drafter.packs.manifest import builtin_names
 
     templates = [t for t in ("bao-cao", "tin-bai") if t in builtin_names()]
     out = tmp_path / "out"
@@ -334,7 +334,7 @@ def test_interrupted_batch_leaves_only_complete_files_and_resumes(tmp_path):
     for index, (name, kind) in enumerate(units):
         write_unit(folder, f"{index:02d}.yaml", name, kind, "Gia Lai")
     out = tmp_path / "out"
-    from drafter.wording import builtin_names
+    from drafter.packs.manifest import builtin_names
 
     formats = sorted({FORMAT, "md"})
     templates = [t for t in ("bao-cao", "tin-bai") if t in builtin_names()]

@@ -16,8 +16,8 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from drafter import output
-from drafter.batch import run_batch
+from drafter.output import files as output
+from drafter.output.batch import run_batch
 from drafter.cli import cli
 from drafter.errors import DrafterError
 

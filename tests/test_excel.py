@@ -14,7 +14,7 @@ from drafter.cli import cli
 from drafter.inputs import load
 from drafter.inputs.excel import (FIRST_DATA_ROW, SHEET, columns, read_workbook, write_blank_workbook,
                                   write_workbook)
-from drafter.model import Report
+from drafter.inputs.model import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_REPORT = load(ROOT / "samples" / "gia-lai-2026.yaml").report

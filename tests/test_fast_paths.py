@@ -25,7 +25,8 @@ from hypothesis import strategies as st
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from drafter import vnformat as vf
-from drafter import wording
+from drafter.packs import sandbox
+from drafter.realise import choice, surface
 from drafter.layout import oxml
 from drafter.layout.decree30 import write_decree30
 from drafter.layout.news import write_news_docx
@@ -95,15 +96,15 @@ def test_cached_lists_equal_babel(items, conjunction):
 
 
 def tidy_every_step(text: str) -> str:
-    """:func:`wording.tidy` without its shortcut: every regex, every time."""
+    """:func:`surface.tidy` without its shortcut: every regex, every time."""
     import unicodedata
 
     text = unicodedata.normalize("NFC", text)
-    text = wording._MANY_SPACES.sub(" ", text).strip()
-    text = wording._STRAIGHT_QUOTES.sub(r"“\1”", text)
-    text = wording._SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    text = wording._SPACE_AFTER_OPEN.sub(r"\1", text)
-    return wording._REPEATED_PUNCT.sub(lambda m: m.group(1) or m.group(3), text)
+    text = surface._MANY_SPACES.sub(" ", text).strip()
+    text = surface._STRAIGHT_QUOTES.sub(r"“\1”", text)
+    text = surface._SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = surface._SPACE_AFTER_OPEN.sub(r"\1", text)
+    return surface._REPEATED_PUNCT.sub(lambda m: m.group(1) or m.group(3), text)
 
 
 MESSY = st.text(alphabet=st.sampled_from(list(' \t\n\xa0\u2003,.;:?!)(“”"…-#@ abcđư1')), max_size=40)
@@ -117,13 +118,13 @@ MESSY = st.text(alphabet=st.sampled_from(list(' \t\n\xa0\u2003,.;:?!)(“”"…
 @example(text="( a )")
 @example(text="a\xa0b")
 def test_tidy_shortcut_equals_every_step(text):
-    assert wording.tidy(text) == tidy_every_step(text)
+    assert surface.tidy(text) == tidy_every_step(text)
 
 
 @given(st.text(alphabet=st.sampled_from(list("#!@-ab \ue000\ue001\ue002\ue003đ")), max_size=30))
 def test_shields_equal_translate(text):
-    assert wording._shield(text) == text.translate(wording._SHIELD_TABLE)
-    assert wording._unshield(text) == text.translate(wording._UNSHIELD_TABLE)
+    assert sandbox._shield(text) == text.translate(sandbox._SHIELD_TABLE)
+    assert sandbox._unshield(text) == text.translate(sandbox._UNSHIELD_TABLE)
 
 
 # --- the sandbox: verdicts remembered, never changed ---------------------------------------------
@@ -146,8 +147,8 @@ class Liar:
 
 
 def test_sandbox_verdicts_equal_jinjas():
-    ours, jinjas = wording.make_environment([]), ImmutableSandboxedEnvironment()
-    objects = [[], {}, set(), "", 1, (), test_layout.report(), lambda: 0, wording.Chooser("x").choose, str,
+    ours, jinjas = sandbox.make_environment([]), ImmutableSandboxedEnvironment()
+    objects = [[], {}, set(), "", 1, (), test_layout.report(), lambda: 0, choice.Chooser("x").choose, str,
                iter([]), (x for x in ()), Liar()]
     names = ["append", "pop", "update", "add", "keys", "upper", "mro", "__class__", "_private", "gi_frame",
              "__globals__", "func_code", "blocks", "choose", "real", "__self__", "__subclasses__"]
@@ -160,7 +161,7 @@ def test_sandbox_verdicts_equal_jinjas():
 
 
 def test_sandbox_verdicts_follow_abc_registration():
-    env = wording.make_environment([])
+    env = sandbox.make_environment([])
     thing = Registered()
     assert env.is_safe_attribute(thing, "append", thing.append)
     collections.abc.MutableSequence.register(Registered)
@@ -169,7 +170,7 @@ def test_sandbox_verdicts_follow_abc_registration():
 
 
 def test_sandbox_still_refuses_internals():
-    env = wording.make_environment([])
+    env = sandbox.make_environment([])
     for source in ("{{ ''.__class__ }}", "{{ [].append(1) }}", "{{ x.pop() }}"):
         with pytest.raises(Exception, match="unsafe|not safely callable|access to attribute"):
             env.from_string(source).render(x=[1])

@@ -1,6 +1,6 @@
 """Every figure of every draft is traceable to the input, and no reported figure is left out.
 
-Runs :func:`drafter.fidelity.check_fidelity` over every sample × template pack × format × period,
+Runs :func:`drafter.checks.fidelity.check_fidelity` over every sample × template pack × format × period,
 over generated inputs (hypothesis), and proves the checker fails on invented, changed and
 removed figures.
 """
@@ -16,13 +16,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from drafter.facts import build_facts
-from drafter.fidelity import check_fidelity, numeric_tokens, output_text
+from drafter.checks.fidelity import check_fidelity, numeric_tokens, output_text
 from drafter.inputs import load_report
 from drafter.inputs.validation import period_window, validate_data
 from drafter.inputs.yaml_reader import Positions
-from drafter.model import Report
+from drafter.inputs.model import Report
 from sample_variants import half_year
-from drafter.wording import load_pack
+from drafter.packs.manifest import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))

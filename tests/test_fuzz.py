@@ -30,7 +30,7 @@ from drafter.errors import MESSAGES, DrafterError, Problem
 from drafter.inputs import load
 from drafter.inputs.validation import period_window, validate_data
 from drafter.inputs.yaml_reader import Positions, legacy_words
-from drafter.model import Report
+from drafter.inputs.model import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "gia-lai-2026.yaml"

@@ -11,8 +11,8 @@ from ruamel.yaml import YAML
 
 from drafter.cli import cli
 from drafter.inputs import load
-from drafter.model import Report
-from drafter.starter import MILITARY_REGIONS, resolve_unit, starter_yaml
+from drafter.inputs.model import Report
+from drafter.inputs.starter import MILITARY_REGIONS, resolve_unit, starter_yaml
 
 
 @pytest.fixture
@@ -167,7 +167,7 @@ def test_the_military_region_table_covers_the_34_provinces():
 
 
 def _field_paths(model, prefix: str = "") -> list[str]:
-    from drafter.starter import _shape
+    from drafter.inputs.starter import _shape
 
     paths = []
     for name, info in model.model_fields.items():

@@ -20,8 +20,10 @@ from drafter.cli import cli
 from drafter.errors import DrafterError
 from drafter.facts import build_facts
 from drafter.inputs import load_report
-from drafter.wording import TemplatePackError, load_pack, render_pack
-from drafter.wordform import render_form
+from drafter.packs import TemplatePackError
+from drafter.packs.manifest import load_pack
+from drafter.packs.jinja import render_pack
+from drafter.packs.wordform import render_form
 from test_wordform import build_form
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,8 +19,8 @@ from drafter import vnformat as vf
 from drafter.document import Byline, Paragraph, Title
 from drafter.facts import build_facts
 from drafter.inputs import load, load_report
-from drafter.model import Report
-from drafter.wording import load_pack
+from drafter.inputs.model import Report
+from drafter.packs.manifest import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "gia-lai-2026.yaml"

@@ -1,6 +1,6 @@
 """PDF through a real office suite, and what happens without one.
 
-Tests marked ``office`` convert every sample's documents with LibreOffice (:mod:`drafter.pdf`)
+Tests marked ``office`` convert every sample's documents with LibreOffice (:mod:`drafter.output.pdf`)
 and read the PDFs back with poppler (``pdftotext``, ``pdfinfo``, ``pdftoppm``): the Vietnamese
 text survives, the page count is sane, page 1 has no page number and page 2 has "2". Page 1 of
 each kind of document is kept as a PNG under ``out/office/`` (a CI artifact) to look at.
@@ -25,7 +25,8 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from drafter import api, pdf
+from drafter import api
+from drafter.output import pdf
 from drafter.cli import cli
 from drafter.errors import DrafterError
 
@@ -158,7 +159,7 @@ def test_first_pages_as_png_artifacts(converted):
 def test_parallel_batch_with_pdf_and_nothing_left_behind(tmp_path):
     temp = tmp_path / "tmp"  # the run's own temporary folder, to see what it leaves there
     temp.mkdir()
-    script = ("import sys; from drafter.batch import run_batch; "
+    script = ("import sys; from drafter.output.batch import run_batch; "
               "r = run_batch(sys.argv[1:2], sys.argv[2], ('bao-cao', 'tin-bai'), jobs=2, pdf=True); "
               "print(r.count('xong'), r.count('loi'))")
     result = subprocess.run([sys.executable, "-c", script, str(ROOT / "samples"), str(tmp_path / "ket-qua")],
@@ -210,7 +211,7 @@ def test_pdf_needs_a_docx(tmp_path):
 
 
 def test_batch_without_office_fails_only_the_pdf_rows(tmp_path, monkeypatch):
-    from drafter.batch import DONE, FAILED, run_batch
+    from drafter.output.batch import DONE, FAILED, run_batch
 
     monkeypatch.setenv("DRAFTER_SOFFICE", str(tmp_path / "khong-co-soffice"))
     result = run_batch([SAMPLES[0]], tmp_path / "out", jobs=1, pdf=True)

@@ -9,8 +9,9 @@ from click.testing import CliRunner
 
 from drafter import api
 from drafter.cli import cli
-from drafter.packs import _referenced, check, check_pack, export_pack
-from drafter.wording import builtin_names, load_pack, make_environment, templates_root
+from drafter.packs.catalog import _referenced, check, check_pack, export_pack
+from drafter.packs.manifest import builtin_names, load_pack, templates_root
+from drafter.packs.sandbox import make_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "gia-lai-2026.yaml"

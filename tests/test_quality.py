@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from drafter.fidelity import docx_text, output_text
+from drafter.checks.fidelity import docx_text, output_text
 from drafter.inputs import load_report
-from drafter.model import Report
+from drafter.inputs.model import Report
 from sample_variants import half_year
-from drafter.quality import (
+from drafter.checks.quality import (
     ACRONYMS,
     check_capitals,
     check_double_spaces,
@@ -31,7 +31,7 @@ from drafter.quality import (
     to_old_tone,
     words_of,
 )
-from drafter.wording import load_pack
+from drafter.packs.manifest import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))

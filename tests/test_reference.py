@@ -13,12 +13,13 @@ from pathlib import Path
 from click.testing import CliRunner
 from pydantic import BaseModel
 
-from drafter import reference
+from drafter.packs import guide as reference
 from drafter.cli import cli
 from drafter.facts import Change, Facts, PeriodWords, UnitWords
-from drafter.model import Report
-from drafter.packs import check_source
-from drafter.wording import FILTER_EXAMPLES, FILTERS, make_environment
+from drafter.inputs.model import Report
+from drafter.packs.catalog import check_source
+from drafter.packs.filters import FILTER_EXAMPLES, FILTERS
+from drafter.packs.sandbox import make_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "mau-bao-cao.md"
@@ -95,11 +96,11 @@ def test_every_listed_variable_passes_the_template_check():
 def test_the_committed_guide_is_up_to_date():
     committed = GUIDE.read_text(encoding="utf-8")
     assert committed == reference.render_markdown(), \
-        "docs/mau-bao-cao.md is stale: run `python -m drafter.reference > docs/mau-bao-cao.md`"
+        "docs/mau-bao-cao.md is stale: run `python -m drafter.packs.guide > docs/mau-bao-cao.md`"
     result = CliRunner().invoke(cli, ["templates", "vars", "--markdown"])
     assert result.exit_code == 0 and result.output == committed
 
 
 def test_the_guide_can_be_regenerated_with_python_m():
-    result = subprocess.run([sys.executable, "-m", "drafter.reference"], capture_output=True, cwd=ROOT, check=True)
+    result = subprocess.run([sys.executable, "-m", "drafter.packs.guide"], capture_output=True, cwd=ROOT, check=True)
     assert result.stdout.decode("utf-8") == GUIDE.read_text(encoding="utf-8")

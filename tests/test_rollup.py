@@ -25,7 +25,7 @@ from pydantic import BaseModel
 from drafter import vnformat
 from drafter.cli import cli
 from drafter.inputs import load_report
-from drafter.model import Report
+from drafter.inputs.model import Report
 from drafter.rollup import (
     SUMMED,
     build_rollup,
@@ -317,9 +317,9 @@ def numbers(text: str) -> list[str]:
 
 def test_hundred_communes_text_is_clean(hundred_text):
     try:
-        from drafter.quality import hygiene_problems
+        from drafter.checks.quality import hygiene_problems
     except ImportError:  # the quality checker is maintained separately
-        pytest.skip("drafter.quality is not available")
+        pytest.skip("drafter.checks.quality is not available")
     assert "None" not in hundred_text
     problems = hygiene_problems(hundred_text)
     assert not problems, "\n".join(str(p) for p in problems)

@@ -13,8 +13,8 @@ from drafter import api
 from drafter.cli import cli
 from drafter.errors import DrafterError
 from drafter.inputs import load_report
-from drafter.model import Award
-from drafter.wordform import check_form
+from drafter.inputs.model import Award
+from drafter.packs.wordform import check_form
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "gia-lai-2026.yaml"

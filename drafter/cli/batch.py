@@ -1,4 +1,4 @@
-"""``drafter batch INPUTS... -o OUT/``: a thin layer over :func:`drafter.batch.run_batch`."""
+"""``drafter batch INPUTS... -o OUT/``: a thin layer over :func:`drafter.output.batch.run_batch`."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
     Thoát với mã 0 khi mọi việc xong, 1 khi có việc lỗi, 130 khi bị dừng (Ctrl-C).
     """
     from drafter.api import find_pack
-    from drafter.batch import DONE, FAILED, SKIPPED, run_batch
+    from drafter.output.batch import DONE, FAILED, SKIPPED, run_batch
     from drafter.errors import DrafterError
 
     if force and skip_existing:
@@ -70,7 +70,7 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
                 raise click.BadParameter("; ".join(problem_texts(error.problems[0])), param_hint="--template") from None
             raise
     if pdf:
-        from drafter.pdf import find_office
+        from drafter.output.pdf import find_office
 
         console.detail(_("LibreOffice: {path}").format(path=find_office() or "-"))
     with _Progress() as progress, console.timed(_("Chạy hàng loạt")):
@@ -104,7 +104,7 @@ def _write_rollup(inputs: tuple[Path, ...], output: Path, force: bool) -> None:
 
 
 def _print_summary(rows, summary_path) -> None:
-    from drafter.batch import DONE, FAILED, SKIPPED
+    from drafter.output.batch import DONE, FAILED, SKIPPED
 
     status_text = {DONE: N_("xong"), FAILED: N_("lỗi"), SKIPPED: N_("bỏ qua")}  # as batch.STATUS_TEXT
 

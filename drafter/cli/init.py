@@ -74,7 +74,7 @@ def command(output: Path | None, unit: str | None, kind: str | None, province: s
         _workbook(excel, year, force)
         return
     from drafter.errors import DrafterError, Problem
-    from drafter.starter import write_starter
+    from drafter.inputs.starter import write_starter
 
     output = output or Path("so-lieu.yaml")
     if output.exists() and not force:  # before any question is asked
@@ -86,7 +86,7 @@ def command(output: Path | None, unit: str | None, kind: str | None, province: s
     year, span = year or dt.date.today().year, span or "year"
     with console.timed(_("Tạo tệp")):
         written = write_starter(output, unit, kind, province, year, span, force=force)
-    from drafter.starter import resolve_unit
+    from drafter.inputs.starter import resolve_unit
 
     label = resolve_unit(unit, kind, province, year, span)[0].label
     period = (_("tổng kết năm {year}") if span == "year" else _("sơ kết 6 tháng đầu năm {year}")).format(year=year)
@@ -108,7 +108,7 @@ def _ask(unit, kind, province, year, span):
     """Ask for what is missing; a name is checked against the map at once and asked again,
     with the closest real name, when it is not there."""
     from drafter.inputs.reference import find_province
-    from drafter.starter import COMMUNE_KINDS, PROVINCE_KINDS, resolve_unit
+    from drafter.inputs.starter import COMMUNE_KINDS, PROVINCE_KINDS, resolve_unit
 
     today = dt.date.today()
     if year is None:

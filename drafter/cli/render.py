@@ -56,7 +56,7 @@ def command(file: Path, output: Path | None, template: str, format_: str | None,
         written = api.render_to_file(loaded.report, output, template, format_, variant, force, pdf=pdf)
     console.info(_("Đã ghi {path}.").format(path=written))
     if pdf:
-        from drafter.pdf import pdf_path
+        from drafter.output.pdf import pdf_path
 
         console.info(_("Đã ghi {path}.").format(path=pdf_path(written)))
 

@@ -73,7 +73,7 @@ def command(inputs: tuple[Path, ...], output: Path | None, format_: str | None, 
     from drafter import rollup
     from drafter.api import lay_out
     from drafter.errors import DrafterError, Problem
-    from drafter.output import write_atomic
+    from drafter.output.files import write_atomic
 
     if output is None and format_ in (None, "docx"):
         raise click.UsageError(_("cần -o TỆP cho định dạng docx (hoặc chọn --format md|txt để in ra màn hình)."))

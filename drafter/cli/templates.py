@@ -30,7 +30,7 @@ def command() -> None:
 @user_errors
 def list_packs() -> None:
     """Liệt kê các mẫu có sẵn."""
-    from drafter.packs import describe, list_packs
+    from drafter.packs.catalog import describe, list_packs
 
     console.output("\n\n".join(describe(pack) for pack in list_packs()) + "\n")
 
@@ -48,7 +48,7 @@ def export(name: str, folder: Path, force: bool) -> None:
       drafter templates export bao-cao ./mau-cua-toi/
       drafter render so-lieu.yaml --template ./mau-cua-toi/ -o bao-cao.docx
     """
-    from drafter.packs import export_pack
+    from drafter.packs.catalog import export_pack
 
     written = export_pack(name, folder, force)
     console.info(_("Đã sao mẫu “{name}” vào {folder}: {files}.").format(
@@ -62,7 +62,7 @@ def export(name: str, folder: Path, force: bool) -> None:
 @user_errors
 def check(target: str) -> None:
     """Kiểm tra một mẫu (tên mẫu có sẵn, thư mục mẫu, hoặc tệp Word .docx) và liệt kê mọi lỗi."""
-    from drafter.packs import check as check_template
+    from drafter.packs.catalog import check as check_template
 
     problems = check_template(target)
     if problems:
@@ -77,6 +77,6 @@ def check(target: str) -> None:
 @user_errors
 def variables(markdown: bool) -> None:
     """Liệt kê mọi biến, hàm và bộ lọc dùng được trong mẫu, kèm ví dụ."""
-    from drafter.reference import render_markdown, render_text
+    from drafter.packs.guide import render_markdown, render_text
 
     console.output(render_markdown() if markdown else render_text())

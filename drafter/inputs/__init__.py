@@ -1,4 +1,4 @@
-"""Input stage: files (YAML today) to validated :class:`~drafter.model.Report` objects."""
+"""Input stage: files (YAML today) to validated :class:`~drafter.inputs.model.Report` objects."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from drafter.errors import DrafterError, Problem
 from drafter.inputs.validation import validate_data
 from drafter.inputs.yaml_reader import Positions, read_yaml
-from drafter.model import Report
+from drafter.inputs.model import Report
 
 
 @dataclass

@@ -41,7 +41,7 @@ from pydantic import BaseModel
 from drafter.errors import DrafterError, Problem, os_reason
 from drafter.inputs import Loaded
 from drafter.inputs.validation import validate_data
-from drafter.model import Report
+from drafter.inputs.model import Report
 
 SHEET = "Số liệu"
 GUIDE_SHEET = "Hướng dẫn"
@@ -577,7 +577,7 @@ def write_workbook(path: Path | str, reports: Sequence[Report] = (), year: int |
 
     Raises ``ValueError`` when a report has more attendees, speeches or awards than the columns hold.
     """
-    from drafter.output import write_atomic
+    from drafter.output.files import write_atomic
 
     target = Path(path)
     if target.exists() and not force:

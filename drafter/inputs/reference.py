@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from drafter.errors import Problem
 from drafter.inputs.yaml_reader import Positions
-from drafter.model import Report
+from drafter.inputs.model import Report
 
 # The package spells the prefix into the name ("Thành phố Hà Nội", "Xã Phú Lợi"); the input does not.
 _PREFIXES = ("Thành phố ", "Tỉnh ", "Phường ", "Xã ", "Đặc khu ")

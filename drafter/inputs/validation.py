@@ -1,4 +1,4 @@
-"""Turn plain input data into a :class:`~drafter.model.Report`, or into located problems.
+"""Turn plain input data into a :class:`~drafter.inputs.model.Report`, or into located problems.
 
 Two passes, both reporting every problem at once: the model's own rules
 (types, ranges, unknown keys with a "did you mean"), then plausibility checks
@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from drafter.errors import Problem
 from drafter.inputs.reference import unit_problems
 from drafter.inputs.yaml_reader import Loc, Positions, legacy_vote, legacy_words
-from drafter.model import Report
+from drafter.inputs.model import Report
 
 
 def validate_data(data: dict, positions: Positions) -> tuple[Report | None, list[Problem]]:

@@ -7,7 +7,7 @@ placeholder that still validates (the signer "[Họ và tên]"), so ``drafter va
 at once. Every other field of the input model is there, commented out under its section,
 with its Vietnamese description: uncomment a section, fill the figures.
 
-The commented part is generated from :mod:`drafter.model`, so it follows the model.
+The commented part is generated from :mod:`drafter.inputs.model`, so it follows the model.
 
 >>> unit, problems = resolve_unit("ia grai", province="gia lai", year=2026)
 >>> unit, problems
@@ -142,7 +142,7 @@ def write_starter(path: Path | str, name: str, kind: str | None = None, province
     With ``schema``, ``report.schema.json`` is written (or refreshed) beside it: the first line
     of the YAML points there, for the editor's completion and checks.
     """
-    from drafter.output import write_atomic
+    from drafter.output.files import write_atomic
 
     path = Path(path)
     if path.exists() and not force:
@@ -165,8 +165,8 @@ def write_starter(path: Path | str, name: str, kind: str | None = None, province
 
 def starter_yaml(unit: StarterUnit, year: int, span: str = "year", schema: str | None = "report.schema.json",
                  filename: str = "so-lieu.yaml") -> str:
-    from drafter.model import DocumentInfo, Report, Signer
-    from drafter.model import Unit as UnitModel
+    from drafter.inputs.model import DocumentInfo, Report, Signer
+    from drafter.inputs.model import Unit as UnitModel
 
     period_words = f"năm {year}" if span == "year" else f"6 tháng đầu năm {year}"
     review = "tổng kết" if span == "year" else "sơ kết"

@@ -2,8 +2,8 @@
 
 One description serves three readers: ``drafter templates vars`` (officers at
 the console), ``docs/mau-bao-cao.md`` (the guide, regenerated with
-``python -m drafter.reference > docs/mau-bao-cao.md``) and the template checker
-in :mod:`drafter.packs`, which reports ``r.recruitment.quotaa`` as a typo
+``python -m drafter.packs.guide > docs/mau-bao-cao.md``) and the template checker
+in :mod:`drafter.packs.catalog`, which reports ``r.recruitment.quotaa`` as a typo
 because the same tree says what ``r.recruitment`` holds.
 
 >>> context_vars()["r"].fields["recruitment"].fields["quota"].title
@@ -28,7 +28,7 @@ from pydantic import BaseModel
 
 from drafter import facts as facts_module
 from drafter.facts import Change, Facts, PeriodWords, UnitWords, build_facts
-from drafter.model import PreviousFigures, Report
+from drafter.inputs.model import PreviousFigures, Report
 
 # ------------------------------------------------------------------ the tree
 
@@ -213,7 +213,7 @@ def _dataclass_fields(cls, titles: dict[str, str], sample, special: dict[str, Va
 
 @cache
 def context_vars() -> dict[str, Var]:
-    """name -> :class:`Var`: the variables every template sees (see :func:`drafter.wording.context`)."""
+    """name -> :class:`Var`: the variables every template sees (see :func:`drafter.packs.jinja.context`)."""
     sample = example_facts()
     report = Var("Số liệu báo cáo: mọi trường của tệp số liệu", "nhóm", _model_fields(Report, sample.report))
     unit = Var("Cách gọi đơn vị theo cấp", "nhóm", _dataclass_fields(UnitWords, UNIT_TITLES, sample.unit))
@@ -287,7 +287,9 @@ def variable_rows() -> list[Row]:
 def _example_env():
     from jinja2 import StrictUndefined
 
-    from drafter.wording import FILTERS, Sandbox
+    from drafter.packs.filters import FILTERS
+
+    from drafter.packs.sandbox import Sandbox
 
     env = Sandbox(undefined=StrictUndefined)
     env.filters.update(FILTERS)
@@ -296,7 +298,8 @@ def _example_env():
 
 def filter_rows() -> list[Row]:
     """Every filter with its example; the output is computed now, from the filter itself."""
-    from drafter.wording import FILTER_EXAMPLES, FILTERS, context
+    from drafter.packs.filters import FILTER_EXAMPLES, FILTERS
+    from drafter.packs.jinja import context
 
     env, values = _example_env(), context(example_facts())
     return [Row(name, FILTER_EXAMPLES[name][0], example=env.from_string(FILTER_EXAMPLES[name][1]).render(values),
@@ -304,7 +307,7 @@ def filter_rows() -> list[Row]:
 
 
 def function_rows() -> list[Row]:
-    from drafter.wording import context
+    from drafter.packs.jinja import context
 
     env, values = _example_env(), context(example_facts())
     return [Row(name, title, "hàm", env.from_string(usage).render(values), usage) for name, (title, usage) in FUNCTIONS.items()]
@@ -355,7 +358,7 @@ def render_markdown() -> str:
 
 
 GUIDE_HEAD = """\
-<!-- Tệp này được tạo tự động: python -m drafter.reference > docs/mau-bao-cao.md. Đừng sửa tay. -->
+<!-- Tệp này được tạo tự động: python -m drafter.packs.guide > docs/mau-bao-cao.md. Đừng sửa tay. -->
 # Tự làm mẫu báo cáo, bài tin
 
 Mỗi cơ quan có cách viết riêng. `drafter` cho phép sửa câu chữ của mẫu có sẵn, hoặc dùng chính

@@ -9,7 +9,7 @@ Each unit × template × format is a job. Two stages share one process pool:
    file atomically, returning only (status, reason) rows. Documents never cross processes and
    never pile up in memory.
 
-Files are written with :func:`drafter.output.write_atomic`, so an interrupted run leaves only
+Files are written with :func:`drafter.output.files.write_atomic`, so an interrupted run leaves only
 complete documents; ``skip_existing`` resumes it. Two batches writing into the same folder at the
 same time are not supported (each clears the other's stale temporary files).
 
@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.errors import DrafterError, Problem
-from drafter.model import Report
+from drafter.inputs.model import Report
 
 DONE, FAILED, SKIPPED = "xong", "loi", "bo_qua"
 STATUS_TEXT = {DONE: "xong", FAILED: "lỗi", SKIPPED: "bỏ qua"}
@@ -377,7 +377,7 @@ class _Options:
     out_dir: Path
     force: bool
     skip_existing: bool
-    pdf: bool = False  # a PDF beside each .docx, through LibreOffice (drafter.pdf)
+    pdf: bool = False  # a PDF beside each .docx, through LibreOffice (drafter.output.pdf)
 
 
 def _write_chunk(items: Sequence[tuple[_Unit, Sequence[tuple[str, str, str]]]], options: _Options) -> list[Row]:
@@ -401,7 +401,7 @@ def _write_unit(report: Report, unit: _Unit, jobs: Sequence[tuple[str, str, str]
 
 
 def _write_pdf(unit: _Unit, template: str, name: str, docx_row: Row | None, options: _Options) -> Row:
-    from drafter.pdf import docx_to_pdf
+    from drafter.output.pdf import docx_to_pdf
 
     def row(status: str, reason: str) -> Row:
         return Row(unit.source, unit.label, template, name, status, reason)
@@ -428,7 +428,7 @@ def _write_pdf(unit: _Unit, template: str, name: str, docx_row: Row | None, opti
 
 def _write_one(report: Report, unit: _Unit, template: str, fmt: str, name: str, options: _Options) -> Row:
     from drafter import api
-    from drafter.output import write_atomic
+    from drafter.output.files import write_atomic
 
     def row(status: str, reason: str) -> Row:
         return Row(unit.source, unit.label, template, name, status, reason)
@@ -728,7 +728,7 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
 
 def write_summary(path: Path, rows: Sequence[Row]) -> Path:
     """``summary.csv``: UTF-8 with a BOM so that Excel shows Vietnamese; written atomically."""
-    from drafter.output import write_atomic
+    from drafter.output.files import write_atomic
 
     buffer = io.StringIO()
     writer = csv.writer(buffer)

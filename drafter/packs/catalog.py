@@ -29,7 +29,9 @@ from jinja2.exceptions import TemplateAssertionError
 from jinja2.sandbox import UNSAFE_GENERATOR_ATTRIBUTES, UNSAFE_COROUTINE_ATTRIBUTES
 
 from drafter.errors import DrafterError, Problem
-from drafter.wording import TemplatePack, TemplatePackError, builtin_names, load_pack, make_environment, templates_root
+from drafter.packs.manifest import TemplatePack, builtin_names, load_pack, templates_root
+from drafter.packs import TemplatePackError
+from drafter.packs.sandbox import make_environment
 
 KIND_WORDS = {"decree30": "văn bản hành chính, Nghị định 30", "news": "bài tin", "rollup": "báo cáo tổng hợp"}
 PERIOD_WORDS = {"year": "cả năm", "half-year": "6 tháng đầu năm"}
@@ -115,7 +117,7 @@ def is_word_form(target: str | Path) -> bool:
 def check(target: str | Path) -> list[Problem]:
     """Every problem of a pack folder, a built-in pack's name or a Word form; [] when it is fine."""
     if is_word_form(target):
-        from drafter.wordform import check_form
+        from drafter.packs.wordform import check_form
 
         return check_form(target)
     folder = Path(target)
@@ -142,14 +144,14 @@ def check_pack(folder: Path) -> list[Problem]:
 
 
 def variables_for(kind: str) -> dict | None:
-    """The variables a pack of this kind sees, as :class:`~drafter.reference.Var`; None if unknown.
+    """The variables a pack of this kind sees, as :class:`~drafter.packs.guide.Var`; None if unknown.
 
-    Report packs see :func:`drafter.wording.context`. A roll-up sees what
+    Report packs see :func:`drafter.packs.jinja.context`. A roll-up sees what
     :func:`drafter.rollup.rollup_context` gives, read off a roll-up of the
     reference's example report: names only, their insides are not checked.
     With None, names are not checked at all; syntax, filters and safety still are.
     """
-    from drafter.reference import Var, context_vars, example_facts
+    from drafter.packs.guide import Var, context_vars, example_facts
 
     if kind != "rollup":
         return context_vars()
@@ -434,7 +436,7 @@ class _Meaning:
             self.attribute(target.lineno, target.attr, None, target.name)
 
     def shape(self, node):
-        """What an expression holds, as a :class:`~drafter.reference.Var`, when known."""
+        """What an expression holds, as a :class:`~drafter.packs.guide.Var`, when known."""
         if isinstance(node, nodes.Name):
             return self.lookup(node.name)
         if isinstance(node, (nodes.Getattr, nodes.Getitem)):
@@ -622,7 +624,7 @@ def check_source(env, source: str, filename: str, *, where: Callable[[int], dict
     ``where(line)`` places a problem (default: file:line); ``variables`` are the
     names the template may use (default: a report's, see :func:`variables_for`).
     """
-    from drafter.reference import context_vars
+    from drafter.packs.guide import context_vars
 
     variables = context_vars() if variables is _REPORT else variables
     where = where or (lambda line: {"file": filename, "line": line})

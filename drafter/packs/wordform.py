@@ -26,8 +26,10 @@ from jinja2.exceptions import SecurityError
 
 from drafter.errors import DrafterError, Problem
 from drafter.facts import Facts
-from drafter.packs import FORM_FORBIDDEN_FILTERS, check_source
-from drafter.wording import FILTERS, QuietTestUndefined, Sandbox, context
+from drafter.packs.catalog import FORM_FORBIDDEN_FILTERS, check_source
+from drafter.packs.filters import FILTERS
+from drafter.packs.sandbox import QuietTestUndefined, Sandbox
+from drafter.packs.jinja import context
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"

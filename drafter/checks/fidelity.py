@@ -2,7 +2,7 @@
 
 A draft may only print a number or a date that can be traced to the input:
 
-- an input value (any ``int``, ``float`` or ``date`` field of the :class:`~drafter.model.Report`,
+- an input value (any ``int``, ``float`` or ``date`` field of the :class:`~drafter.inputs.model.Report`,
   found by walking the model) formatted by :mod:`drafter.vnformat` in one of the forms the
   templates use (:data:`FORMS` below);
 - a documented derived value (:attr:`Facts.derived <drafter.facts.Facts.derived>`, and for
@@ -25,7 +25,7 @@ report (``bao-cao``) every numeric field given, except :data:`NOT_REPORTED`; for
 (``tin-bai``) the key figures of :data:`KEY_FIGURES`.
 
 >>> from drafter.facts import build_facts
->>> from drafter.model import Report
+>>> from drafter.inputs.model import Report
 >>> report = Report.model_validate({
 ...     "unit": {"name": "Gia Lai", "kind": "tỉnh", "population": 3583693},
 ...     "period": {"year": 2026},
@@ -50,7 +50,7 @@ không đạt: 1 số không rõ nguồn, 2 số liệu bị thiếu
   thiếu: recruitment_rate: 100%
   thiếu: recruitment.registered_age_17: 31.890
 
-Run as a tool: ``python -m drafter.fidelity samples/gia-lai-2026.yaml --template bao-cao``.
+Run as a tool: ``python -m drafter.checks.fidelity samples/gia-lai-2026.yaml --template bao-cao``.
 """
 
 from __future__ import annotations
@@ -195,7 +195,7 @@ FORMS = {
 
 
 def _is_money(path: tuple) -> bool:
-    """Money fields are named ``amount`` or ``…_amount`` (:data:`drafter.model.Money`)."""
+    """Money fields are named ``amount`` or ``…_amount`` (:data:`drafter.inputs.model.Money`)."""
     name = next((p for p in reversed(path) if isinstance(p, str)), "")
     return name == "amount" or name.endswith("_amount")
 
@@ -492,7 +492,7 @@ def _rule(template: str | Path) -> str:
     if name in ("bao-cao", "tin-bai"):
         return {"bao-cao": "decree30", "tin-bai": "news"}[name]
     try:
-        from drafter.wording import load_pack
+        from drafter.packs.manifest import load_pack
 
         return load_pack(template).kind
     except Exception:  # an unknown pack: only traceability is checked
@@ -619,14 +619,14 @@ def output_text(source, template: str | Path = "bao-cao", format: str = "txt", v
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m drafter.fidelity INPUT.yaml [--template bao-cao] [--format txt] [--variant N]``."""
+    """``python -m drafter.checks.fidelity INPUT.yaml [--template bao-cao] [--format txt] [--variant N]``."""
     import argparse
 
     from drafter.errors import DrafterError
     from drafter.facts import build_facts
     from drafter.inputs import load_report
 
-    parser = argparse.ArgumentParser(prog="python -m drafter.fidelity", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m drafter.checks.fidelity", description=__doc__.split("\n")[0])
     parser.add_argument("inputs", nargs="+", help="tệp số liệu YAML")
     parser.add_argument("--template", "-t", default="bao-cao")
     parser.add_argument("--format", "-f", default="txt", choices=("txt", "md"))

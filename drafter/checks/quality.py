@@ -32,7 +32,7 @@ so modern placement is converted first (:func:`to_old_tone`). Acronyms of the do
 (:data:`ACRONYMS`), Roman numerals and the ``extra_words`` a caller passes (the words of the
 input, an allowlist) are not checked.
 
-Run as a tool: ``python -m drafter.quality samples/gia-lai-2026.yaml --template bao-cao``.
+Run as a tool: ``python -m drafter.checks.quality samples/gia-lai-2026.yaml --template bao-cao``.
 """
 
 from __future__ import annotations
@@ -533,14 +533,14 @@ def check_text(text: str, extra_words: Iterable[str] | None = None) -> list[Issu
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m drafter.quality INPUT.yaml [--template bao-cao] [--format txt] [--allow FILE]``."""
+    """``python -m drafter.checks.quality INPUT.yaml [--template bao-cao] [--format txt] [--allow FILE]``."""
     import argparse
 
     from drafter.errors import DrafterError
-    from drafter.fidelity import output_text
+    from drafter.checks.fidelity import output_text
     from drafter.inputs import load_report
 
-    parser = argparse.ArgumentParser(prog="python -m drafter.quality", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m drafter.checks.quality", description=__doc__.split("\n")[0])
     parser.add_argument("inputs", nargs="+", help="tệp số liệu YAML")
     parser.add_argument("--template", "-t", default="bao-cao")
     parser.add_argument("--format", "-f", default="txt", choices=("txt", "md", "docx"))

@@ -15,7 +15,7 @@ How a conversion runs, and why:
   removed when the process ends, batch workers included;
 - from a copy with an ASCII name in a temporary folder, so that a file name with Vietnamese
   letters cannot be garbled by a non-UTF-8 locale, and the PDF reaches its place through
-  :func:`drafter.output.write_atomic`: never half a PDF, no overwrite without ``force``.
+  :func:`drafter.output.files.write_atomic`: never half a PDF, no overwrite without ``force``.
 
 >>> pdf_path("ket-qua/bao-cao.docx").as_posix()
 'ket-qua/bao-cao.pdf'
@@ -107,7 +107,7 @@ def docx_to_pdf(source: Path | str, target: Path | str | None = None, force: boo
         produced = work / "pdf" / "ban-thao.pdf"
         if not produced.is_file() or produced.stat().st_size == 0:
             raise DrafterError([Problem("E702", str(source), extra={"detail": _last_line(output) or "không có tệp PDF"})])
-        from drafter.output import write_atomic
+        from drafter.output.files import write_atomic
 
         return write_atomic(target, produced.read_bytes(), force=force)
     finally:

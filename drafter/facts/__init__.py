@@ -24,7 +24,7 @@ change_<name>        current − previous, and (current − previous) / previous
 
 Rates are rounded to two decimals, the precision the drafts print.
 
->>> from drafter.model import Report
+>>> from drafter.inputs.model import Report
 >>> report = Report.model_validate({
 ...     "unit": {"name": "Gia Lai", "kind": "tỉnh", "population": 3583693},
 ...     "period": {"year": 2026},
@@ -46,7 +46,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from drafter.model import Report
+from drafter.inputs.model import Report
 
 TWO_PLACES = Decimal("0.01")
 
