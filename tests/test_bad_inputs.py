@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from sample_variants import MINIMAL_YAML
+from support.samples import MINIMAL_YAML
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 30  # seconds for one command; a hang fails the case

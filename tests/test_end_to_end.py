@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from docx_reading import all_texts, assert_decree30_layout, open_docx
+from support.docx_reading import all_texts, assert_decree30_layout, open_docx
 from pydantic import BaseModel
 
 import drafter

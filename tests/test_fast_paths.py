@@ -31,7 +31,9 @@ from drafter.layout import oxml
 from drafter.layout.decree30 import write_decree30
 from drafter.layout.news import write_news_docx
 
-import test_layout
+from drafter.document import Draft, Image, Paragraph
+from drafter.layout.decree30 import Decree30Settings
+from support import drafts
 
 # --- vnformat: parsed once and cached, printed the same -------------------------------------
 
@@ -148,7 +150,7 @@ class Liar:
 
 def test_sandbox_verdicts_equal_jinjas():
     ours, jinjas = sandbox.make_environment([]), ImmutableSandboxedEnvironment()
-    objects = [[], {}, set(), "", 1, (), test_layout.report(), lambda: 0, choice.Chooser("x").choose, str,
+    objects = [[], {}, set(), "", 1, (), drafts.report(), lambda: 0, choice.Chooser("x").choose, str,
                iter([]), (x for x in ()), Liar()]
     names = ["append", "pop", "update", "add", "keys", "upper", "mro", "__class__", "_private", "gi_frame",
              "__globals__", "func_code", "blocks", "choose", "real", "__self__", "__subclasses__"]
@@ -294,7 +296,7 @@ def members(data: bytes) -> dict[str, bytes]:
 @pytest.mark.parametrize("write", [write_decree30, write_news_docx], ids=["decree30", "news"])
 def test_every_part_is_what_python_docx_would_serialise(write):
     """Read back with python-docx and saved again, every part comes out byte for byte the same."""
-    data = write(test_layout.report())
+    data = write(drafts.report())
     ours = members(data)
     for name in ("word/document.xml", "docProps/core.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"):
         assert serialize_part_xml(parse_xml(ours[name])) == ours[name], name
@@ -308,10 +310,10 @@ def test_every_part_is_what_python_docx_would_serialise(write):
 
 
 def test_pictures_get_their_parts_relationships_and_shape_ids():
-    picture = test_layout.Image(test_layout.png())
-    other = test_layout.Image(test_layout.png(20, 90), caption="Hình 2.")
-    draft = test_layout.Draft(blocks=(picture, test_layout.Paragraph("x"), picture, other),
-                              masthead=test_layout.MASTHEAD)
+    picture = Image(drafts.png())
+    other = Image(drafts.png(20, 90), caption="Hình 2.")
+    draft = Draft(blocks=(picture, Paragraph("x"), picture, other),
+                  masthead=drafts.MASTHEAD)
     parts = members(write_decree30(draft))
     assert sorted(n for n in parts if n.startswith("word/media/")) == ["word/media/image1.png",
                                                                        "word/media/image2.png"]
@@ -322,7 +324,7 @@ def test_pictures_get_their_parts_relationships_and_shape_ids():
     assert 'Extension="png"' in parts["[Content_Types].xml"].decode()
     doc = Document(io.BytesIO(write_decree30(draft)))
     assert len(doc.inline_shapes) == 3
-    assert doc.inline_shapes[0].width == Twips(test_layout.Decree30Settings().text_width_twips)
+    assert doc.inline_shapes[0].width == Twips(Decree30Settings().text_width_twips)
 
 
 def test_zip_is_deterministic_and_readable():
@@ -347,7 +349,7 @@ def test_a_table_needs_rows_and_one_cell_per_column():
 
 def test_core_properties_take_any_title():
     title = "<Báo cáo> & “tổng kết”\x00" + "x" * 300
-    doc = Document(io.BytesIO(write_decree30(test_layout.report(title=title, author=" A&B "))))
+    doc = Document(io.BytesIO(write_decree30(drafts.report(title=title, author=" A&B "))))
     assert doc.core_properties.title == oxml.core_property_text(title)
     assert doc.core_properties.author == " A&B "
     assert doc.core_properties.last_modified_by == " A&B "

@@ -21,7 +21,7 @@ from drafter.inputs import load_report
 from drafter.inputs.validation import period_window, validate_data
 from drafter.inputs.yaml_reader import Positions
 from drafter.inputs.model import Report
-from sample_variants import half_year
+from support.samples import half_year
 from drafter.packs.manifest import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -24,7 +24,7 @@ from drafter.packs import TemplatePackError
 from drafter.packs.manifest import load_pack
 from drafter.packs.jinja import render_pack
 from drafter.packs.wordform import render_form
-from test_wordform import build_form
+from support.forms import build_form
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "gia-lai-2026.yaml"

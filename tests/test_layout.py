@@ -5,11 +5,9 @@ from __future__ import annotations
 import dataclasses
 import io
 import shutil
-import struct
 import subprocess
 import sys
 import zipfile
-import zlib
 from pathlib import Path
 
 import pytest
@@ -19,7 +17,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from docx_reading import (
+from support.docx_reading import (
     all_texts,
     assert_decree30_layout,
     body_blocks,
@@ -44,7 +42,7 @@ from docx_reading import (
     text_runs,
     title_page,
 )
-from drafter.document import Byline, Draft, Heading, Image, Masthead, Paragraph, Signature, Table, Title
+from drafter.document import Byline, Draft, Heading, Image, Paragraph, Signature, Table, Title
 from drafter.layout import (
     Decree30Settings,
     NewsSettings,
@@ -54,77 +52,10 @@ from drafter.layout import (
     write_text,
 )
 from drafter.layout import oxml
+from support.drafts import LEAD, MASTHEAD, RECRUIT, report
 
 ROOT = Path(__file__).resolve().parents[1]
 TNR = ("Times New Roman",) * 4
-
-LEAD = (
-    "Năm 2026, dưới sự lãnh đạo, chỉ đạo trực tiếp của Đảng ủy Quân khu, Bộ Tư lệnh Quân khu 5, "
-    "Thường trực Tỉnh ủy, Ủy ban nhân dân tỉnh, Bộ Chỉ huy Quân sự tỉnh đã tham mưu, phối hợp chặt chẽ "
-    "với các sở, ban, ngành, địa phương triển khai thực hiện toàn diện các nhiệm vụ quốc phòng, quân sự "
-    "địa phương; duy trì nghiêm chế độ trực sẵn sàng chiến đấu, bảo đảm an toàn các mục tiêu, địa bàn trọng điểm."
-)
-RECRUIT = (
-    "Công tác tuyển chọn và gọi công dân nhập ngũ được triển khai đúng quy trình, công khai, dân chủ; toàn tỉnh "
-    "đã giao 2.847 công dân nhập ngũ, đạt 100% chỉ tiêu, trong đó đảng viên chiếm 1,66%; đăng ký nghĩa vụ quân sự "
-    "cho 14.605 công dân trong độ tuổi 17, đạt 0,89% so với dân số."
-)
-
-
-def png(width: int = 60, height: int = 30) -> bytes:
-    """A small solid-colour PNG, built by hand."""
-    raw = b"".join(b"\x00" + bytes((30, 60, 200)) * width for _ in range(height))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
-
-
-MASTHEAD = Masthead(
-    parent_agency="Quân khu 5",
-    issuing_agency="Bộ Chỉ huy Quân sự tỉnh Gia Lai",
-    number="Số: 05/BC-BCH",
-    place_date="Gia Lai, ngày 05 tháng 12 năm 2026",
-    doc_type="Báo cáo",
-    summary="Tổng kết công tác quốc phòng, quân sự địa phương năm 2026; phương hướng, nhiệm vụ năm 2027",
-    signature=Signature(lines=("KT. CHỈ HUY TRƯỞNG", "Phó Chỉ huy trưởng"), signer="Đại tá Nguyễn Văn An"),
-    recipients=("Bộ Tư lệnh Quân khu 5", "Thường trực Tỉnh ủy", "UBND tỉnh", "Lưu: VT, BCH"),
-)
-
-UNITS = Table(
-    header=("TT", "Đơn vị", "Chỉ tiêu", "Đã giao", "Tỷ lệ"),
-    rows=tuple((str(i), f"Xã Ia {name}", "120", "120", "100%") for i, name in
-               enumerate(("Grai", "Hrung", "Krái", "Dơk", "Tô", "Pếch"), start=1)),
-    widths=(0.6, 3, 1.2, 1.2, 1),
-)
-
-
-def report(**changes) -> Draft:
-    """A realistic annual report, long enough for three pages."""
-    blocks = [
-        Heading("part", "Phần I", "Kết quả thực hiện nhiệm vụ"),
-        Heading("roman", "I.", "Công tác lãnh đạo, chỉ đạo"),
-        Paragraph(LEAD),
-        Heading("arabic", "1.", "Công tác sẵn sàng chiến đấu"),
-        Paragraph(LEAD),
-        Heading("letter", "a)", "Ưu điểm"),
-        Paragraph(LEAD + " " + LEAD),
-        Heading("arabic", "2.", "Tuyển chọn và gọi công dân nhập ngũ"),
-        Paragraph(RECRUIT),
-        UNITS,
-        Paragraph(RECRUIT),
-        Heading("part", "Phần II", "Phương hướng, nhiệm vụ năm 2027"),
-        *[Paragraph(LEAD) for _ in range(6)],
-        Image(png(), caption="Hình 1. Kết quả tuyển quân năm 2026"),
-        Paragraph(RECRUIT),
-    ]
-    fields = {"blocks": tuple(blocks), "masthead": MASTHEAD, "title": "Báo cáo tổng kết năm 2026",
-              "author": "Bộ CHQS tỉnh Gia Lai"}
-    fields.update(changes)
-    return Draft(**fields)
-
 
 @pytest.fixture(scope="module")
 def report_bytes() -> bytes:
@@ -163,7 +94,8 @@ def test_same_draft_gives_identical_bytes():
 def test_bytes_are_identical_across_processes(report_bytes):
     script = (
         "import sys; sys.path[:0] = [sys.argv[1], sys.argv[2]];"
-        "import test_layout; sys.stdout.buffer.write(test_layout.write_decree30(test_layout.report()))"
+        "from drafter.layout import write_decree30; from support.drafts import report;"
+        "sys.stdout.buffer.write(write_decree30(report()))"
     )
     out = subprocess.run([sys.executable, "-c", script, str(ROOT), str(ROOT / "tests")],
                          capture_output=True, check=True).stdout

@@ -10,7 +10,7 @@ import pytest
 from drafter.checks.fidelity import docx_text, output_text
 from drafter.inputs import load_report
 from drafter.inputs.model import Report
-from sample_variants import half_year
+from support.samples import half_year
 from drafter.checks.quality import (
     ACRONYMS,
     check_capitals,

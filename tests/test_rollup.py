@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from docx_reading import (
+from support.docx_reading import (
     all_texts,
     assert_decree30_layout,
     cell_texts,

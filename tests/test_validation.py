@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from drafter.inputs import load
-from sample_variants import MINIMAL_YAML
+from support.samples import MINIMAL_YAML
 
 VALID = MINIMAL_YAML
 
