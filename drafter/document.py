@@ -9,6 +9,16 @@ these objects and know nothing of templates or input files.
 '1. Công tác lãnh đạo, chỉ đạo'
 >>> Heading("part", "Phần I", "KẾT QUẢ THỰC HIỆN NHIỆM VỤ").display
 'Phần I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ'
+
+Generated prose also says where each statement comes from: a :class:`Paragraph` may carry its
+:class:`Sentence` objects, each made of :class:`Span` pieces, and a span that states a figure or
+quotes the user carries its :class:`Source`. Layout writers print ``Paragraph.text``; a review copy
+(Word comments) and ``drafter explain`` read the sentences.
+
+>>> delivered = Source("recruitment.delivered", "3350")
+>>> s = Sentence((Span("Đã giao "), Span("3.350", delivered), Span(" công dân.")), "recruitment.army")
+>>> s.text, [span.source.path for span in s.spans if span.source]
+('Đã giao 3.350 công dân.', ['recruitment.delivered'])
 """
 
 from __future__ import annotations
@@ -37,10 +47,66 @@ class Heading:
 
 
 @dataclass(frozen=True)
-class Paragraph:
-    """A body paragraph of running text."""
+class Source:
+    """What a piece of a draft rests on: an input field, or a value derived from input fields.
+
+    ``path`` names the field as the input model spells it ("recruitment.delivered",
+    "awards[0].individuals", "conference.conclusion[2]") or, for a derived value, the rule
+    ("recruitment_rate"); ``value`` is the value as the input gave it, or for a derived value
+    the computation in words ("3.350 / 3.350 = 100%"); ``inputs`` are the field paths a derived
+    value is computed from. ``units`` names the units a roll-up figure sums over. Where a path
+    sits in the user's file (line, cell) is looked up from the input's positions, not stored here.
+    """
+
+    path: str
+    value: str = ""
+    kind: Literal["figure", "derived", "text"] = "figure"
+    inputs: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a sentence: its text and, for a figure or the user's own words, its source."""
 
     text: str
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of generated prose, with what it states and where that comes from.
+
+    ``message`` is the plan's name for what the sentence says ("recruitment.army"); ``frame``
+    marks standard wording that names the event or the document and states no input (a reviewer
+    confirms it rather than checks it); ``sources`` are all the sources the sentence rests on,
+    those of its spans included.
+    """
+
+    spans: tuple[Span, ...]
+    message: str = ""
+    frame: bool = False
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+    def all_sources(self) -> tuple[Source, ...]:
+        """The sentence's sources, those of its spans first, each once."""
+        found = [span.source for span in self.spans if span.source is not None] + list(self.sources)
+        return tuple(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph of running text; ``sentences`` when the prose knows its sources.
+
+    When ``sentences`` is given, ``text`` is their texts joined by single spaces.
+    """
+
+    text: str
+    sentences: tuple[Sentence, ...] = ()
 
 
 @dataclass(frozen=True)
