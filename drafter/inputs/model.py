@@ -27,6 +27,8 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Count = Annotated[int, Field(ge=0, le=100_000_000)]
 Money = Annotated[int, Field(ge=0, le=10**15)]
+#: A rate or share the user states without its counts ("đạt 100% chỉ tiêu", "chiếm 1,66%").
+Percent = Annotated[float, Field(ge=0, le=1000, allow_inf_nan=False)]
 
 UnitKind = Literal["tỉnh", "thành phố", "xã", "phường", "đặc khu", "huyện", "quận", "thị xã"]
 #: Kinds that exist at commune level and at the old district level; "thành phố"
@@ -57,6 +59,12 @@ class Person(Strict):
         "Cách gọi ngắn ở các lần nêu sau; mặc định là chức vụ cuối cùng.",
         default=None,
         examples=["Chỉ huy trưởng Bộ CHQS tỉnh"],
+    )
+    attends_as: Literal["chỉ đạo", "dự"] | None = _field(
+        "Tư cách dự hội nghị",
+        "“chỉ đạo”: lãnh đạo cơ quan cấp trên về dự và chỉ đạo; “dự”: tham dự (cùng cấp, HĐND, MTTQ, "
+        "chỉ huy của đơn vị tổ chức). Bỏ trống để tự suy từ chức vụ.",
+        default=None,
     )
 
 
@@ -142,24 +150,48 @@ class DocumentInfo(Strict):
     archive: Name = _field("Lưu", "Nơi lưu: “VT, BCH”.", default="VT")
 
 
+class Directive(Strict):
+    """Tasks addressed to one body or group: a chair's conclusion or the next period's directions."""
+
+    to: Name = _field(
+        "Gửi tới", "Cơ quan, lực lượng được giao: “cấp ủy, chính quyền các cấp”, “Bộ CHQS tỉnh”.",
+        examples=["các sở, ban, ngành, địa phương"])
+    items: list[Text] = _field("Nội dung", "Các nhiệm vụ, mỗi dòng một ý.", min_length=1)
+    verb: Literal["đề nghị", "yêu cầu", "giao", "nhấn mạnh"] | None = _field(
+        "Động từ", "Bỏ trống để tự chọn theo quan hệ giữa người kết luận và nơi nhận nhiệm vụ.", default=None)
+
+    def __str__(self) -> str:
+        # Office templates written for plain-text tasks print a grouped one whole.
+        return f"{self.to}: " + "; ".join(self.items)
+
+
+#: A task list item: plain text, or tasks grouped by addressee.
+Task = Text | Directive
+
+
 class Speech(Strict):
     speaker: Person = _field("Người phát biểu", "Người phát biểu tại hội nghị.")
     points: list[Text] = _field("Nội dung", "Các ý chính của bài phát biểu.", default_factory=list)
 
 
 class Conference(Strict):
-    date: dt.date = _field("Ngày hội nghị", "Ngày tổ chức hội nghị.", examples=["2026-12-13"])
+    date: dt.date | None = _field(
+        "Ngày hội nghị", "Ngày tổ chức hội nghị; bỏ trống nếu chưa rõ (bài tin không nêu ngày).",
+        default=None, examples=["2026-12-13"])
     time_of_day: Literal["sáng", "chiều", "tối"] | None = _field("Buổi", "sáng, chiều hoặc tối.", default=None)
     venue: Name | None = _field("Địa điểm", "Nơi tổ chức hội nghị.", default=None)
     organiser: Name | None = _field("Đơn vị tổ chức", "Mặc định là cơ quan ban hành.", default=None)
     chair: Person | None = _field("Chủ trì", "Người chủ trì hội nghị.", default=None)
+    co_chairs: list[Person] = _field("Đồng chủ trì", "Những người cùng chủ trì hội nghị, nếu có.", default_factory=list)
     attendees: list[Person] = _field("Đại biểu", "Các đại biểu dự, chỉ đạo hội nghị.", default_factory=list)
     other_attendees: list[Text] = _field(
         "Thành phần khác", "Các thành phần dự hội nghị, ghi theo nhóm.", default_factory=list
     )
     speeches: list[Speech] = _field("Phát biểu", "Các bài phát biểu chỉ đạo.", default_factory=list)
-    conclusion: list[Text] = _field(
-        "Kết luận", "Các yêu cầu trong kết luận của chủ trì.", default_factory=list
+    conclusion: list[Task] = _field(
+        "Kết luận",
+        "Các ý kết luận của chủ trì, mỗi dòng một ý; hoặc theo nơi nhận: “- to: …” rồi “items:”.",
+        default_factory=list,
     )
 
 
@@ -182,6 +214,8 @@ class Leadership(Strict):
 class Readiness(Strict):
     duty_days: Count | None = _field("Số ngày trực", "Số ngày duy trì trực sẵn sàng chiến đấu.", default=None)
     notes: list[Text] = _field("Kết quả", "Các kết quả sẵn sàng chiến đấu, trực.", default_factory=list)
+    legal_bases: list[Name] = _field(
+        "Văn bản căn cứ", "Văn bản được thực hiện ở mục này: “Quyết định số 49/2015/QĐ-TTg”.", default_factory=list)
 
 
 class Exercises(Strict):
@@ -196,14 +230,29 @@ class Exercises(Strict):
     evaluated_by: Name | None = _field("Cấp đánh giá", "Cơ quan đánh giá: “Quân khu 5”.", default=None)
     rating: Name | None = _field("Xếp loại", "Kết quả đánh giá: “khá”, “giỏi”…", default=None)
     units_trained: Count | None = _field("Số cơ quan, đơn vị huấn luyện", "Số đơn vị tham gia huấn luyện.", default=None)
+    scope: Name | None = _field(
+        "Phạm vi diễn tập khu vực phòng thủ", "Đơn vị, địa bàn diễn tập: “7 huyện”, “xã Ia Grai và xã Ia Dêr”.",
+        default=None)
+    communes_share: Percent | None = _field(
+        "Tỷ lệ xã diễn tập (%)", "Khi không có số xã: tỷ lệ xã, phường diễn tập chiến đấu (ví dụ 25).", default=None)
     notes: list[Text] = _field("Kết quả khác", "Các kết quả khác của mục này, mỗi dòng một ý, giữ nguyên cách viết.", default_factory=list)
+    legal_bases: list[Name] = _field(
+        "Văn bản căn cứ", "Văn bản được thực hiện ở mục này: “Quyết định số 49/2015/QĐ-TTg”.", default_factory=list)
 
 
 class Militia(Strict):
     strength: Count | None = _field("Quân số dân quân tự vệ", "Tổng quân số DQTV.", default=None)
     trained: Count | None = _field("Số được huấn luyện", "Số cán bộ, chiến sĩ DQTV được huấn luyện.", default=None)
     party_members: Count | None = _field("Đảng viên", "Số đảng viên trong DQTV.", default=None)
+    share: Percent | None = _field(
+        "Tỷ lệ DQTV so với dân số (%)", "Khi không có dân số: tỷ lệ so với dân số (ví dụ 1.35).", default=None)
+    mobile: Count | None = _field("Dân quân cơ động", "Quân số dân quân cơ động (trong tổng quân số).", default=None)
+    local: Count | None = _field("Dân quân tại chỗ", "Quân số dân quân tại chỗ (trong tổng quân số).", default=None)
+    standing: Count | None = _field("Dân quân thường trực", "Quân số dân quân thường trực (trong tổng quân số).", default=None)
+    self_defence: Count | None = _field("Tự vệ", "Quân số tự vệ trong cơ quan, doanh nghiệp (trong tổng quân số).", default=None)
     notes: list[Text] = _field("Kết quả khác", "Các kết quả khác của mục này, mỗi dòng một ý, giữ nguyên cách viết.", default_factory=list)
+    legal_bases: list[Name] = _field(
+        "Văn bản căn cứ", "Văn bản được thực hiện ở mục này: “Quyết định số 49/2015/QĐ-TTg”.", default_factory=list)
 
 
 class Reserve(Strict):
@@ -212,6 +261,8 @@ class Reserve(Strict):
         "Huy động huấn luyện", "Số quân nhân dự bị được gọi huấn luyện, kiểm tra sẵn sàng động viên.", default=None
     )
     notes: list[Text] = _field("Kết quả khác", "Các kết quả khác của mục này, mỗi dòng một ý, giữ nguyên cách viết.", default_factory=list)
+    legal_bases: list[Name] = _field(
+        "Văn bản căn cứ", "Văn bản được thực hiện ở mục này: “Quyết định số 49/2015/QĐ-TTg”.", default_factory=list)
 
 
 class DefenceEducation(Strict):
@@ -221,6 +272,8 @@ class DefenceEducation(Strict):
     group_4: Count | None = _field("Đối tượng 4", "Số người bồi dưỡng đối tượng 4.", default=None)
     students: Count | None = _field("Học sinh, sinh viên", "Số học sinh, sinh viên học giáo dục QPAN.", default=None)
     notes: list[Text] = _field("Kết quả khác", "Các kết quả khác của mục này, mỗi dòng một ý, giữ nguyên cách viết.", default_factory=list)
+    legal_bases: list[Name] = _field(
+        "Văn bản căn cứ", "Văn bản được thực hiện ở mục này: “Quyết định số 49/2015/QĐ-TTg”.", default_factory=list)
 
 
 class Recruitment(Strict):
@@ -232,7 +285,19 @@ class Recruitment(Strict):
     registered_age_17: Count | None = _field(
         "Đăng ký NVQS tuổi 17", "Số công dân nam đủ 17 tuổi đăng ký nghĩa vụ quân sự.", default=None
     )
+    includes_police: bool = _field(
+        "Số giao quân gồm cả CAND",
+        "true khi số giao quân và chỉ tiêu đã gồm công dân thực hiện nghĩa vụ tham gia Công an nhân dân.",
+        default=False)
+    rate: Percent | None = _field(
+        "Tỷ lệ đạt chỉ tiêu (%)", "Khi không có chỉ tiêu và số giao quân: tỷ lệ hoàn thành (ví dụ 100).", default=None)
+    levels: Count | None = _field(
+        "Số cấp đạt chỉ tiêu", "Số cấp cùng đạt tỷ lệ trên: “100% chỉ tiêu ở 3 cấp” (ví dụ 3).", default=None)
+    party_share: Percent | None = _field(
+        "Tỷ lệ đảng viên nhập ngũ (%)", "Khi không có số đảng viên: tỷ lệ đảng viên (ví dụ 1.66).", default=None)
     notes: list[Text] = _field("Kết quả khác", "Các kết quả khác của mục này, mỗi dòng một ý, giữ nguyên cách viết.", default_factory=list)
+    legal_bases: list[Name] = _field(
+        "Văn bản căn cứ", "Văn bản được thực hiện ở mục này: “Quyết định số 49/2015/QĐ-TTg”.", default_factory=list)
 
 
 class Welfare(Strict):
@@ -240,26 +305,40 @@ class Welfare(Strict):
     amount: Money | None = _field("Kinh phí chính sách", "Tổng kinh phí thực hiện chính sách (đồng).", default=None)
     beneficiaries: Count | None = _field("Lượt đối tượng", "Số lượt đối tượng được thăm, tặng quà, hưởng chế độ.", default=None)
     notes: list[Text] = _field("Kết quả khác", "Các kết quả khác của mục này, mỗi dòng một ý, giữ nguyên cách viết.", default_factory=list)
+    legal_bases: list[Name] = _field(
+        "Văn bản căn cứ", "Văn bản được thực hiện ở mục này: “Quyết định số 49/2015/QĐ-TTg”.", default_factory=list)
 
 
 class Disaster(Strict):
     responses: Count | None = _field("Số lần ứng phó", "Số vụ, lần tham gia phòng chống thiên tai, cứu nạn.", default=None)
+    fires: Count | None = _field("Vụ cháy", "Trong số trên: số vụ cháy rừng, cháy nổ.", default=None)
+    storms_floods: Count | None = _field("Bão, lũ", "Trong số trên: số vụ bão, lũ, ngập lụt.", default=None)
+    landslides: Count | None = _field("Sạt lở", "Trong số trên: số vụ sạt lở đất.", default=None)
     personnel: Count | None = _field("Lượt người", "Số lượt cán bộ, chiến sĩ, DQTV tham gia.", default=None)
     vehicles: Count | None = _field("Lượt phương tiện", "Số lượt phương tiện huy động.", default=None)
     notes: list[Text] = _field("Kết quả khác", "Các kết quả khác của mục này, mỗi dòng một ý, giữ nguyên cách viết.", default_factory=list)
+    legal_bases: list[Name] = _field(
+        "Văn bản căn cứ", "Văn bản được thực hiện ở mục này: “Quyết định số 49/2015/QĐ-TTg”.", default_factory=list)
 
 
 class Remains(Strict):
     abroad: Count | None = _field("Hài cốt ở nước ngoài", "Số hài cốt liệt sĩ quy tập ở nước ngoài.", default=None)
     abroad_country: Name | None = _field("Nước", "Nơi quy tập ở nước ngoài: “Campuchia”.", default=None)
     domestic: Count | None = _field("Hài cốt trong nước", "Số hài cốt liệt sĩ quy tập trên địa bàn.", default=None)
+    team: Name | None = _field("Đội quy tập", "Đội tìm kiếm, quy tập: “Đội K52”.", default=None)
+    category: Name | None = _field(
+        "Đối tượng quy tập", "Hài cốt của ai: “liệt sĩ quân tình nguyện và chuyên gia Việt Nam”.", default=None)
     notes: list[Text] = _field("Kết quả khác", "Các kết quả khác của mục này, mỗi dòng một ý, giữ nguyên cách viết.", default_factory=list)
+    legal_bases: list[Name] = _field(
+        "Văn bản căn cứ", "Văn bản được thực hiện ở mục này: “Quyết định số 49/2015/QĐ-TTg”.", default_factory=list)
 
 
 class ForeignRelations(Strict):
     partners: list[Name] = _field("Đối tác", "Các địa phương, đơn vị kết nghĩa, hợp tác.", default_factory=list)
     activities: Count | None = _field("Số hoạt động", "Số hoạt động đối ngoại quốc phòng.", default=None)
     notes: list[Text] = _field("Kết quả khác", "Các kết quả khác của mục này, mỗi dòng một ý, giữ nguyên cách viết.", default_factory=list)
+    legal_bases: list[Name] = _field(
+        "Văn bản căn cứ", "Văn bản được thực hiện ở mục này: “Quyết định số 49/2015/QĐ-TTg”.", default_factory=list)
 
 
 class DefenceLand(Strict):
@@ -267,17 +346,23 @@ class DefenceLand(Strict):
         "Diện tích (ha)", "Diện tích đất quốc phòng được quản lý (ha).", default=None
     )
     notes: list[Text] = _field("Kết quả", "Kết quả quản lý, sử dụng đất quốc phòng, mỗi dòng một ý.", default_factory=list)
+    legal_bases: list[Name] = _field(
+        "Văn bản căn cứ", "Văn bản được thực hiện ở mục này: “Quyết định số 49/2015/QĐ-TTg”.", default_factory=list)
 
 
 class Funding(Strict):
     amount: Money | None = _field("Kinh phí đầu tư", "Kinh phí xây dựng, sửa chữa (đồng).", default=None)
     facilities: Count | None = _field("Số công trình", "Số nhà làm việc, công trình được xây, sửa.", default=None)
     purpose: Text | None = _field("Nội dung", "Nội dung đầu tư: “xây dựng, sửa chữa nhà làm việc Ban CHQS xã”.", default=None)
+    legal_bases: list[Name] = _field(
+        "Văn bản căn cứ", "Văn bản được thực hiện ở mục này: “Quyết định số 49/2015/QĐ-TTg”.", default_factory=list)
 
 
 class Security(Strict):
     criminal_cases: Count | None = _field("Số vụ phạm pháp hình sự", "Số vụ phạm pháp hình sự trong kỳ.", default=None)
     notes: list[Text] = _field("Tình hình", "Nhận định tình hình an ninh, trật tự.", default_factory=list)
+    legal_bases: list[Name] = _field(
+        "Văn bản căn cứ", "Văn bản được thực hiện ở mục này: “Quyết định số 49/2015/QĐ-TTg”.", default_factory=list)
 
 
 class Award(Strict):
@@ -285,7 +370,9 @@ class Award(Strict):
     kind: Literal["bằng khen", "giấy khen", "cờ thi đua"] = _field("Hình thức", "bằng khen, giấy khen, cờ thi đua.")
     collectives: Count = _field("Số tập thể", "Số tập thể được khen.", default=0)
     individuals: Count = _field("Số cá nhân", "Số cá nhân được khen.", default=0)
-    reason: Text | None = _field("Lý do", "Thành tích được khen.", default=None)
+    reason: Text | None = _field("Lý do", "Thành tích được khen, như quyết định khen thưởng ghi.", default=None)
+    presenter: Name | None = _field(
+        "Người trao", "Người trao tận tay, khi không phải người, cơ quan tặng: “Thiếu tướng Lê Minh Đạt”.", default=None)
 
 
 class Assessment(Strict):
@@ -331,7 +418,10 @@ class Report(Strict):
     security: Security | None = _field("An ninh, trật tự", "Tình hình an ninh chính trị, trật tự an toàn xã hội.", default=None)
     awards: list[Award] = _field("Khen thưởng", "Mục 13: các hình thức khen thưởng đã trao.", default_factory=list)
     assessment: Assessment | None = _field("Đánh giá chung", "Phần II: ưu điểm, hạn chế, nguyên nhân, bài học.", default=None)
-    directions: list[Text] = _field("Phương hướng, nhiệm vụ", "Các nhiệm vụ kỳ tới, mỗi dòng một ý.", default_factory=list)
+    directions: list[Task] = _field(
+        "Phương hướng, nhiệm vụ",
+        "Các nhiệm vụ kỳ tới, mỗi dòng một ý; hoặc theo nơi nhận: “- to: …” rồi “items:”.",
+        default_factory=list)
     proposals: list[Text] = _field("Đề xuất, kiến nghị", "Phần IV: các đề xuất, kiến nghị với cấp trên.", default_factory=list)
     previous: PreviousFigures | None = _field("Số liệu kỳ trước", "Để so sánh với kỳ trước.", default=None)
     byline: Name | None = _field("Tác giả bài viết", "Dòng ký tên bài tin: “Tin, ảnh: Khánh An”.", default=None)
