@@ -75,7 +75,8 @@ from pydantic import Field, StringConstraints, ValidationError
 from drafter import vnformat
 from drafter.document import Draft, Image, Masthead, Signature, Table
 from drafter.errors import DrafterError, Problem
-from drafter.facts import Change, PeriodWords, build_facts, change, period_words, rate
+from drafter.facts import PeriodWords, build_facts, period_words
+from drafter.facts.figures import Change, change, rate
 from drafter.inputs.model import Name, Report, Strict, Text
 
 __all__ = [
