@@ -197,17 +197,30 @@ def _model_fields(model: type[BaseModel], sample=None) -> dict[str, Var]:
     return found
 
 
+#: Fields of the facts that are for the program, not for templates (templates see them as
+#: ``d`` and ``changes``, or through the properties listed in the titles).
+NOT_FOR_TEMPLATES = frozenset({"figures"})
+
+
+def template_names(cls) -> list[str]:
+    """What a template may read on ``cls``: its fields and its public properties, in order."""
+    names = [f.name for f in dataclasses.fields(cls) if f.name not in NOT_FOR_TEMPLATES]
+    names += [name for name, member in vars(cls).items() if isinstance(member, property) and not name.startswith("_")]
+    return names
+
+
 def _dataclass_fields(cls, titles: dict[str, str], sample, special: dict[str, Var] | None = None) -> dict[str, Var]:
     hints = typing.get_type_hints(cls)
     found = {}
-    for f in dataclasses.fields(cls):
-        if special and f.name in special:
-            found[f.name] = special[f.name]
+    for name in template_names(cls):
+        if special and name in special:
+            found[name] = special[name]
             continue
-        kind, item, _ = _kind(hints[f.name])
-        if typing.get_origin(hints[f.name]) is tuple:
+        hint = hints[name] if name in hints else typing.get_type_hints(getattr(cls, name).fget)["return"]
+        kind, item, _ = _kind(hint)
+        if typing.get_origin(hint) is tuple:
             kind = "danh sách chữ"
-        found[f.name] = Var(titles.get(f.name, f.name), kind, None, item, example=_show(getattr(sample, f.name, None)))
+        found[name] = Var(titles.get(name, name), kind, None, item, example=_show(getattr(sample, name, None)))
     return found
 
 
