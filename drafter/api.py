@@ -14,6 +14,7 @@ from drafter.facts import build_facts
 from drafter.inputs import Loaded, load, load_report
 from drafter.inputs.model import Report
 from drafter.output.files import write_atomic
+from drafter.realise.bank import BankError
 from drafter.packs import TemplatePackError
 from drafter.packs.manifest import builtin_names, load_pack
 from drafter.packs.jinja import build_draft
@@ -46,7 +47,15 @@ def draft(source: Report | Path | str, template: str | Path = "bao-cao", variant
         raise DrafterError([Problem("E505", str(template), found=report.period.span,
                                     expected=", ".join(pack.periods))])
     try:
+        if pack.uses_bank:
+            from drafter.realise.draft import draft_with_bank
+
+            return draft_with_bank(pack, build_facts(report), variant)
         return build_draft(pack, build_facts(report), variant)
+    except BankError as error:
+        from drafter.packs.catalog import _bank_problem
+
+        raise DrafterError([_bank_problem(*problem) for problem in error.problems]) from None
     except TemplatePackError as error:
         if error.unsafe:
             raise DrafterError([Problem("E518", error.where, extra={"detail": error.detail})]) from None

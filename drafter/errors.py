@@ -110,6 +110,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E524": ("không tìm thấy tệp mẫu “{found}” được gọi ở đây", "đặt tệp vào thư mục mẫu hoặc sửa lại tên tệp."),
     "E525": ("mẫu Word chỉ tạo được tệp .docx, không tạo được “{found}”", "bỏ --format, hoặc dùng -o tên-tệp.docx."),
     "E526": ("phép thử “{found}” không có{suggestion}", "dùng các phép thử của Jinja2: defined, none, number, string, even, odd…"),
+    # E56x: a phrase bank (phrases.yaml of a pack), checked when it is loaded
+    "E560": ("không đọc được ngân hàng câu: {detail}", "lưu tệp dạng UTF-8 và sửa cú pháp YAML theo chi tiết trong thông báo."),
+    "E561": ("ngân hàng câu: {detail}", "sửa tên thông điệp theo tệp phrases.yaml của mẫu có sẵn (drafter templates export bao-cao thư-mục/)."),
+    "E562": ("ngân hàng câu: {detail}", "chỉ dùng các ô {{…}} mà thông điệp có, như trong tệp phrases.yaml của mẫu có sẵn."),
+    "E563": ("ngân hàng câu: {detail}", "mỗi “[” cần một “]”, mỗi “{{” cần một “}}”; tên ô chỉ gồm chữ, số và dấu gạch dưới."),
+    "E564": ("ngân hàng câu: {detail}", "thêm thông điệp này vào phrases.yaml, chép từ mẫu có sẵn rồi sửa câu chữ."),
+    "E565": ("ngân hàng câu: {detail}", "thêm thuật ngữ vào mục terms:, hoặc sửa lại tên."),
+    "E566": ("ngân hàng câu: {detail}", "làm theo cách viết trong tệp phrases.yaml của mẫu có sẵn."),
+    "E567": ("ngân hàng câu: {detail}", "thêm một cách nói dùng đủ các ô này (phần có thể thiếu đặt trong [ ])."),
     # E53x, W53x: rolling many units up into one report (drafter rollup)
     "E530": ("không tìm thấy tệp số liệu nào (.yaml, .yml, .xlsx) trong thư mục “{found}”", "kiểm tra lại đường dẫn thư mục."),
     "E531": ("“{found}” không phải tệp số liệu .yaml, .yml hoặc .xlsx", "chỉ ra tệp YAML, thư mục chứa tệp YAML, hoặc bảng tính .xlsx."),

@@ -918,7 +918,7 @@ def list_units(rows: Iterable[UnitRow], rate: str | None = "recruitment_rate") -
 
 def rollup_context(facts: RollupFacts) -> dict:
     """The variables the ``tong-hop`` pack sees."""
-    from drafter.realise.choice import Chooser
+    from drafter.plan.choice import Chooser
 
     chooser = Chooser(facts.seed)
     tables, images = {}, {}

@@ -23,17 +23,16 @@ from docx.shared import Twips
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from support import drafts
 
 from drafter import vnformat as vf
-from drafter.packs import sandbox
-from drafter.realise import choice, surface
-from drafter.layout import oxml
-from drafter.layout.decree30 import write_decree30
-from drafter.layout.news import write_news_docx
-
 from drafter.document import Draft, Image, Paragraph
-from drafter.layout.decree30 import Decree30Settings
-from support import drafts
+from drafter.layout import oxml
+from drafter.layout.decree30 import Decree30Settings, write_decree30
+from drafter.layout.news import write_news_docx
+from drafter.packs import sandbox
+from drafter.plan import choice
+from drafter.realise import surface
 
 # --- vnformat: parsed once and cached, printed the same -------------------------------------
 

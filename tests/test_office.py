@@ -111,7 +111,7 @@ def test_exact_strings_of_the_gia_lai_report(converted):
     for expected in ("ỦY BAN NHÂN DÂN", "TỈNH GIA LAI", "Số: 05/BC-UBND", "Gia Lai, ngày 15 tháng 12 năm 2026",
                      "BÁO CÁO",
                      "Tổng kết công tác quốc phòng, quân sự địa phương năm 2026; phương hướng, nhiệm vụ năm 2027",
-                     "tổng quân số 48.215 đồng chí", "4,7 tỷ đồng", "đạt 100% chỉ tiêu", "Nơi nhận:",
+                     "Tổng quân số dân quân tự vệ là 48.215 đồng chí", "4,7 tỷ đồng", "đạt 100% chỉ tiêu", "Nơi nhận:",
                      "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Phạm Quang Hiếu"):
         assert expected in flat, expected
     news = _flat(_pdftotext(converted["tin-bai-gia-lai-2026"]))

@@ -19,7 +19,10 @@ def test_wheel_ships_every_template_pack(tmp_path):
     assert "bao-cao" in packs
     for pack in packs:
         assert f"drafter/templates/{pack}/manifest.yaml" in names
-        assert f"drafter/templates/{pack}/body.j2" in names
+        wording = "phrases.yaml" if (ROOT / "templates" / pack / "phrases.yaml").is_file() else "body.j2"
+        assert f"drafter/templates/{pack}/{wording}" in names
     assert "drafter/templates/_shared/macros.j2" in names
+    assert "drafter/templates/_shared/phrases.yaml" in names
+    assert "drafter/plan/roles.yaml" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "drafter = drafter.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()

@@ -16,7 +16,7 @@ from drafter.packs.sandbox import make_environment
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "gia-lai-2026.yaml"
 HAS_DOCX_WRITER = (ROOT / "drafter" / "layout" / "decree30.py").is_file()
-SENTENCE = "Ngân sách bảo đảm cho nhiệm vụ quốc phòng, quân sự địa phương được bố trí kịp thời"
+SENTENCE = "Quản lý {area} ha đất quốc phòng."
 
 
 @pytest.fixture
@@ -43,9 +43,19 @@ def test_list_shows_every_builtin_pack_with_its_details(runner):
     assert "Kỳ báo cáo: cả năm, 6 tháng đầu năm" in result.output
 
 
-def test_export_is_self_contained(runner, tmp_path):
+def test_export_of_a_phrase_bank_is_self_contained(runner, tmp_path):
     target = tmp_path / "mau-cua-toi"
     result = runner.invoke(cli, ["templates", "export", "bao-cao", str(target)])
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in target.iterdir()} == {"manifest.yaml", "phrases.yaml", "phrases-shared.yaml"}
+    shared = (templates_root() / "_shared" / "phrases.yaml").read_bytes()
+    assert (target / "phrases-shared.yaml").read_bytes() == shared
+    assert load_pack(target).bank_files() == (target / "phrases-shared.yaml", target / "phrases.yaml")
+
+
+def test_export_of_a_jinja_pack_is_self_contained(runner, tmp_path):
+    target = tmp_path / "mau-cua-toi"
+    result = runner.invoke(cli, ["templates", "export", "tong-hop", str(target)])
     assert result.exit_code == 0, result.output
     assert {p.name for p in target.iterdir()} >= {"manifest.yaml", "body.j2", "macros.j2"}
     env = make_environment([target])  # the copy alone, without templates/_shared
@@ -70,12 +80,12 @@ def test_export_refuses_a_folder_with_files_unless_forced(runner, tmp_path):
     target = tmp_path / "mau"
     target.mkdir()
     runner.invoke(cli, ["templates", "export", "bao-cao", str(target)])  # empty folder: fine
-    (target / "body.j2").write_text("của tôi", encoding="utf-8")
+    (target / "phrases.yaml").write_text("của tôi", encoding="utf-8")
     result = runner.invoke(cli, ["templates", "export", "bao-cao", str(target)])
     assert result.exit_code == 1 and "E521" in result.output and "--force" in result.output
-    assert (target / "body.j2").read_text(encoding="utf-8") == "của tôi"
+    assert (target / "phrases.yaml").read_text(encoding="utf-8") == "của tôi"
     assert runner.invoke(cli, ["templates", "export", "bao-cao", str(target), "--force"]).exit_code == 0
-    assert (target / "body.j2").read_text(encoding="utf-8") != "của tôi"
+    assert (target / "phrases.yaml").read_text(encoding="utf-8") != "của tôi"
 
 
 def test_export_of_an_unknown_pack_lists_the_builtin_ones(runner, tmp_path):
@@ -86,29 +96,30 @@ def test_export_of_an_unknown_pack_lists_the_builtin_ones(runner, tmp_path):
 def test_an_edited_sentence_shows_in_the_output(runner, tmp_path):
     target = tmp_path / "mau"
     export_pack("bao-cao", target)
-    body = target / "body.j2"
-    assert SENTENCE in body.read_text(encoding="utf-8")
+    bank = target / "phrases.yaml"
+    assert SENTENCE in bank.read_text(encoding="utf-8")
     before = api.render(SAMPLE, template=target, format="txt")
-    assert SENTENCE in before
-    body.write_text(body.read_text(encoding="utf-8").replace(SENTENCE, "Kinh phí được cấp đủ và đúng hạn"),
-                    encoding="utf-8")
+    assert "Quản lý 1.824,5 ha đất quốc phòng." in before
+    edited = "Diện tích đất quốc phòng đơn vị quản lý là {area} ha."
+    bank.write_text(bank.read_text(encoding="utf-8").replace(SENTENCE, edited), encoding="utf-8")
     # the same process sees the edit: nothing of the old text is kept in a cache
     after = api.render(SAMPLE, template=target, format="txt")
-    assert "Kinh phí được cấp đủ và đúng hạn" in after and SENTENCE not in after
+    assert "Diện tích đất quốc phòng đơn vị quản lý là 1.824,5 ha." in after
+    assert "Quản lý 1.824,5 ha" not in after
     out = tmp_path / "ra.txt"
     result = runner.invoke(cli, ["render", str(SAMPLE), "--template", str(target), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "Kinh phí được cấp đủ và đúng hạn" in out.read_text(encoding="utf-8")
+    assert "đơn vị quản lý là 1.824,5 ha" in out.read_text(encoding="utf-8")
 
 
-def test_an_edited_shared_macro_in_the_copy_wins(tmp_path):
+def test_an_edited_shared_phrase_in_the_copy_wins(tmp_path):
     target = tmp_path / "mau"
     export_pack("bao-cao", target)
-    macros = target / "macros.j2"
-    macros.write_text(macros.read_text(encoding="utf-8").replace("{{ period.compared }}", "so với kỳ trước"),
+    shared = target / "phrases-shared.yaml"
+    shared.write_text(shared.read_text(encoding="utf-8").replace('"giảm {amount}', '"giảm được {amount}'),
                       encoding="utf-8")
     text = api.render(SAMPLE, template=target, format="txt")
-    assert "so với kỳ trước" in text
+    assert "giảm được 24 vụ so với năm 2025" in text
 
 
 @pytest.mark.parametrize("name", builtin_names())

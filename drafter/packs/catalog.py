@@ -29,7 +29,7 @@ from jinja2.exceptions import TemplateAssertionError
 from jinja2.sandbox import UNSAFE_GENERATOR_ATTRIBUTES, UNSAFE_COROUTINE_ATTRIBUTES
 
 from drafter.errors import DrafterError, Problem
-from drafter.packs.manifest import TemplatePack, builtin_names, load_pack, templates_root
+from drafter.packs.manifest import PHRASES, SHARED_PHRASES, TemplatePack, builtin_names, load_pack, templates_root
 from drafter.packs import TemplatePackError
 from drafter.packs.sandbox import make_environment
 
@@ -65,6 +65,8 @@ def export_pack(source: str | Path, target: Path | str, force: bool = False) -> 
         raise DrafterError([Problem("E521", str(target), found=str(target))])
     env = make_environment([pack.folder, templates_root() / "_shared"])
     files = [p for p in sorted(pack.folder.iterdir()) if p.is_file()]
+    if pack.uses_bank and not (pack.folder / SHARED_PHRASES).is_file():
+        files.append(pack.bank_files()[0])  # written as phrases-shared.yaml: the copy needs nothing else
     for name in _referenced(env, "body.j2"):
         _, filename, _ = env.loader.get_source(env, name)
         if Path(filename).parent != pack.folder:
@@ -73,8 +75,9 @@ def export_pack(source: str | Path, target: Path | str, force: bool = False) -> 
         target.mkdir(parents=True, exist_ok=True)
         written = []
         for file in files:
-            shutil.copyfile(file, target / file.name)
-            written.append(target / file.name)
+            name = SHARED_PHRASES if file.parent.name == "_shared" and file.name == PHRASES else file.name
+            shutil.copyfile(file, target / name)
+            written.append(target / name)
     except OSError as error:
         raise DrafterError([Problem("E502", str(target), extra={"detail": error.strerror or str(error)})]) from None
     return written
@@ -169,6 +172,8 @@ def _check_pack(folder: Path, shared: Path) -> list[Problem]:
         pack = load_pack(folder)
     except TemplatePackError as error:
         return [Problem("E504", error.where, found=folder.name, extra={"detail": error.detail})]
+    if pack.uses_bank:
+        return bank_problems(pack)
     variables = variables_for(pack.kind)
     env = make_environment([folder, shared])
     problems: list[Problem] = []
@@ -187,6 +192,25 @@ def _check_pack(folder: Path, shared: Path) -> list[Problem]:
                 seen.add(ref)
                 todo.append((ref, filename, ref_line))
     return problems
+
+
+def bank_problems(pack: TemplatePack) -> list[Problem]:
+    """Problems of a pack's phrase bank (keys, slots, brackets, terms), each with file and line."""
+    from drafter.realise.bank import BankError, load_bank
+
+    kind = {"decree30": "report", "news": "news", "rollup": "rollup"}.get(pack.kind, pack.kind)
+    try:
+        load_bank(pack.bank_files(), kind)
+    except BankError as error:
+        return [_bank_problem(code, where, detail) for code, where, detail in error.problems]
+    return []
+
+
+def _bank_problem(code: str, where: str, detail: str) -> Problem:
+    file, _, line = where.rpartition(":")
+    if not line.isdigit():
+        file, line = where, ""
+    return Problem(code, file, int(line) if line else None, extra={"detail": detail})
 
 
 # ---- syntax, tag by tag, so that every broken tag is reported and not only the first

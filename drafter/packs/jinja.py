@@ -15,7 +15,7 @@ from drafter.packs import TemplatePackError
 from drafter.packs.manifest import TemplatePack, templates_root
 from drafter.packs.markup import Wording, render_markup
 from drafter.packs.sandbox import make_environment
-from drafter.realise.choice import Chooser, variant_seed
+from drafter.plan.choice import Chooser, variant_seed
 from drafter.realise.masthead import masthead_for
 
 

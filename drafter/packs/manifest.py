@@ -8,11 +8,14 @@ from pathlib import Path
 
 from drafter.packs import TemplatePackError
 
+#: The phrase bank of a pack, and the shared bank an exported pack carries with it.
+PHRASES, SHARED_PHRASES = "phrases.yaml", "phrases-shared.yaml"
 
 
 @dataclass(frozen=True)
 class TemplatePack:
-    """A folder of wording: ``manifest.yaml`` plus ``body.j2`` and its partials."""
+    """A folder of wording: ``manifest.yaml`` plus either a phrase bank (``phrases.yaml``, said by
+    drafter's plan and realiser) or a Jinja2 body (``body.j2`` and its partials)."""
 
     folder: Path
     name: str
@@ -21,6 +24,16 @@ class TemplatePack:
     kind: str  # "decree30" or "news"
     periods: tuple[str, ...]
     settings: dict = field(default_factory=dict)
+
+    @property
+    def uses_bank(self) -> bool:
+        """Whether the pack's wording is a phrase bank rather than a Jinja2 body."""
+        return (self.folder / PHRASES).is_file() and not (self.folder / "body.j2").is_file()
+
+    def bank_files(self) -> tuple[Path, ...]:
+        """The shared bank (the pack's own copy when exported with it), then the pack's bank."""
+        own = self.folder / SHARED_PHRASES
+        return (own if own.is_file() else templates_root() / "_shared" / PHRASES, self.folder / PHRASES)
 
 
 def templates_root() -> Path:

@@ -69,6 +69,20 @@ _TITLES = ("Chủ tịch", "Phó Chủ tịch", "Bí thư", "Phó Bí thư", "Ch
            "Trung tá", "Thiếu tá", "Thiếu tướng", "Trung tướng", "Công an", "Bộ đội", "Mặt trận")
 
 
+def lower_first(text: str) -> str:
+    """The first letter lowered, as a clause inside a sentence begins; proper words, titles and
+    acronyms keep their capital.
+
+    >>> lower_first("Tổ chức huấn luyện"), lower_first("Hội đồng nghĩa vụ quân sự"), lower_first("LLVT tỉnh")
+    ('tổ chức huấn luyện', 'Hội đồng nghĩa vụ quân sự', 'LLVT tỉnh')
+    """
+    first = text.split(" ", 1)[0]
+    if first and first[0].isupper() and first[1:].islower() and first not in _PROPER_WORDS \
+            and not text.startswith(_TITLES):
+        return first[0].lower() + text[1:]
+    return text
+
+
 def sentence(text: str) -> str:
     """A user's item as a whole sentence: capital first letter, one final stop.
 

@@ -1,0 +1,165 @@
+"""Messages about the period's work other than the forces: context, leadership, readiness,
+security, training and exercises, welfare, disasters, remains, foreign relations, defence land
+and funding. Each function gives one topic's messages, only for the data there is.
+"""
+
+from __future__ import annotations
+
+from drafter.plan.model import Message
+from drafter.plan.scope import Scope, message, nested
+from drafter.plan.slots import change, derived, figure, figures_list, plain, text, texts
+
+DISASTER_PARTS = ("disaster.storms_floods", "disaster.landslides", "disaster.fires")
+
+
+def context(scope: Scope) -> list[Message]:
+    fig = scope.figures
+    met, total = figure(fig, "socio_economic.targets_met"), figure(fig, "socio_economic.targets_total")
+    if met and total:
+        tone = "good" if met.value == total.value else "neutral"
+        return [message("context.targets", "context", tone=tone, period=scope.period_name(), when=scope.when(),
+                        unit=scope.unit(), met=met, total=total)]
+    if met:
+        return [message("context.targets_met", "context", period=scope.period_name(), when=scope.when(),
+                        unit=scope.unit(), met=met)]
+    if total:
+        return [message("context.targets_total", "context", period=scope.period_name(), when=scope.when(),
+                        unit=scope.unit(), total=total)]
+    return []
+
+
+def leadership(scope: Scope, with_bases: bool = True) -> list[Message]:
+    found = []
+    documents = figure(scope.figures, "leadership.documents_issued", units=scope.units)
+    if documents:
+        found.append(message("leadership.documents", "leadership", documents=documents, unit=scope.unit()))
+    section = scope.section("leadership")
+    if with_bases and section is not None and section.legal_bases:
+        found.append(message("leadership.bases", "leadership",
+                             bases=texts(section.legal_bases, "leadership.legal_bases", "names")))
+    return found
+
+
+def readiness(scope: Scope) -> list[Message]:
+    days = figure(scope.figures, "readiness.duty_days")
+    return [message("readiness.duty", "readiness", days=days, level=scope.level())] if days else []
+
+
+def security(scope: Scope) -> list[Message]:
+    cases = figure(scope.figures, "security.criminal_cases", units=scope.units)
+    if not cases:
+        return []
+    found = change(scope.figures, "criminal_cases", "vụ")
+    tone = "neutral" if found is None else {"up": "bad", "down": "good"}.get(found.value.direction, "neutral")
+    return [message("security.cases", "security", tone=tone, in_period=scope.in_period(), cases=cases, change=found)]
+
+
+def exercises(scope: Scope) -> list[Message]:
+    fig, units = scope.figures, scope.units
+    section = scope.section("exercises")
+    found = []
+    zone, civil = figure(fig, "exercises.defence_zone", units=units), figure(fig, "exercises.civil_defence", units=units)
+    evaluated = text(section.evaluated_by, "exercises.evaluated_by") if section else None
+    rating = text(section.rating, "exercises.rating") if section else None
+    scope_text = text(section.scope, "exercises.scope") if section else None
+    evaluation = nested("exercises.evaluation", "exercises", evaluated_by=evaluated, rating=rating)
+    if zone or civil:
+        found.append(message("exercises.drills", "exercises", zone=zone, civil=civil,
+                             both=plain("và") if zone and civil else None, scope=scope_text, evaluation=evaluation))
+    elif evaluation:
+        found.append(message("exercises.rating", "exercises", evaluation=evaluation, scope=scope_text))
+    elif scope_text:
+        found.append(message("exercises.scope", "exercises", scope=scope_text))
+    exercised = figure(fig, "exercises.communes_exercised", units=units)
+    communes = plain(scope.communes)
+    if exercised:
+        found.append(message("exercises.communes", "exercises", exercised=exercised, communes=communes,
+                             total=figure(fig, "exercises.communes_total", units=units),
+                             share=derived(fig, "exercised_share", units)))
+    elif figure(fig, "exercises.communes_share"):
+        found.append(message("exercises.communes_share", "exercises", communes=communes,
+                             share=figure(fig, "exercises.communes_share")))
+    trained = figure(fig, "exercises.units_trained", units=units)
+    if trained:
+        found.append(message("exercises.training", "exercises", units=trained))
+    return found
+
+
+def welfare(scope: Scope) -> list[Message]:
+    fig, units = scope.figures, scope.units
+    found = []
+    # one sentence of clauses, as a writer lists what was done
+    beneficiaries = figure(fig, "welfare.beneficiaries", units=units)
+    if beneficiaries:
+        found.append(message("welfare.visits", "welfare", group="welfare", beneficiaries=beneficiaries))
+    houses = figure(fig, "welfare.houses", units=units)
+    if houses:
+        found.append(message("welfare.houses", "welfare", group="welfare", houses=houses))
+    amount = figure(fig, "welfare.amount", units=units)
+    if amount:
+        found.append(message("welfare.amount", "welfare", group="welfare", amount=amount,
+                             change=change(fig, "welfare_amount", "đồng")))
+    return found
+
+
+def disaster(scope: Scope) -> list[Message]:
+    fig, units = scope.figures, scope.units
+    responses = figure(fig, "disaster.responses", units=units)
+    personnel, vehicles = (figure(fig, "disaster.personnel", units=units),
+                           figure(fig, "disaster.vehicles", units=units))
+    parts = figures_list(fig, DISASTER_PARTS, units)
+    mobilised = nested("disaster.mobilised", "disaster", personnel=personnel, vehicles=vehicles)
+    if responses:
+        return [message("disaster.responses", "disaster", responses=responses, parts=parts, forces=mobilised)]
+    found = []
+    if parts:
+        found.append(message("disaster.parts", "disaster", parts=parts))
+    if mobilised:
+        found.append(message("disaster.forces", "disaster", forces=mobilised))
+    return found
+
+
+def remains(scope: Scope) -> list[Message]:
+    fig, units = scope.figures, scope.units
+    section = scope.section("remains")
+    abroad, domestic = figure(fig, "remains.abroad", units=units), figure(fig, "remains.domestic", units=units)
+    common = dict(team=text(section.team, "remains.team") if section else None,
+                  category=text(section.category, "remains.category") if section else None,
+                  change=change(fig, "remains", "hài cốt"))
+    country = text(section.abroad_country, "remains.abroad_country") if section else None
+    if abroad and domestic:
+        return [message("remains.both", "remains", abroad=abroad, domestic=domestic, country=country,
+                        total=derived(fig, "remains_total", units), **common)]
+    if abroad:
+        return [message("remains.abroad", "remains", abroad=abroad, country=country, **common)]
+    if domestic:
+        return [message("remains.domestic", "remains", domestic=domestic, **common)]
+    return []
+
+
+def foreign_relations(scope: Scope) -> list[Message]:
+    section = scope.section("foreign_relations")
+    partners = texts(section.partners, "foreign_relations.partners", "names") if section else None
+    activities = figure(scope.figures, "foreign_relations.activities", units=scope.units)
+    if activities:
+        return [message("foreign.activities", "foreign_relations", activities=activities, partners=partners)]
+    return [message("foreign.partners", "foreign_relations", partners=partners)] if partners else []
+
+
+def defence_land(scope: Scope) -> list[Message]:
+    area = figure(scope.figures, "defence_land.area_ha", units=scope.units)
+    return [message("land.area", "defence_land", area=area)] if area else []
+
+
+def funding(scope: Scope, in_words: bool = False) -> list[Message]:
+    fig, units = scope.figures, scope.units
+    section = scope.section("funding")
+    purpose = text(section.purpose, "funding.purpose", "clause") if section else None
+    amount, facilities = figure(fig, "funding.amount", units=units), figure(fig, "funding.facilities", units=units)
+    if amount:
+        words = figure(fig, "funding.amount", "money_words") if in_words else None
+        return [message("funding.amount", "funding", amount=amount, amount_words=words, purpose=purpose,
+                        facilities=facilities)]
+    if facilities:
+        return [message("funding.facilities", "funding", facilities=facilities, purpose=purpose)]
+    return [message("funding.purpose", "funding", purpose=purpose)] if purpose else []

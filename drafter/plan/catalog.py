@@ -1,0 +1,158 @@
+"""Every message a plan can give: its key, its slots, and the kinds of document that say it.
+
+The phrase bank is checked against this catalogue when it is loaded: a key it does not know,
+a slot a message does not have, or a message a document can need and the bank cannot say is
+an error with its file and line. ``optional`` slots are extras a phrasing may leave unused
+(the unit's name said or not); every other slot a message carries must be said by the
+phrasing chosen, so that no figure or text of the input is silently dropped.
+
+>>> sorted(MESSAGES["recruitment.police.met"].slots - SUBJECT)
+['delivered', 'quota', 'rate']
+>>> "news" in MESSAGES["news.lead"].kinds, "report" in MESSAGES["news.lead"].kinds
+(True, False)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Spec:
+    slots: frozenset[str]
+    kinds: frozenset[str]
+    optional: frozenset[str] = frozenset()
+
+
+def _spec(slots: str, kinds: str, optional: str = "") -> Spec:
+    return Spec(frozenset(slots.split()), frozenset(kinds.split()), frozenset(optional.split()))
+
+
+#: Every message of the results may name its subject: the unit ("tỉnh Gia Lai") or its level word
+#: ("toàn tỉnh"); a phrasing uses them or not.
+SUBJECT = frozenset({"unit", "level"})
+
+
+def _results(spec: Spec) -> Spec:
+    return Spec(spec.slots | SUBJECT, spec.kinds, spec.optional | SUBJECT)
+
+
+BOTH = "report news"
+_ARMY = "delivered quota rate change party_info service"
+_AWARD = "giver kind counts reason"
+
+MESSAGES: dict[str, Spec] = {
+    # the user's own words, in any topic
+    "note": _spec("note", BOTH),
+    "topic.bases": _spec("topic_name bases", BOTH),
+    # results
+    "context.targets": _spec("period when unit met total", BOTH, "period when unit"),
+    "context.targets_met": _spec("period when unit met", BOTH, "period when unit"),
+    "context.targets_total": _spec("period when unit total", BOTH, "period when unit"),
+    "leadership.documents": _spec("documents unit", BOTH, "unit"),
+    "leadership.bases": _spec("bases", BOTH),
+    "readiness.duty": _spec("days level", BOTH, "level"),
+    "security.cases": _spec("in_period cases change", BOTH, "in_period"),
+    "exercises.drills": _spec("zone civil both scope evaluation", BOTH),
+    "exercises.rating": _spec("evaluation scope", BOTH),
+    "exercises.evaluation": _spec("evaluated_by rating", BOTH),
+    "exercises.scope": _spec("scope", BOTH),
+    "exercises.communes": _spec("exercised communes total share", BOTH),
+    "exercises.communes_share": _spec("communes share", BOTH),
+    "exercises.training": _spec("units", BOTH),
+    "militia.strength": _spec("strength share party party_share parts change", BOTH),
+    "militia.share": _spec("share", BOTH),
+    "militia.parts": _spec("parts", BOTH),
+    "militia.party": _spec("party", BOTH),
+    "militia.trained": _spec("trained", BOTH),
+    "reserve.registered": _spec("registered", BOTH),
+    "reserve.called": _spec("called change", BOTH),
+    "education.sent": _spec("groups", BOTH),
+    "education.trained": _spec("groups total", BOTH),
+    "education.total": _spec("total", BOTH),
+    "education.students": _spec("students", BOTH),
+    "recruitment.registered": _spec("registered share change", BOTH),
+    "recruitment.army.met": _spec(_ARMY, BOTH),
+    "recruitment.army.exceeded": _spec(_ARMY, BOTH),
+    "recruitment.army.missed": _spec(_ARMY, BOTH),
+    "recruitment.army.delivered": _spec("delivered change party_info service", BOTH),
+    "recruitment.rate.met": _spec("rate levels party_info service", BOTH),
+    "recruitment.rate.exceeded": _spec("rate levels party_info service", BOTH),
+    "recruitment.rate.missed": _spec("rate levels party_info service", BOTH),
+    "recruitment.party": _spec("party_info", BOTH),
+    "recruitment.party_info": _spec("party party_share", BOTH),
+    "recruitment.police.met": _spec("delivered quota rate", BOTH),
+    "recruitment.police.exceeded": _spec("delivered quota rate", BOTH),
+    "recruitment.police.missed": _spec("delivered quota rate", BOTH),
+    "recruitment.police.delivered": _spec("delivered", BOTH),
+    "welfare.visits": _spec("beneficiaries", BOTH),
+    "welfare.houses": _spec("houses", BOTH),
+    "welfare.amount": _spec("amount change", BOTH),
+    "disaster.responses": _spec("responses parts forces", BOTH),
+    "disaster.parts": _spec("parts", BOTH),
+    "disaster.forces": _spec("forces", BOTH),
+    "disaster.mobilised": _spec("personnel vehicles", BOTH),
+    "remains.both": _spec("abroad domestic country total team category change", BOTH),
+    "remains.abroad": _spec("abroad country team category change", BOTH),
+    "remains.domestic": _spec("domestic team category change", BOTH),
+    "foreign.activities": _spec("activities partners", BOTH),
+    "foreign.partners": _spec("partners", BOTH),
+    "land.area": _spec("area", BOTH),
+    "funding.amount": _spec("amount amount_words purpose facilities", BOTH),
+    "funding.facilities": _spec("facilities purpose", BOTH),
+    "funding.purpose": _spec("purpose", BOTH),
+    "awards.given": _spec(_AWARD, BOTH),
+    # a change against the previous period, said inside another message
+    "change.up": _spec("amount unit compared", BOTH, "unit"),
+    "change.down": _spec("amount unit compared", BOTH, "unit"),
+    "change.same": _spec("compared", BOTH),
+}
+MESSAGES = {key: _results(spec) for key, spec in MESSAGES.items()}
+MESSAGES |= {
+    # the formal report
+    "report.summary": _spec("review period next_period", "report"),
+    "report.opening": _spec("issuer bases review period next_period", "report", "review"),
+    "report.closing": _spec("issuer review period next_period", "report"),
+    "assessment.strength": _spec("item", "report"),
+    "assessment.shortcoming": _spec("item", "report"),
+    "assessment.lesson": _spec("item", "report"),
+    "assessment.causes": _spec("causes", "report"),
+    "report.directions.intro": _spec("unit next_when", "report", "unit"),
+    "direction": _spec("item", "report"),
+    "report.directions.group": _spec("to items", "report"),
+    "proposal": _spec("item", "report"),
+    # the news article
+    "news.title": _spec("unit review period next_period", "news", "next_period period"),
+    "news.conference_name": _spec("review period next_period", "news"),
+    "news.lead": _spec("time organiser conference venue chairs", "news"),
+    "news.lead.undated": _spec("organiser conference venue chairs", "news"),
+    "news.chairs.one": _spec("chair", "news"),
+    "news.chairs.many": _spec("chair co_chairs", "news"),
+    "news.lead.report": _spec("date review period next_period organiser", "news", "next_period"),
+    "news.attendees.directing": _spec("persons", "news"),
+    "news.attendees.attending": _spec("persons groups", "news"),
+    "news.attendees.also": _spec("persons groups", "news"),
+    "news.attendees.more": _spec("persons groups", "news"),
+    "news.strengths": _spec("where strengths", "news"),
+    "news.shortcomings": _spec("shortcomings causes", "news"),
+    "news.causes": _spec("causes", "news"),
+    "news.speech": _spec("speaker points", "news"),
+    "news.speech.emphasis": _spec("speaker points", "news"),
+    "news.speech.more": _spec("points", "news"),
+    "news.speech.more_emphasis": _spec("points", "news"),
+    "news.speech.bare": _spec("speaker", "news"),
+    "news.speech.bare.directing": _spec("speaker", "news"),
+    "news.conclusion": _spec("chair items next_period", "news", "next_period"),
+    "news.conclusion.nochair": _spec("items next_period", "news", "next_period"),
+    "news.conclusion.more": _spec("items", "news"),
+    "news.conclusion.more.nochair": _spec("items", "news"),
+    "news.conclusion.group": _spec("chair verb to items", "news"),
+    "news.conclusion.group.next": _spec("verb to items", "news"),
+    "news.conclusion.group.nochair": _spec("verb to items", "news", "verb"),
+    "news.directions": _spec("next_when unit items", "news", "unit"),
+    "news.directions.more": _spec("items", "news"),
+    "news.directions.group": _spec("next_when to items", "news"),
+    "awards.delegated": _spec("presenter " + _AWARD, "news"),
+    "awards.present": _spec(_AWARD, "news"),
+    "awards.received": _spec(_AWARD, "news"),
+}

@@ -1,0 +1,228 @@
+"""Messages about the conference itself, for the news article: headline, lead, attendees,
+speeches, the chair's conclusion, the next period's directions and the awards.
+
+Who says what to whom follows :mod:`drafter.plan.roles`: superiors "dự và chỉ đạo", the others
+"tham dự"; a conclusion addressed to a body takes the verb its relation calls for; an award
+is handed over "thừa ủy quyền" when its authority is not among those present.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from drafter.document import Source
+from drafter.facts import Facts
+from drafter.inputs.model import Person
+from drafter.plan import roles
+from drafter.plan.model import Message, Slot
+from drafter.plan.scope import Scope, message, nested
+from drafter.plan.slots import label, plain, text, texts
+from drafter.plan.texts import award_slots, chunks, group_slot, split_tasks, task_slot
+
+#: At most this many people or tasks in one sentence: longer lists are split, as writers do.
+PEOPLE_PER_SENTENCE = 5
+TASKS_PER_SENTENCE = 4
+
+
+def person(p: Person, path: str) -> Slot:
+    return Slot("person", p, Source(path, p.name, "text"))
+
+
+def persons(people: list[tuple[str, Person]]) -> Slot | None:
+    if not people:
+        return None
+    return Slot("persons", [p for _, p in people], sources=tuple(Source(path, p.name, "text") for path, p in people))
+
+
+def organiser(facts: Facts) -> str:
+    """The organiser as the lead names it: the input's, or the issuer's body with its unit's name."""
+    conference, unit = facts.report.conference, facts.unit
+    body = conference.organiser if conference and conference.organiser else (
+        unit.committee if facts.report.document.issuer == "ubnd" else unit.command)
+    return f"{body} {unit.name}" if body.endswith(" " + unit.kind) else body
+
+
+def conference_name(scope: Scope) -> Slot:
+    """The conference's name, itself a message: "Hội nghị tổng kết công tác QP-QSĐP năm 2026, …"."""
+    named = message("news.conference_name", "conference", review=label(f"review.{scope.period.span}"),
+                    period=scope.period_name(), next_period=scope.next_period())
+    return Slot("message", named)
+
+
+def title(facts: Facts, scope: Scope) -> Message:
+    unit = facts.unit
+    name = unit.name if unit.kind == "tỉnh" else unit.full
+    return message("news.title", "conference", unit=plain(name, "unit.name"),
+                   review=label(f"review.{scope.period.span}"), period=scope.period_name(),
+                   next_period=scope.next_period())
+
+
+def lead(facts: Facts, scope: Scope) -> list[Message]:
+    conference = facts.report.conference
+    chair = person(conference.chair, "conference.chair") if conference and conference.chair else None
+    co_chairs = persons([(f"conference.co_chairs[{i}]", p) for i, p in enumerate(conference.co_chairs)]) \
+        if conference else None
+    chairs = None
+    if chair is not None:
+        chairs = nested("news.chairs.many" if co_chairs else "news.chairs.one", "conference", chair=chair,
+                        co_chairs=co_chairs)
+    common = dict(organiser=plain(organiser(facts), "conference.organiser"), conference=conference_name(scope),
+                  venue=text(conference.venue, "conference.venue") if conference else None, chairs=chairs)
+    if conference is None:
+        return [message("news.lead.report", "conference", date=Slot(
+            "news_date", (facts.report.document.date, None), Source("document.date", str(facts.report.document.date))),
+            review=label(f"review.{scope.period.span}"), period=scope.period_name(), next_period=scope.next_period(),
+            organiser=common["organiser"])]
+    if conference.date is None:
+        return [message("news.lead.undated", "conference", **common)]
+    when = Slot("news_date", (conference.date, conference.time_of_day),
+                Source("conference.date", str(conference.date)))
+    return [message("news.lead", "conference", time=when, **common)]
+
+
+def attendees(facts: Facts) -> list[Message]:
+    conference = facts.report.conference
+    if conference is None:
+        return []
+    level = facts.unit.level
+    chairs = {p.name for p in ([conference.chair] if conference.chair else []) + list(conference.co_chairs)}
+    people = [(f"conference.attendees[{i}]", p) for i, p in enumerate(conference.attendees) if p.name not in chairs]
+    directing = [item for item in people if roles.attendance(item[1], level) == "chỉ đạo"]
+    attending = [item for item in people if roles.attendance(item[1], level) != "chỉ đạo"]
+    groups = texts(conference.other_attendees, "conference.other_attendees")
+    found = []
+    for index, part in enumerate(chunks(directing, PEOPLE_PER_SENTENCE) if directing else []):
+        found.append(message("news.attendees.directing" if index == 0 else "news.attendees.more", "conference",
+                             persons=persons(part)))
+    parts = chunks(attending, PEOPLE_PER_SENTENCE) if attending else [[]]
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        slots = dict(persons=persons(part), groups=groups if last else None)
+        if not part and not slots["groups"]:
+            continue
+        key = "news.attendees.more" if index else (
+            "news.attendees.also" if directing else "news.attendees.attending")
+        found.append(message(key, "conference", **slots))
+    return found
+
+
+def speeches(facts: Facts) -> list[list[Message]]:
+    """One paragraph per speech; points that open with their own verb keep it."""
+    conference = facts.report.conference
+    if conference is None:
+        return []
+    paragraphs = []
+    for index, speech in enumerate(conference.speeches):
+        speaker = person(speech.speaker, f"conference.speeches[{index}].speaker")
+        directing = roles.attendance(speech.speaker, facts.unit.level) == "chỉ đạo"
+        runs: list[tuple[bool, list[tuple[int, str]]]] = []
+        for n, point in enumerate(speech.points):
+            verb = roles.opens_with_speech_verb(point)
+            if runs and runs[-1][0] == verb:
+                runs[-1][1].append((n, point))
+            else:
+                runs.append((verb, [(n, point)]))
+        path = f"conference.speeches[{index}].points"
+        found = []
+        if not runs:
+            found.append(message("news.speech.bare.directing" if directing else "news.speech.bare", "speeches",
+                                 speaker=speaker))
+        for n, (verb, items) in enumerate(runs):
+            key = ("news.speech" if verb else "news.speech.emphasis") if n == 0 else (
+                "news.speech.more" if verb else "news.speech.more_emphasis")
+            found.append(message(key, "speeches", speaker=speaker if n == 0 else None,
+                                 points=task_slot(items, path)))
+        paragraphs.append(found)
+    return paragraphs
+
+
+def conclusion(facts: Facts, scope: Scope) -> list[list[Message]]:
+    """The chair's conclusion: one paragraph for plain tasks, one per addressee of grouped ones."""
+    conference = facts.report.conference
+    if conference is None or not conference.conclusion:
+        return []
+    chair = conference.chair
+    plain_items, groups = split_tasks(conference.conclusion, "conference.conclusion")
+    paragraphs = []
+    said = False
+    if plain_items:
+        found = []
+        for index, part in enumerate(chunks(plain_items, TASKS_PER_SENTENCE)):
+            key = "news.conclusion" if chair else "news.conclusion.nochair"
+            if index:
+                key = "news.conclusion.more" if chair else "news.conclusion.more.nochair"
+            found.append(message(key, "conclusion", chair=person(chair, "conference.chair") if chair and not index
+                                 else None, items=task_slot(part, "conference.conclusion"),
+                                 next_period=scope.next_period() if not index else None))
+        paragraphs.append(found)
+        said = True
+    for index, group in groups:
+        verb = group.verb or roles.direction_verb(chair, group.to, facts.unit.level)
+        slots = dict(verb=plain(verb, f"conference.conclusion[{index}].verb" if group.verb else ""),
+                     to=text(group.to, f"conference.conclusion[{index}].to"),
+                     items=group_slot(index, group, "conference.conclusion"))
+        if chair is None:
+            paragraphs.append([message("news.conclusion.group.nochair", "conclusion", **slots)])
+        elif said:
+            paragraphs.append([message("news.conclusion.group.next", "conclusion", **slots)])
+        else:
+            paragraphs.append([message("news.conclusion.group", "conclusion", chair=person(chair, "conference.chair"),
+                                       **slots)])
+        said = True
+    return paragraphs
+
+
+def directions(facts: Facts, scope: Scope) -> list[list[Message]]:
+    """The next period's tasks the report sets (the article covers them, grouped as given)."""
+    plain_items, groups = split_tasks(facts.report.directions, "directions")
+    paragraphs = []
+    if plain_items:
+        found = []
+        for index, part in enumerate(chunks(plain_items, TASKS_PER_SENTENCE)):
+            found.append(message("news.directions" if index == 0 else "news.directions.more", "directions",
+                                 next_when=scope.next_when() if index == 0 else None,
+                                 unit=scope.unit() if index == 0 else None, items=task_slot(part, "directions")))
+        paragraphs.append(found)
+    for index, group in groups:
+        paragraphs.append([message("news.directions.group", "directions", next_when=scope.next_when(),
+                                   to=text(group.to, f"directions[{index}].to"),
+                                   items=group_slot(index, group, "directions"))])
+    return paragraphs
+
+
+def _fold(value: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", value).casefold().split())
+
+
+def _present(facts: Facts) -> list[tuple[str, Person]]:
+    conference = facts.report.conference
+    if conference is None:
+        return []
+    found = [("conference.chair", conference.chair)] if conference.chair else []
+    found += [(f"conference.co_chairs[{i}]", p) for i, p in enumerate(conference.co_chairs)]
+    found += [(f"conference.attendees[{i}]", p) for i, p in enumerate(conference.attendees)]
+    return found
+
+
+def awards(facts: Facts, scope: Scope) -> list[Message]:
+    """Each award by its authority: given by someone present, handed over on behalf, or received."""
+    present = _present(facts)
+    found = []
+    for index, award in enumerate(facts.report.awards):
+        if not (award.collectives or award.individuals):
+            continue
+        slots = award_slots(scope, index)
+        if facts.report.conference is None:
+            found.append(message("awards.given", "awards", **slots))
+            continue
+        giver = _fold(award.giver)
+        holder = next(((path, p) for path, p in present if any(_fold(t) == giver for t in p.titles)), None)
+        if award.presenter and not (holder and _fold(award.presenter) in _fold(holder[1].name)):
+            known = next(((path, p) for path, p in present if _fold(p.name) in _fold(award.presenter)), None)
+            presenter = person(known[1], known[0]) if known else text(award.presenter, f"awards[{index}].presenter")
+            found.append(message("awards.delegated", "awards", presenter=presenter, **slots))
+        elif holder:
+            found.append(message("awards.present", "awards", **slots))
+        else:
+            found.append(message("awards.received", "awards", **slots))
+    return found

@@ -1,0 +1,110 @@
+"""Messages about the forces: militia, reserves, defence education and recruitment.
+
+Each function gives the messages of one topic, in the order a writer states them, and only
+for the data there is. Emphasis follows the figures: a recruitment quota missed gets the key
+``….missed`` (its phrasings state the rate plainly), met or exceeded the keys that may stress it.
+"""
+
+from __future__ import annotations
+
+from drafter.plan.model import Message
+from drafter.plan.scope import Scope, message, nested, outcome
+from drafter.plan.slots import change, derived, figure, figures_list, label
+
+MILITIA_PARTS = ("militia.standing", "militia.mobile", "militia.local", "militia.self_defence")
+SENT_GROUPS = ("defence_education.group_1", "defence_education.group_2")  # trained at the academy or the region
+LOCAL_GROUPS = ("defence_education.group_3", "defence_education.group_4")
+
+
+def militia(scope: Scope) -> list[Message]:
+    fig, units = scope.figures, scope.units
+    found = []
+    share = derived(fig, "militia_share", units) or figure(fig, "militia.share")
+    party, party_share = figure(fig, "militia.party_members", units=units), derived(fig, "militia_party_share", units)
+    strength = figure(fig, "militia.strength", units=units)
+    if strength:
+        found.append(message("militia.strength", "militia", strength=strength, share=share, party=party,
+                             party_share=party_share, parts=figures_list(fig, MILITIA_PARTS, units),
+                             change=change(fig, "militia_strength")))
+    else:
+        if share:
+            found.append(message("militia.share", "militia", share=share))
+        parts = figures_list(fig, MILITIA_PARTS, units)
+        if parts:
+            found.append(message("militia.parts", "militia", parts=parts))
+        if party:
+            found.append(message("militia.party", "militia", party=party))
+    trained = figure(fig, "militia.trained", units=units)
+    if trained:
+        found.append(message("militia.trained", "militia", trained=trained))
+    return found
+
+
+def reserve(scope: Scope) -> list[Message]:
+    fig, units = scope.figures, scope.units
+    found = []
+    registered = figure(fig, "reserve.registered", units=units)
+    if registered:
+        found.append(message("reserve.registered", "reserve", registered=registered))
+    called = figure(fig, "reserve.called_for_training", units=units)
+    if called:
+        found.append(message("reserve.called", "reserve", called=called, change=change(fig, "reserve_called")))
+    return found
+
+
+def education(scope: Scope) -> list[Message]:
+    fig, units = scope.figures, scope.units
+    found = []
+    sent, local = figures_list(fig, SENT_GROUPS, units), figures_list(fig, LOCAL_GROUPS, units)
+    total = derived(fig, "education_total", units)
+    if sent:
+        found.append(message("education.sent", "education", groups=sent))
+    if local:
+        # "tổng cộng" after the groups trained here would leave out those sent away: said apart then
+        found.append(message("education.trained", "education", groups=local, total=None if sent else total))
+    if total and (sent or not local):
+        found.append(message("education.total", "education", total=total))
+    students = figure(fig, "defence_education.students", units=units)
+    if students:
+        found.append(message("education.students", "education", students=students))
+    return found
+
+
+def recruitment(scope: Scope) -> list[Message]:
+    fig, units = scope.figures, scope.units
+    section = scope.section("recruitment")
+    found = []
+    registered = figure(fig, "recruitment.registered_age_17", units=units)
+    if registered:
+        found.append(message("recruitment.registered", "recruitment", registered=registered,
+                             share=derived(fig, "registered_share", units), change=change(fig, "registered_age_17")))
+    service = label("service.joint" if section is not None and section.includes_police else "service.army")
+    delivered, quota = figure(fig, "recruitment.delivered", units=units), figure(fig, "recruitment.quota", units=units)
+    party = figure(fig, "recruitment.party_members", units=units)
+    party_share = derived(fig, "recruit_party_share", units) or figure(fig, "recruitment.party_share")
+    party_info = nested("recruitment.party_info", "recruitment", party=party, party_share=party_share)
+    common = dict(party_info=party_info, service=service)
+    rate = derived(fig, "recruitment_rate", units)
+    if delivered and rate:
+        kind, tone = outcome(rate.value)
+        found.append(message(f"recruitment.army.{kind}", "recruitment", tone=tone, delivered=delivered, quota=quota,
+                             rate=rate, change=change(fig, "recruits_delivered"), **common))
+    elif delivered:
+        found.append(message("recruitment.army.delivered", "recruitment", delivered=delivered,
+                             change=change(fig, "recruits_delivered"), **common))
+    elif figure(fig, "recruitment.rate"):
+        given = figure(fig, "recruitment.rate")
+        kind, tone = outcome(given.value)
+        found.append(message(f"recruitment.rate.{kind}", "recruitment", tone=tone, rate=given,
+                             levels=figure(fig, "recruitment.levels"), **common))
+    elif party_info:
+        found.append(message("recruitment.party", "recruitment", party_info=party_info))
+    police = figure(fig, "recruitment.police_delivered", units=units)
+    police_rate = derived(fig, "police_rate", units)
+    if police and police_rate:
+        kind, tone = outcome(police_rate.value)
+        found.append(message(f"recruitment.police.{kind}", "recruitment", tone=tone, delivered=police,
+                             quota=figure(fig, "recruitment.police_quota", units=units), rate=police_rate))
+    elif police:
+        found.append(message("recruitment.police.delivered", "recruitment", delivered=police))
+    return found

@@ -1,0 +1,165 @@
+"""What a document will say, before any wording: messages, and the plan that orders them.
+
+A :class:`Message` is one thing a document may say ("the unit delivered 3.350 recruits, 100% of
+its quota"), named by a key of the phrase bank ("recruitment.army.met") and carrying its values
+in named :class:`Slot` objects, each with the :class:`~drafter.document.Source` it rests on. A
+message exists only when its data does; which words say it is the realiser's business
+(:mod:`drafter.realise`).
+
+A :class:`DocumentPlan` is the document's skeleton: headings and paragraphs of messages in the
+order the corpus uses, with tables and charts the plan prepared.
+
+>>> delivered = Slot("count", 3350, Source("recruitment.delivered", "3350"))
+>>> message = Message("recruitment.army.met", {"delivered": delivered}, topic="recruitment")
+>>> message.present("delivered"), message.present("quota")
+(True, False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, Union
+
+from drafter.document import Source, Table
+
+#: How a slot's value is printed (see :mod:`drafter.realise.slots`).
+SlotKind = Literal[
+    "count",  # 2.847
+    "award_count",  # 05 when the bank pads small counts of awards, else 5
+    "rate",  # 0,89%
+    "money",  # 4,7 tỷ đồng
+    "money_words",  # Bốn tỷ bảy trăm triệu đồng
+    "number",  # 1.824,5
+    "year",  # 2026, never grouped
+    "date",  # ngày 13 tháng 12 năm 2026
+    "news_date",  # (date, "sáng") -> Sáng 13/12
+    "text",  # a name or phrase of the input, as written
+    "clause",  # one item of the user's, fit to sit inside a sentence
+    "clauses",  # the user's items joined by semicolons
+    "sentence",  # one item of the user's as a whole sentence
+    "names",  # names joined as a list: A, B và C
+    "person",  # a person, by first or later mention
+    "unit",  # (full name, level word): "tỉnh Gia Lai" first, "tỉnh" after when the bank says so
+    "persons",  # people joined by semicolons
+    "figures",  # counts with labels: 96 cán bộ đối tượng 2 và 742 cán bộ đối tượng 3
+    "change",  # a Change against the previous period, worded by the bank
+    "label",  # a wording of the bank's, by key
+    "plain",  # text the plan made from the facts (a unit's or a period's name)
+    "message",  # a message said inside another (an evaluation, a change, a conference's name)
+]
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A value a message may state, how it is printed, and where it comes from.
+
+    ``value`` depends on ``kind``: a number, a date, a text, a list of texts, a Person, a
+    :class:`~drafter.facts.figures.Change`, or for ``figures`` a list of ``(value, label key,
+    source)``. ``source`` is the value's source; list kinds carry one source per item in
+    ``sources``. ``unit`` is the counted word a change speaks of ("vụ", "hài cốt").
+    """
+
+    kind: SlotKind
+    value: Any
+    source: Source | None = None
+    sources: tuple[Source | None, ...] = ()
+    unit: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return self.value is None or self.value == "" or (isinstance(self.value, (list, tuple)) and not self.value)
+
+
+@dataclass(frozen=True)
+class Message:
+    """One thing a document may say: a phrase-bank key and the slots that fill it.
+
+    ``tone`` follows the data ("good": a target met or a figure improved; "bad": missed or
+    worse; "neutral"); only the keys of good messages have phrasings with emphasis words.
+    ``connect`` lets the realiser open the sentence with a connector ("Bên cạnh đó, …").
+    Consecutive messages of one ``group`` are said in one sentence, as clauses joined by
+    semicolons ("thăm hỏi, tặng quà 5.240 lượt đối tượng; xây tặng 38 nhà tình nghĩa").
+    """
+
+    key: str
+    slots: Mapping[str, Slot] = field(default_factory=dict)
+    topic: str = ""
+    tone: Literal["good", "bad", "neutral"] = "neutral"
+    connect: bool = False
+    group: str = ""
+
+    def present(self, name: str) -> bool:
+        slot = self.slots.get(name)
+        return slot is not None and not slot.empty
+
+
+@dataclass(frozen=True)
+class HeadingPlan:
+    """A numbered heading; ``key`` names its title in the bank's ``headings``; ``slots`` fill it."""
+
+    level: Literal["part", "roman", "arabic", "letter"]
+    key: str
+    slots: Mapping[str, Slot] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ParagraphPlan:
+    """One paragraph: its messages in order. ``item`` makes it a list item ("- " in Markdown).
+
+    ``free_order`` lets the realiser vary the order of the messages, when their meaning allows.
+    """
+
+    messages: tuple[Message, ...]
+    item: bool = False
+    free_order: bool = False
+
+
+@dataclass(frozen=True)
+class TitlePlan:
+    """A news headline."""
+
+    message: Message
+
+
+@dataclass(frozen=True)
+class BylinePlan:
+    """The news byline, as the user wrote it."""
+
+    text: str
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class TablePlan:
+    """A table the plan prepared (a roll-up's figures by unit)."""
+
+    table: Table
+
+
+@dataclass(frozen=True)
+class ChartPlan:
+    """A bar chart the layout draws: ``bars`` are (label, value, highlighted)."""
+
+    bars: tuple[tuple[str, Any, bool], ...]
+    axis_label: str
+    legend: tuple[str, str, str]
+    caption: str
+
+
+PlanBlock = Union[HeadingPlan, ParagraphPlan, TitlePlan, BylinePlan, TablePlan, ChartPlan]
+
+
+@dataclass(frozen=True)
+class DocumentPlan:
+    """The plan of a whole document.
+
+    ``summary`` is the trích yếu of an administrative document; ``seed`` makes the choice of
+    phrasings repeatable (the unit and the period, or a forced variant).
+    """
+
+    kind: Literal["report", "news", "rollup"]
+    blocks: tuple[PlanBlock, ...]
+    seed: str
+    summary: Message | None = None
+    doc_type: str = "BÁO CÁO"

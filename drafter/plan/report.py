@@ -1,0 +1,139 @@
+"""The plan of a formal report in the Decree 30 format (pack ``bao-cao``), DOMAIN.md section 2.1.
+
+Phần I (results): the context, then the numbered items in the usual order, each only when the
+input has data for it; Phần II (overall assessment) only from the user's own assessment;
+Phần III (directions) from the user's tasks; Phần IV (proposals) only when there are any. The
+report says everything the user wrote except what belongs to the conference (its date, people,
+speeches and conclusion) and the news byline.
+"""
+
+from __future__ import annotations
+
+from drafter.facts import Facts
+from drafter.plan import activities, forces
+from drafter.plan.choice import variant_seed
+from drafter.plan.model import DocumentPlan, HeadingPlan, Message, ParagraphPlan
+from drafter.plan.scope import Scope, message, with_subject
+from drafter.plan.slots import label, plain, text, texts
+from drafter.plan.texts import (
+    assessment_items,
+    awards_in_report,
+    causes,
+    group_slot,
+    proposals,
+    split_tasks,
+    topic_texts,
+)
+
+#: The numbered items of Phần I, in order: heading key -> the topics it tells.
+ITEMS = (
+    ("leadership", ("leadership", "funding")),
+    ("readiness", ("readiness", "security")),
+    ("exercises", ("exercises",)),
+    ("militia", ("militia",)),
+    ("reserve", ("reserve",)),
+    ("education", ("education",)),
+    ("recruitment", ("recruitment",)),
+    ("welfare", ("welfare",)),
+    ("disaster", ("disaster",)),
+    ("remains", ("remains",)),
+    ("foreign_relations", ("foreign_relations",)),
+    ("defence_land", ("defence_land",)),
+)
+
+TOPICS = {
+    "leadership": lambda s: activities.leadership(s, with_bases=False), "funding": lambda s: activities.funding(s, True),
+    "readiness": activities.readiness, "security": activities.security, "exercises": activities.exercises,
+    "militia": forces.militia, "reserve": forces.reserve, "education": forces.education,
+    "recruitment": forces.recruitment, "welfare": activities.welfare, "disaster": activities.disaster,
+    "remains": activities.remains, "foreign_relations": activities.foreign_relations,
+    "defence_land": activities.defence_land,
+}
+
+
+def _period_slots(scope: Scope, with_directions: bool) -> dict:
+    return dict(review=label(f"review.{scope.period.span}"), period=scope.period_name(),
+                next_period=scope.next_period() if with_directions else None)
+
+
+def _results(scope: Scope, level: str) -> list:
+    blocks: list = []
+    context = with_subject(scope, activities.context(scope) + topic_texts(scope, "context"))
+    if context:
+        blocks.append(ParagraphPlan(tuple(context)))
+    for key, topics in ITEMS:
+        paragraphs = []
+        for topic in topics:
+            found = with_subject(scope, TOPICS[topic](scope) + topic_texts(scope, topic))
+            if found:
+                paragraphs.append(ParagraphPlan(tuple(found)))
+        if paragraphs:
+            heading = f"{key}.commune" if key == "exercises" and level == "commune" else key
+            blocks += [HeadingPlan("arabic", heading)] + paragraphs
+    awards = awards_in_report(scope)
+    if awards:
+        blocks += [HeadingPlan("arabic", "awards"), ParagraphPlan(tuple(awards))]
+    return blocks
+
+
+def _items(messages: list[Message]) -> list[ParagraphPlan]:
+    return [ParagraphPlan((m,), item=True) for m in messages]
+
+
+def _assessment(scope: Scope) -> list:
+    blocks: list = []
+    strengths = assessment_items(scope, "strengths", "assessment.strength")
+    if strengths:
+        blocks += [HeadingPlan("arabic", "strengths")] + _items(strengths)
+    shortcomings = assessment_items(scope, "shortcomings", "assessment.shortcoming")
+    found_causes = causes(scope)
+    if shortcomings or found_causes:
+        blocks += [HeadingPlan("arabic", "shortcomings")] + _items(shortcomings)
+        if found_causes:
+            blocks.append(ParagraphPlan(tuple(found_causes)))
+    lessons = assessment_items(scope, "lessons", "assessment.lesson")
+    if lessons:
+        blocks += [HeadingPlan("arabic", "lessons")] + _items(lessons)
+    return blocks
+
+
+def _directions(facts: Facts, scope: Scope) -> list:
+    plain_items, groups = split_tasks(facts.report.directions, "directions")
+    if not plain_items and not groups:
+        return []
+    blocks: list = [ParagraphPlan((message("report.directions.intro", "directions", unit=scope.unit(),
+                                           next_when=scope.next_when()),))]
+    blocks += [ParagraphPlan((message("direction", "directions", item=text(item, f"directions[{i}]", "sentence")),),
+                             item=True) for i, item in plain_items]
+    for index, group in groups:
+        blocks.append(ParagraphPlan((message("report.directions.group", "directions",
+                                             to=text(group.to, f"directions[{index}].to"),
+                                             items=group_slot(index, group, "directions")),), item=True))
+    return blocks
+
+
+def plan_report(facts: Facts, variant: int | None = None) -> DocumentPlan:
+    scope = Scope.of(facts)
+    with_directions = bool(facts.report.directions)
+    period = _period_slots(scope, with_directions)
+    leadership = facts.report.leadership
+    opening = message("report.opening", "document", issuer=plain(facts.issuing_agency, "document.issuer"),
+                      bases=texts(leadership.legal_bases, "leadership.legal_bases", "names") if leadership else None,
+                      **period)
+    blocks: list = [ParagraphPlan((opening,))]
+    results = _results(scope, facts.unit.level)
+    if results:
+        blocks += [HeadingPlan("part", "results")] + results
+    assessment = _assessment(scope)
+    if assessment:
+        blocks += [HeadingPlan("part", "assessment")] + assessment
+    directions = _directions(facts, scope)
+    if directions:
+        blocks += [HeadingPlan("part", "directions", {"next_period": scope.next_period()})] + directions
+    found_proposals = proposals(scope)
+    if found_proposals:
+        blocks += [HeadingPlan("part", "proposals")] + _items(found_proposals)
+    blocks.append(ParagraphPlan((message("report.closing", "document", issuer=plain(facts.issuing_agency,
+                                                                                     "document.issuer"), **period),)))
+    summary = message("report.summary", "document", **period)
+    return DocumentPlan("report", tuple(blocks), variant_seed(facts, variant), summary=summary)

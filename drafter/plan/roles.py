@@ -1,0 +1,98 @@
+"""Roles and hierarchy: who attends as a superior, and which verb a speaker uses to whom.
+
+The rules are data (``roles.yaml`` beside this module, documented in docs/thu-bac.md); this
+module only reads them. A phrase matches a title or a name as whole words, whatever the case.
+
+>>> from drafter.inputs.model import Person
+>>> deputy = Person(rank="Thiếu tướng", name="Lê Minh Đạt", titles=["Phó Tư lệnh Quân khu 5"])
+>>> own = Person(rank="Đại tá", name="Võ Thanh Tâm", titles=["Chỉ huy trưởng Bộ CHQS tỉnh"])
+>>> attendance(deputy, "province"), attendance(own, "province"), attendance(own, "commune")
+('chỉ đạo', 'dự', 'chỉ đạo')
+>>> chair = Person(name="Phạm Quang Hiếu", titles=["Phó Bí thư Tỉnh ủy", "Phó Chủ tịch UBND tỉnh"])
+>>> vice = Person(name="Trần Văn Nam", titles=["Phó Chủ tịch UBND tỉnh"])
+>>> direction_verb(vice, "cấp ủy, chính quyền các cấp", "province")
+'đề nghị'
+>>> direction_verb(chair, "cấp ủy, chính quyền các cấp", "province")
+'yêu cầu'
+>>> direction_verb(vice, "các sở, ban, ngành, địa phương", "province")
+'yêu cầu'
+>>> direction_verb(vice, "Mặt trận Tổ quốc và các đoàn thể", "province")
+'đề nghị'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+from drafter.inputs.model import Person
+
+
+@cache
+def rules() -> dict:
+    """The hierarchy rules of ``roles.yaml``."""
+    import yaml  # PyYAML's C loader: the file is ours, read once per process
+
+    text = resources.files("drafter.plan").joinpath("roles.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+@cache
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern:
+    alternatives = "|".join(re.escape(_fold(p)) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def mentions(text: str, phrases) -> bool:
+    """Whether ``text`` names one of ``phrases`` as whole words."""
+    return bool(phrases) and bool(_pattern(tuple(phrases)).search(_fold(text)))
+
+
+def _level(level: str) -> str:
+    return level if level in ("province", "district", "commune") else "province"
+
+
+def attendance(person: Person, level: str) -> str:
+    """"chỉ đạo" for a leader of a body above the host (dự và chỉ đạo), else "dự" (tham dự)."""
+    if person.attends_as:
+        return person.attends_as
+    superiors = rules()["superior_bodies"][_level(level)]
+    return "chỉ đạo" if any(mentions(title, superiors) for title in person.titles) else "dự"
+
+
+def holds_party_post_above(person: Person | None, level: str) -> bool:
+    """Whether the speaker holds a Party post above the committees of the levels below."""
+    if person is None:
+        return False
+    posts = rules()["party_posts_above"][_level(level)]
+    return any(mentions(title, posts) for title in person.titles)
+
+
+def addressee_kind(addressee: str) -> str:
+    """"party", "other" or "subordinate": what kind of body a task is addressed to."""
+    kinds = rules()["addressees"]
+    for kind in ("party", "others", "subordinate"):
+        if mentions(addressee, kinds[kind]):
+            return "other" if kind == "others" else kind
+    return "other"
+
+
+def direction_verb(speaker: Person | None, addressee: str, level: str) -> str:
+    """The verb a speaker directs a body with: "đề nghị" or "yêu cầu" (DOMAIN.md section 8)."""
+    verbs = rules()["verbs"]
+    kind = addressee_kind(addressee)
+    if kind == "party":
+        return verbs["party_by_party_leader" if holds_party_post_above(speaker, level) else "party"]
+    return verbs[kind]
+
+
+def opens_with_speech_verb(text: str) -> bool:
+    """Whether a point of a speech starts with its own verb ("ghi nhận …", "đề nghị …")."""
+    folded = _fold(text)
+    return any(folded.startswith(_fold(verb) + " ") or folded == _fold(verb) for verb in rules()["speech_verbs"])

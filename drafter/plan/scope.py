@@ -1,0 +1,96 @@
+"""What a plan is about: the figures of one unit or many, the period, and how to name them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from drafter.facts import Facts, PeriodWords
+from drafter.document import Source
+from drafter.facts.figures import Figures
+from drafter.inputs.model import Report
+from drafter.plan.model import Message, Slot
+from drafter.plan.slots import label, plain, slots
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The subject of a document's results: one unit's report, or the figures of many units.
+
+    ``report`` is None for a roll-up, whose figures are sums: its free texts are not told.
+    ``units`` names the units a roll-up figure sums over, for a reviewer.
+    """
+
+    figures: Figures
+    period: PeriodWords
+    level_word: str = ""  # "tỉnh", "phường": the word after a body's name
+    unit_full: str = ""  # "tỉnh Gia Lai"
+    communes: str = "xã, phường"  # the units one level down
+    report: Report | None = None
+    units: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, facts: Facts) -> "Scope":
+        unit = facts.unit
+        return cls(facts.figures, facts.period, unit.level_word, unit.full, unit.communes, facts.report)
+
+    def section(self, name: str):
+        """The report's section ``name`` (None for a roll-up or when not given)."""
+        return getattr(self.report, name, None) if self.report is not None else None
+
+    # common slots ----------------------------------------------------------------------------
+
+    def unit(self) -> Slot:
+        """The unit, named in full the first time and by its level word after ("tỉnh")."""
+        return Slot("unit", (self.unit_full, self.level_word), Source("unit.name", self.unit_full, "text"))
+
+    def level(self) -> Slot:
+        return plain(self.level_word, "unit.kind")
+
+    def in_period(self) -> Slot:
+        return label(f"in_period.{self.period.span}")
+
+    def period_name(self) -> Slot:
+        return plain(self.period.name, "period.year")
+
+    def next_period(self) -> Slot:
+        return plain(self.period.next_name, "period.year")
+
+    def when(self) -> Slot:
+        """The period as a sentence opens with it: "Năm 2026", "Trong 6 tháng đầu năm 2026"."""
+        return plain(self.period.opening, "period.year")
+
+    def next_when(self) -> Slot:
+        """The next period as a sentence opens with it: "Năm 2027", "Trong 6 tháng cuối năm 2026"."""
+        return plain(self.period.next_opening, "period.year")
+
+
+def with_subject(scope: Scope, messages: list[Message]) -> list[Message]:
+    """Results messages given the unit's name and level word, which a phrasing may use."""
+    extra = {"unit": scope.unit(), "level": scope.level()}
+    return [Message(m.key, {**extra, **m.slots}, m.topic, m.tone, m.connect, m.group) for m in messages]
+
+
+def message(key: str, topic: str, group: str = "", tone: str = "neutral", connect: bool = False,
+            **found: Slot | None) -> Message:
+    """A message with the given slots (empty ones left out)."""
+    return Message(key, slots(**found), topic=topic, tone=tone, connect=connect, group=group)
+
+
+def nested(key: str, topic: str, **found: Slot | None) -> Slot | None:
+    """A message said inside another one (an evaluation, a party share), as a slot; None when
+    none of its slots has a value."""
+    inner = message(key, topic, **found)
+    return Slot("message", inner) if inner.slots else None
+
+
+def outcome(value, target: int = 100) -> tuple[str, str]:
+    """("met" | "exceeded" | "missed", tone) of a rate against its target.
+
+    >>> outcome(100), outcome(98.08), outcome(101)
+    (('met', 'good'), ('missed', 'bad'), ('exceeded', 'good'))
+    """
+    if value > target:
+        return "exceeded", "good"
+    if value == target:
+        return "met", "good"
+    return "missed", "bad"

@@ -1,0 +1,365 @@
+"""The phrase bank: a document's Vietnamese wording as data, checked when it is loaded.
+
+A bank is a YAML file (``phrases.yaml`` in a pack, over ``templates/_shared/phrases.yaml``)::
+
+    settings:                       # how the realiser behaves for this kind of document
+      abbreviate: true              # introduce abbreviations once, then use them
+      connectors: [Bên cạnh đó, Cùng với đó]
+    terms:                          # {@QP-QSĐP} in a phrasing
+      QP-QSĐP: quốc phòng, quân sự địa phương
+    labels:                         # words the plan names by key
+      militia.mobile: dân quân cơ động
+    headings:                       # titles of numbered headings
+      leadership: Công tác lãnh đạo, chỉ đạo
+    messages:                       # what to say for each message: several equivalent phrasings
+      recruitment.police.met:
+        - Tuyển chọn {delivered} công dân thực hiện nghĩa vụ tham gia Công an nhân dân, đạt {rate} chỉ tiêu.
+      report.closing:
+        frame: true                 # names the document, states no result
+        say:
+          - Trên đây là báo cáo …
+
+In a phrasing, ``{name}`` is a slot the plan fills; ``{name|chữ}`` prints "chữ" when the slot is
+empty; ``[ … ]`` is an optional part that vanishes when a slot inside it is empty; ``{@QP-QSĐP}``
+is a term. A phrasing that needs a slot the message lacks (outside ``[ ]``) is never chosen. A
+phrasing may be a list of sentences. Keys, slot names, terms and brackets are checked when the
+bank is loaded, each problem with its file and line.
+
+>>> parse("Đạt {rate}[, trong đó {party} đảng viên].", "x:1")
+(Lit(text='Đạt '), Ref(name='rate', default=None), Opt(nodes=(Lit(text=', trong đó '), Ref(name='party', default=None), Lit(text=' đảng viên'))), Lit(text='.'))
+>>> required_slots(parse("Đạt {rate}[, trong đó {party}].", "x:1"))
+frozenset({'rate'})
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Union
+
+from drafter.plan.catalog import MESSAGES
+
+
+class BankError(Exception):
+    """Problems of a phrase bank: ``problems`` are (code, where, detail) triples, where = file:line."""
+
+    def __init__(self, problems: list[tuple[str, str, str]]):
+        self.problems = problems
+        super().__init__("; ".join(f"{where}: {detail}" for _, where, detail in problems))
+
+
+# ------------------------------------------------------------------ phrasings
+
+
+@dataclass(frozen=True)
+class Lit:
+    text: str
+
+
+@dataclass(frozen=True)
+class Ref:
+    name: str
+    default: str | None = None
+
+
+@dataclass(frozen=True)
+class Term:
+    abbreviation: str
+
+
+@dataclass(frozen=True)
+class Opt:
+    nodes: tuple
+
+
+Node = Union[Lit, Ref, Term, Opt]
+
+
+def parse(text: str, where: str) -> tuple[Node, ...]:
+    """A phrasing as nodes; raises :class:`BankError` (E563) on a bracket that does not match."""
+    stack: list[list] = [[]]
+    buffer: list[str] = []
+    i = 0
+
+    def flush():
+        if buffer:
+            stack[-1].append(Lit("".join(buffer)))
+            buffer.clear()
+
+    while i < len(text):
+        char = text[i]
+        if char == "{":
+            end = text.find("}", i)
+            if end < 0:
+                raise BankError([("E563", where, f"“{{” ở vị trí {i + 1} chưa có “}}” đóng: {text}")])
+            flush()
+            inner = text[i + 1:end].strip()
+            if inner.startswith("@"):
+                stack[-1].append(Term(inner[1:].strip()))
+            else:
+                name, bar, default = inner.partition("|")
+                if not name.strip() or not name.strip().replace("_", "").isalnum():
+                    raise BankError([("E563", where, f"tên ô “{{{inner}}}” không hợp lệ: {text}")])
+                stack[-1].append(Ref(name.strip(), default if bar else None))
+            i = end + 1
+            continue
+        if char == "[":
+            flush()
+            stack.append([])
+        elif char == "]":
+            if len(stack) == 1:
+                raise BankError([("E563", where, f"“]” ở vị trí {i + 1} không khớp “[” nào: {text}")])
+            flush()
+            nodes = stack.pop()
+            stack[-1].append(Opt(tuple(nodes)))
+        elif char == "}":
+            raise BankError([("E563", where, f"“}}” ở vị trí {i + 1} không khớp “{{” nào: {text}")])
+        else:
+            buffer.append(char)
+        i += 1
+    if len(stack) > 1:
+        raise BankError([("E563", where, f"“[” chưa có “]” đóng: {text}")])
+    flush()
+    return tuple(stack[0])
+
+
+def required_slots(nodes) -> frozenset[str]:
+    """Slots a phrasing cannot do without: those outside ``[ ]`` with no default."""
+    return frozenset(n.name for n in nodes if isinstance(n, Ref) and n.default is None)
+
+
+def all_refs(nodes) -> list[Node]:
+    found = []
+    for node in nodes:
+        if isinstance(node, Opt):
+            found += all_refs(node.nodes)
+        elif isinstance(node, (Ref, Term)):
+            found.append(node)
+    return found
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One phrasing: one or more sentences of nodes, and where it is written."""
+
+    sentences: tuple[tuple[Node, ...], ...]
+    where: str
+
+    @property
+    def required(self) -> frozenset[str]:
+        return frozenset().union(*(required_slots(s) for s in self.sentences))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What to say for one message: its phrasings, and whether it is a frame."""
+
+    key: str
+    variants: tuple[Variant, ...]
+    frame: bool = False
+
+
+@dataclass(frozen=True)
+class Settings:
+    abbreviate: bool = False
+    connectors: tuple[str, ...] = ()
+    pad_award_counts: bool = True
+    max_words: int = 120
+    shorten_unit: bool = False
+
+
+@dataclass(frozen=True)
+class Bank:
+    """A loaded, checked phrase bank."""
+
+    entries: dict[str, Entry]
+    labels: dict[str, str] = field(default_factory=dict)
+    headings: dict[str, Entry] = field(default_factory=dict)
+    terms: dict[str, str] = field(default_factory=dict)
+    settings: Settings = field(default_factory=Settings)
+    files: tuple[Path, ...] = ()
+
+
+# ---------------------------------------------------------------------- loading
+
+_TOP = ("settings", "terms", "labels", "headings", "messages")
+
+
+def _read(path: Path):
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise BankError([("E560", str(path), "tệp không phải mã UTF-8; lưu lại tệp với mã UTF-8")]) from None
+    except OSError as error:
+        raise BankError([("E560", str(path), f"không đọc được tệp ({error.strerror})")]) from None
+    try:
+        data = YAML(typ="rt").load(text)
+    except YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise BankError([("E560", where, f"lỗi cú pháp YAML: {getattr(error, 'problem', error)}")]) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise BankError([("E566", f"{path}:1", "nội dung gốc phải là các mục settings, terms, labels, headings, messages")])
+    return data
+
+
+def _line(mapping, key, path: Path) -> str:
+    try:
+        return f"{path}:{mapping.lc.key(key)[0] + 1}"
+    except (AttributeError, KeyError, TypeError):
+        return str(path)
+
+
+def _item_line(sequence, index: int, path: Path, fallback: str) -> str:
+    try:
+        return f"{path}:{sequence.lc.item(index)[0] + 1}"
+    except (AttributeError, KeyError, TypeError, IndexError):
+        return fallback
+
+
+def _phrasings(value, where: str, path: Path, problems: list) -> tuple[list, bool]:
+    """The phrasings of one entry (a list, or a mapping with ``say:`` and ``frame:``)."""
+    frame = False
+    if isinstance(value, dict):
+        unknown = [k for k in value if k not in ("say", "frame")]
+        if unknown:
+            problems.append(("E566", where, f"khóa “{unknown[0]}” không dùng được ở đây (chỉ có say, frame)"))
+        frame = bool(value.get("frame", False))
+        value = value.get("say", [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        problems.append(("E566", where, "cần ít nhất một cách nói (mỗi cách một dòng bắt đầu bằng “- ”)"))
+        return [], frame
+    found = []
+    for index, item in enumerate(value):
+        line = _item_line(value, index, path, where)
+        sentences = item if isinstance(item, list) else [item]
+        if not sentences or not all(isinstance(s, str) and s.strip() for s in sentences):
+            problems.append(("E566", line, "mỗi cách nói là một câu (chữ), hoặc một danh sách câu"))
+            continue
+        try:
+            found.append(Variant(tuple(parse(" ".join(s.split()), line) for s in sentences), line))
+        except BankError as error:
+            problems += error.problems
+    return found, frame
+
+
+def load_file(path: Path) -> dict:
+    """One bank file read and parsed, before it is merged with the shared one and checked."""
+    data = _read(path)
+    problems: list = []
+    for key in data:
+        if key not in _TOP:
+            close = difflib.get_close_matches(str(key), _TOP, n=1)
+            hint = f"; có phải ý bạn là “{close[0]}”?" if close else ""
+            problems.append(("E566", _line(data, key, path), f"mục “{key}” không có{hint}"))
+    out: dict = {"labels": {}, "terms": {}, "settings": {}, "headings": {}, "messages": {}}
+    for section in ("labels", "terms"):
+        for key, value in (data.get(section) or {}).items():
+            if not isinstance(value, str):
+                problems.append(("E566", _line(data[section], key, path), f"“{key}” cần một dòng chữ"))
+            else:
+                out[section][str(key)] = " ".join(value.split())
+    out["settings"] = dict(data.get("settings") or {})
+    for section in ("headings", "messages"):
+        for key, value in (data.get(section) or {}).items():
+            where = _line(data[section], key, path)
+            variants, frame = _phrasings(value, where, path, problems)
+            out[section][str(key)] = (Entry(str(key), tuple(variants), frame), where)
+    if problems:
+        raise BankError(problems)
+    return out
+
+
+def _check(merged: dict, kind: str) -> list:
+    problems: list = []
+    terms = merged["terms"]
+    for key, (entry, where) in merged["messages"].items():
+        spec = MESSAGES.get(key)
+        if spec is None:
+            close = difflib.get_close_matches(key, list(MESSAGES), n=1)
+            hint = f"; có phải ý bạn là “{close[0]}”?" if close else ""
+            problems.append(("E561", where, f"không có thông điệp “{key}”{hint}"))
+            continue
+        for variant in entry.variants:
+            for node in (n for s in variant.sentences for n in all_refs(s)):
+                if isinstance(node, Term) and node.abbreviation not in terms:
+                    problems.append(("E565", variant.where, f"thuật ngữ “{{@{node.abbreviation}}}” chưa có trong terms"))
+                elif isinstance(node, Ref) and node.name not in spec.slots:
+                    close = difflib.get_close_matches(node.name, sorted(spec.slots), n=1)
+                    hint = f"; có phải ý bạn là “{{{close[0]}}}”?" if close else ""
+                    problems.append(("E562", variant.where,
+                                     f"thông điệp “{key}” không có ô “{{{node.name}}}”{hint} "
+                                     f"(các ô: {', '.join(sorted(spec.slots)) or 'không có'})"))
+    for key, spec in MESSAGES.items():
+        if kind in spec.kinds and key not in merged["messages"]:
+            problems.append(("E564", merged["file"], f"thiếu cách nói cho thông điệp “{key}”"))
+    for key, (entry, where) in merged["headings"].items():
+        for variant in entry.variants:
+            for node in (n for s in variant.sentences for n in all_refs(s)):
+                if isinstance(node, Ref) and node.name not in ("period", "next_period", "unit"):
+                    problems.append(("E562", variant.where, f"tiêu đề “{key}” không có ô “{{{node.name}}}”"))
+    return problems
+
+
+def _settings(raw: dict, where: str) -> Settings:
+    try:
+        connectors = tuple(" ".join(str(c).split()) for c in raw.get("connectors", ()) or ())
+        return Settings(abbreviate=bool(raw.get("abbreviate", False)), connectors=connectors,
+                        pad_award_counts=bool(raw.get("pad_award_counts", True)),
+                        shorten_unit=bool(raw.get("shorten_unit", False)),
+                        max_words=int(raw.get("max_words", 120)))
+    except (TypeError, ValueError):
+        raise BankError([("E566", where, "settings không hợp lệ (abbreviate: true/false, connectors: [..], "
+                                         "max_words: số)")]) from None
+
+
+def load_bank(files: tuple[Path, ...], kind: str) -> Bank:
+    """The bank made of ``files`` (later ones override earlier ones, key by key), checked for ``kind``."""
+    stamps = tuple((path, _stamp(path)) for path in files)
+    return _load_bank(stamps, kind)
+
+
+def _stamp(path: Path) -> tuple:
+    try:
+        info = path.stat()
+        return info.st_mtime_ns, info.st_size
+    except OSError:
+        return ()
+
+
+@lru_cache(maxsize=16)
+def _load_bank(stamps: tuple, kind: str) -> Bank:
+    # Cached by the files' times and sizes: an office editing its bank sees the edit at once.
+    merged: dict = {"labels": {}, "terms": {}, "settings": {}, "headings": {}, "messages": {}}
+    problems: list = []
+    for path, _ in stamps:
+        try:
+            part = load_file(path)
+        except BankError as error:
+            problems += error.problems
+            continue
+        for section in merged:
+            merged[section].update(part[section])
+    if problems:
+        raise BankError(problems)
+    merged["file"] = str(stamps[-1][0])
+    problems = _check(merged, kind)
+    if problems:
+        raise BankError(problems)
+    return Bank(
+        entries={key: entry for key, (entry, _) in merged["messages"].items()},
+        labels=merged["labels"],
+        headings={key: entry for key, (entry, _) in merged["headings"].items()},
+        terms=merged["terms"],
+        settings=_settings(merged["settings"], merged["file"]),
+        files=tuple(path for path, _ in stamps),
+    )

@@ -1,0 +1,36 @@
+"""A report's or an article's draft, said with a phrase bank: plan -> realise -> Draft.
+
+>>> from drafter.facts import build_facts
+>>> from drafter.inputs import load_report
+>>> from drafter.packs.manifest import load_pack
+>>> facts = build_facts(load_report("samples/gia-lai-2026.yaml"))
+>>> draft = draft_with_bank(load_pack("bao-cao"), facts)
+>>> draft.masthead.summary
+'Tổng kết công tác quốc phòng, quân sự địa phương năm 2026; phương hướng, nhiệm vụ năm 2027'
+"""
+
+from __future__ import annotations
+
+from drafter.document import Draft
+from drafter.facts import Facts
+from drafter.plan.news import plan_news
+from drafter.plan.report import plan_report
+from drafter.realise.bank import load_bank
+from drafter.realise.masthead import masthead_for
+from drafter.realise.realiser import realise
+
+#: What each kind of pack plans, and the bank kind it checks its phrase bank against.
+PLANS = {"decree30": (plan_report, "report"), "news": (plan_news, "news")}
+
+
+def draft_with_bank(pack, facts: Facts, variant: int | None = None) -> Draft:
+    """The draft of a pack whose wording is a phrase bank (``pack.uses_bank``)."""
+    planner, kind = PLANS[pack.kind]
+    bank = load_bank(pack.bank_files(), kind)
+    plan = planner(facts, variant)
+    realised = realise(plan, bank, facts.period.compared)
+    title = realised.summary or realised.headline
+    if pack.kind != "decree30":
+        return Draft(blocks=realised.blocks, title=title, author=facts.issuing_agency)
+    masthead = masthead_for(facts, realised.summary, plan.doc_type)
+    return Draft(blocks=realised.blocks, masthead=masthead, title=title, author=facts.issuing_agency)

@@ -1,0 +1,349 @@
+"""Realisation: a document plan and a phrase bank in, the draft's blocks out.
+
+For every message the realiser chooses one phrasing of the bank — deterministically from the
+seed, among those that need no slot the message lacks and leave out none it has — and fills
+it; then it orders the words into sentences (a group of messages into one sentence of clauses,
+a connector where the plan allows one and none has been used, never two in a row), names
+people and terms by first or later mention, and applies the surface rules (capital letter,
+one final stop, tidy spaces). Each sentence keeps the sources of what it states.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from drafter import vnformat
+from drafter.document import Block, Byline, Heading, Paragraph, Sentence, Source, Span, Title
+from drafter.plan.catalog import MESSAGES
+from drafter.plan.choice import Chooser
+from drafter.plan.model import (
+    BylinePlan,
+    DocumentPlan,
+    HeadingPlan,
+    Message,
+    ParagraphPlan,
+    TablePlan,
+    TitlePlan,
+)
+from drafter.realise.bank import Bank, BankError, Entry, Opt, Ref, Term, Variant, all_refs
+from drafter.realise.referring import Mentions, resolve_terms
+from drafter.realise.surface import lower_first
+from drafter.realise.values import Context, Piece, render
+
+_ENDINGS = (".", ":", "!", "?", "…", "./.")
+
+
+@dataclass
+class _Sentence:
+    """A sentence being built: its pieces, what it says, whether it is a frame."""
+
+    pieces: list[Piece]
+    message: str
+    frame: bool
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class Realised:
+    """The realised document: body blocks, and the trích yếu or headline."""
+
+    blocks: tuple[Block, ...]
+    summary: str = ""
+    headline: str = ""
+
+
+class Realiser:
+    """Realises one document plan with one bank; holds what the document has said so far."""
+
+    def __init__(self, bank: Bank, plan: DocumentPlan, compared: str = ""):
+        self.bank, self.plan = bank, plan
+        self.chooser = Chooser(plan.seed)
+        self.context = Context(labels=bank.labels, pad_award_counts=bank.settings.pad_award_counts,
+                               compared=compared, nested=self._inline,
+                               mentions=Mentions(shorten_unit=bank.settings.shorten_unit))
+        self.last_opening = ""
+        self.used: dict[str, set[int]] = {}
+        self.occurrences: dict[str, int] = {}
+        self.connectors_used: set[str] = set()
+        self.sentences: list[_Sentence] = []  # every sentence in order, for the terms
+
+    # phrasings ----------------------------------------------------------------------------
+
+    def _entry(self, key: str) -> Entry:
+        entry = self.bank.entries.get(key)
+        if entry is None:
+            raise BankError([("E564", str(self.bank.files[-1]) if self.bank.files else "", f"thiếu cách nói cho “{key}”")])
+        return entry
+
+    def _choose(self, message: Message, entry: Entry, top: bool = False) -> Variant:
+        present = {name for name in message.slots if message.present(name)}
+        optional = MESSAGES[message.key].optional if message.key in MESSAGES else frozenset()
+        eligible = []
+        for index, variant in enumerate(entry.variants):
+            names = {n.name for s in variant.sentences for n in all_refs(s) if isinstance(n, Ref)}
+            if variant.required <= present and (present - optional) <= names:
+                eligible.append(index)
+        if not eligible:
+            where = entry.variants[0].where if entry.variants else ""
+            raise BankError([("E567", where, f"không có cách nói nào của “{message.key}” dùng đủ các ô "
+                                             f"{', '.join(sorted(present))}")])
+        fresh = [i for i in eligible if i not in self.used.get(message.key, set())] or eligible
+        if top:
+            # no two sentences in a row open alike ("Tỉnh … Tỉnh …", "Có … Có …")
+            fresh = [i for i in fresh if _opening(entry.variants[i]) != self.last_opening] or fresh
+        occurrence = self.occurrences.get(message.key, 0)
+        self.occurrences[message.key] = occurrence + 1
+        index = fresh[self.chooser.number(f"{message.key}#{occurrence}", len(fresh))]
+        self.used.setdefault(message.key, set()).add(index)
+        if top:
+            self.last_opening = _opening(entry.variants[index])
+        return entry.variants[index]
+
+    def _fill(self, nodes, message: Message) -> list[Piece] | None:
+        """A phrasing's nodes filled from the message; None when a slot it needs is empty."""
+        out: list[Piece] = []
+        for node in nodes:
+            if isinstance(node, Opt):
+                out += self._fill(node.nodes, message) or []
+            elif isinstance(node, Term):
+                out.append(Piece("", term=node.abbreviation))
+            elif isinstance(node, Ref):
+                if not message.present(node.name):
+                    if node.default is None:
+                        return None
+                    out.append(Piece(node.default))
+                else:
+                    out += render(message.slots[node.name], self.context)
+            else:
+                out.append(Piece(node.text))
+        return out
+
+    def _inline(self, message: Message) -> list[Piece]:
+        """A message said inside another (a change, a conference's name): no capital, no stop."""
+        variant = self._choose(message, self._entry(message.key))
+        pieces: list[Piece] = []
+        for nodes in variant.sentences:
+            pieces += self._fill(nodes, message) or []
+        if pieces and pieces[-1].term is None:
+            pieces[-1].text = pieces[-1].text.rstrip(" .")
+        return pieces
+
+    def say(self, message: Message) -> list[_Sentence]:
+        entry = self._entry(message.key)
+        variant = self._choose(message, entry, top=True)
+        said = []
+        for nodes in variant.sentences:
+            pieces = self._fill(nodes, message) or []
+            if not "".join(p.text for p in pieces).strip() and not any(p.term for p in pieces):
+                continue  # a sentence made only of an optional part that had nothing to say
+            sources = [p.source for p in pieces if p.source is not None]
+            said.append(_Sentence(pieces, message.key, entry.frame, sources))
+        return said
+
+    # sentences and paragraphs -------------------------------------------------------------
+
+    def _connector(self) -> str | None:
+        for connector in self.chooser.shuffle("connectors", self.bank.settings.connectors):
+            if connector not in self.connectors_used:
+                self.connectors_used.add(connector)
+                return connector
+        return None
+
+    def paragraph(self, plan: ParagraphPlan) -> list[_Sentence]:
+        messages = list(plan.messages)
+        if plan.free_order:
+            messages = self.chooser.shuffle(f"paragraph|{messages[0].key}", messages)
+        out: list[_Sentence] = []
+        index = 0
+        while index < len(messages):
+            message = messages[index]
+            if message.group:
+                run = [message]
+                while index + 1 < len(messages) and messages[index + 1].group == message.group:
+                    index += 1
+                    run.append(messages[index])
+                said = [self._grouped(run)]
+            else:
+                said = self.say(message)
+            if message.connect and out and not _opens_with_connector(out[-1]):
+                connector = self._connector()
+                if connector:
+                    first = said[0]
+                    first.pieces.insert(0, Piece(f"{connector}, "))
+                    _lower_first(first.pieces, 1)
+                    first.message += "+connector"
+            out += said
+            index += 1
+        self.sentences += out
+        return out
+
+    def _grouped(self, run: list[Message]) -> _Sentence:
+        """Messages said as one sentence: their clauses joined by semicolons."""
+        pieces: list[Piece] = []
+        sources: list[Source] = []
+        frame = True
+        for position, message in enumerate(run):
+            for sentence in self.say(message):
+                _strip_end(sentence.pieces)
+                if position:
+                    pieces.append(Piece("; "))
+                    _lower_first(sentence.pieces, 0)
+                pieces += sentence.pieces
+                sources += sentence.sources
+                frame = frame and sentence.frame
+        return _Sentence(pieces, "+".join(m.key for m in run), frame, sources)
+
+    def heading(self, plan: HeadingPlan) -> str:
+        entry = self.bank.headings.get(plan.key)
+        if entry is None or not entry.variants:
+            raise BankError([("E564", str(self.bank.files[-1]), f"thiếu tiêu đề “{plan.key}” trong headings")])
+        pieces = self._fill(entry.variants[0].sentences[0], Message(plan.key, plan.slots)) or []
+        return vnformat.capitalize_first(_plain_text(pieces).strip().rstrip("."))
+
+    def line(self, message: Message) -> str:
+        """A message as one line without a final stop: a headline, a trích yếu."""
+        sentence = self.say(message)[0]
+        _strip_end(sentence.pieces)
+        return vnformat.capitalize_first(_plain_text(_resolve_alone(sentence.pieces, self.bank)).strip())
+
+
+# ------------------------------------------------------------------ the document
+
+
+def realise(plan: DocumentPlan, bank: Bank, compared: str = "") -> Realised:
+    """The plan said with the bank: blocks whose paragraphs know their sentences' sources."""
+    realiser = Realiser(bank, plan, compared)
+    headline = ""
+    staged: list = []  # blocks, with paragraphs as lists of _Sentence until terms are resolved
+    counters = {"part": 0, "arabic": 0}
+    for block in plan.blocks:
+        if isinstance(block, TitlePlan):
+            headline = realiser.line(block.message)
+            staged.append(Title(headline))
+        elif isinstance(block, HeadingPlan):
+            counters[block.level] = counters.get(block.level, 0) + 1
+            if block.level == "part":
+                counters["arabic"] = 0
+            staged.append(_numbered(block.level, counters[block.level], realiser.heading(block)))
+        elif isinstance(block, ParagraphPlan):
+            staged.append((block.item, realiser.paragraph(block)))
+        elif isinstance(block, BylinePlan):
+            staged.append(Byline(block.text))
+        elif isinstance(block, TablePlan):
+            staged.append(block.table)
+        else:
+            staged.append(block)
+    summary = realiser.line(plan.summary) if plan.summary is not None else ""
+    _resolve_terms(realiser.sentences, bank)
+    blocks = [_paragraph(*item) if isinstance(item, tuple) else item for item in staged]
+    return Realised(tuple(blocks), summary, headline)
+
+
+def _numbered(level: str, number: int, text: str) -> Heading:
+    if level == "part":
+        return Heading("part", f"Phần {vnformat.format_roman(number)}", text.upper())
+    if level == "roman":
+        return Heading("roman", f"{vnformat.format_roman(number)}.", text.upper())
+    if level == "arabic":
+        return Heading("arabic", f"{number}.", text)
+    return Heading("letter", f"{'abcdđeghiklmnopqrstuvxy'[(number - 1) % 23]})", text)
+
+
+def _paragraph(item: bool, sentences: list[_Sentence]) -> Paragraph:
+    built = [_finish(s) for s in sentences]
+    if item and built:
+        first = built[0]
+        built[0] = Sentence((Span("- "),) + first.spans, first.message, first.frame, first.sources)
+    return Paragraph(" ".join(s.text for s in built), tuple(built))
+
+
+def _finish(sentence: _Sentence) -> Sentence:
+    """Surface rules: tidy joins, a capital first letter, one final stop; pieces become spans."""
+    pieces = [p for p in sentence.pieces if p.text]
+    _tidy_joins(pieces)
+    if pieces:
+        pieces[0].text = vnformat.capitalize_first(pieces[0].text.lstrip())
+        pieces[-1].text = pieces[-1].text.rstrip()
+        if not pieces[-1].text.endswith(_ENDINGS):
+            pieces.append(Piece("."))
+    spans = _merged(pieces)
+    return Sentence(spans, sentence.message, sentence.frame, tuple(dict.fromkeys(sentence.sources)))
+
+
+def _merged(pieces: list[Piece]) -> tuple[Span, ...]:
+    """Adjacent pieces without a source joined into one span."""
+    spans: list[Span] = []
+    for piece in pieces:
+        if spans and piece.source is None and spans[-1].source is None:
+            spans[-1] = Span(spans[-1].text + piece.text)
+        else:
+            spans.append(Span(piece.text, piece.source))
+    return tuple(spans)
+
+
+_PUNCTUATION = (",", ".", ";", ":", "?", "!", ")", "…")
+
+
+def _tidy_joins(pieces: list[Piece]) -> None:
+    """No double spaces and no space before punctuation where pieces meet (inside a piece the
+    bank's and the user's texts are tidy already)."""
+    for left, right in zip(pieces, pieces[1:]):
+        if left.text.endswith(" ") and right.text.startswith((" ",) + _PUNCTUATION):
+            left.text = left.text.rstrip(" ")
+        if left.text.endswith((".", ";", ",")) and right.text.startswith((".", ";", ",")):
+            right.text = right.text[1:]
+
+
+def _strip_end(pieces: list[Piece]) -> None:
+    while pieces and not pieces[-1].text.strip() and pieces[-1].term is None:
+        pieces.pop()
+    if pieces and pieces[-1].term is None:
+        pieces[-1].text = pieces[-1].text.rstrip(" .")
+
+
+def _lower_first(pieces: list[Piece], start: int) -> None:
+    for piece in pieces[start:]:
+        if piece.text.strip() or piece.term:
+            if piece.term is None and piece.source is None:
+                piece.text = lower_first(piece.text)
+            return
+
+
+#: First words that open alike: "Toàn tỉnh …" names the unit as "Tỉnh …" does; "Nhân dịp này" is "Dịp này".
+_SAME_OPENING = {"toàn": "ref:unit", "nhân": "dịp"}
+
+
+def _opening(variant: Variant) -> str:
+    """How a phrasing opens: the slot it starts with, or its first word."""
+    for node in variant.sentences[0]:
+        if isinstance(node, Ref):
+            return "ref:" + node.name
+        if isinstance(node, Opt):
+            continue
+        if isinstance(node, Term):
+            return "term:" + node.abbreviation
+        if node.text.strip():
+            word = node.text.split()[0].casefold().strip(",")
+            return _SAME_OPENING.get(word, word)
+    return ""
+
+
+def _opens_with_connector(sentence: _Sentence) -> bool:
+    return sentence.message.endswith("+connector")
+
+
+def _plain_text(pieces: Iterable[Piece]) -> str:
+    return "".join(p.text for p in pieces)
+
+
+def _resolve_terms(sentences: list[_Sentence], bank: Bank) -> None:
+    uses = [p for s in sentences for p in s.pieces if p.term is not None]
+    forms = resolve_terms([p.term for p in uses], bank.terms, bank.settings.abbreviate)
+    for piece, form in zip(uses, forms):
+        piece.text, piece.term = form, None
+
+
+def _resolve_alone(pieces: list[Piece], bank: Bank) -> list[Piece]:
+    """Terms of a headline or trích yếu are written in full: they stand apart from the text."""
+    return [Piece(bank.terms[p.term]) if p.term is not None else p for p in pieces]

@@ -1,0 +1,90 @@
+"""Referring expressions: how a person or a term is named the first time and after.
+
+People: the first mention gives rank (or "đồng chí") and name, then all titles; later mentions
+are shorter — an officer keeps his rank ("Thiếu tướng Lê Minh Đạt"), a civilian is named by the
+short title ("Phó Chủ tịch UBND tỉnh Phạm Quang Hiếu"). Terms: an abbreviation used more than
+once is introduced in full at its first use ("quốc phòng, quân sự địa phương (QP-QSĐP)") and
+used alone after; used once, it is written in full.
+
+>>> from drafter.inputs.model import Person
+>>> mentions = Mentions()
+>>> officer = Person(rank="Đại tá", name="Võ Thanh Tâm", titles=["Chỉ huy trưởng Bộ CHQS tỉnh"])
+>>> mentions.name(officer), mentions.name(officer)
+('Đại tá Võ Thanh Tâm, Chỉ huy trưởng Bộ CHQS tỉnh', 'Đại tá Võ Thanh Tâm')
+>>> civilian = Person(name="Phạm Quang Hiếu", titles=["Phó Bí thư Tỉnh ủy", "Phó Chủ tịch UBND tỉnh"])
+>>> mentions.name(civilian), mentions.name(civilian)
+('đồng chí Phạm Quang Hiếu, Phó Bí thư Tỉnh ủy, Phó Chủ tịch UBND tỉnh', 'Phó Chủ tịch UBND tỉnh Phạm Quang Hiếu')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from drafter.inputs.model import Person
+from drafter.realise.surface import tidy
+
+
+@dataclass
+class Mentions:
+    """Who has been named so far in one document."""
+
+    seen: set[str] = field(default_factory=set)
+    #: Whether a unit named once is named by its level word after ("tỉnh" for "tỉnh Gia Lai").
+    shorten_unit: bool = False
+
+    def unit(self, full: str, level_word: str) -> str:
+        """The unit in full the first time; its level word after, when the bank says so.
+
+        >>> m = Mentions(shorten_unit=True)
+        >>> m.unit("tỉnh Gia Lai", "tỉnh"), m.unit("tỉnh Gia Lai", "tỉnh")
+        ('tỉnh Gia Lai', 'tỉnh')
+        """
+        key = "unit:" + full
+        first = key not in self.seen
+        self.seen.add(key)
+        return full if first or not self.shorten_unit or not level_word else level_word
+
+    def name(self, person: Person) -> str:
+        key = " ".join(person.name.split()).casefold()
+        first = key not in self.seen
+        self.seen.add(key)
+        return tidy(full(person) if first else short(person))
+
+
+def full(person: Person) -> str:
+    """The first mention: rank or "đồng chí", name, then every title."""
+    head = f"{person.rank} {person.name}" if person.rank else f"đồng chí {person.name}"
+    return head + (", " + ", ".join(person.titles) if person.titles else "")
+
+
+def short(person: Person) -> str:
+    """A later mention: rank and name for an officer, short title and name for a civilian."""
+    if person.rank:
+        return f"{person.rank} {person.name}"
+    title = person.short_title or (person.titles[-1] if person.titles else "")
+    return f"{title} {person.name}" if title else f"đồng chí {person.name}"
+
+
+def resolve_terms(uses: list[str], terms: dict[str, str], abbreviate: bool) -> list[str]:
+    """The written form of each use of a term, in document order.
+
+    >>> resolve_terms(["QP", "QP", "X"], {"QP": "quốc phòng", "X": "xa"}, True)
+    ['quốc phòng (QP)', 'QP', 'xa']
+    >>> resolve_terms(["QP", "QP"], {"QP": "quốc phòng"}, False)
+    ['quốc phòng', 'quốc phòng']
+    """
+    counts: dict[str, int] = {}
+    for abbreviation in uses:
+        counts[abbreviation] = counts.get(abbreviation, 0) + 1
+    said: set[str] = set()
+    forms = []
+    for abbreviation in uses:
+        spelled = terms[abbreviation]
+        if not abbreviate or counts[abbreviation] < 2:
+            forms.append(spelled)
+        elif abbreviation in said:
+            forms.append(abbreviation)
+        else:
+            forms.append(f"{spelled} ({abbreviation})")
+        said.add(abbreviation)
+    return forms
