@@ -87,6 +87,8 @@ class Sentence:
     message: str = ""
     frame: bool = False
     sources: tuple[Source, ...] = ()
+    #: The plan's topic the sentence belongs to ("recruitment", "conclusion").
+    topic: str = ""
 
     @property
     def text(self) -> str:

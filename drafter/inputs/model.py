@@ -27,8 +27,10 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Count = Annotated[int, Field(ge=0, le=100_000_000)]
 Money = Annotated[int, Field(ge=0, le=10**15)]
-#: A rate or share the user states without its counts ("đạt 100% chỉ tiêu", "chiếm 1,66%").
+#: A rate the user states without its counts ("đạt 100% chỉ tiêu"); above 100 when a target is exceeded.
 Percent = Annotated[float, Field(ge=0, le=1000, allow_inf_nan=False)]
+#: A share of a whole the user states without its counts ("chiếm 1,66%").
+Share = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 
 UnitKind = Literal["tỉnh", "thành phố", "xã", "phường", "đặc khu", "huyện", "quận", "thị xã"]
 #: Kinds that exist at commune level and at the old district level; "thành phố"
@@ -233,7 +235,7 @@ class Exercises(Strict):
     scope: Name | None = _field(
         "Phạm vi diễn tập khu vực phòng thủ", "Đơn vị, địa bàn diễn tập: “7 huyện”, “xã Ia Grai và xã Ia Dêr”.",
         default=None)
-    communes_share: Percent | None = _field(
+    communes_share: Share | None = _field(
         "Tỷ lệ xã diễn tập (%)", "Khi không có số xã: tỷ lệ xã, phường diễn tập chiến đấu (ví dụ 25).", default=None)
     notes: list[Text] = _field("Kết quả khác", "Các kết quả khác của mục này, mỗi dòng một ý, giữ nguyên cách viết.", default_factory=list)
     legal_bases: list[Name] = _field(
@@ -244,7 +246,7 @@ class Militia(Strict):
     strength: Count | None = _field("Quân số dân quân tự vệ", "Tổng quân số DQTV.", default=None)
     trained: Count | None = _field("Số được huấn luyện", "Số cán bộ, chiến sĩ DQTV được huấn luyện.", default=None)
     party_members: Count | None = _field("Đảng viên", "Số đảng viên trong DQTV.", default=None)
-    share: Percent | None = _field(
+    share: Share | None = _field(
         "Tỷ lệ DQTV so với dân số (%)", "Khi không có dân số: tỷ lệ so với dân số (ví dụ 1.35).", default=None)
     mobile: Count | None = _field("Dân quân cơ động", "Quân số dân quân cơ động (trong tổng quân số).", default=None)
     local: Count | None = _field("Dân quân tại chỗ", "Quân số dân quân tại chỗ (trong tổng quân số).", default=None)
@@ -293,7 +295,7 @@ class Recruitment(Strict):
         "Tỷ lệ đạt chỉ tiêu (%)", "Khi không có chỉ tiêu và số giao quân: tỷ lệ hoàn thành (ví dụ 100).", default=None)
     levels: Count | None = _field(
         "Số cấp đạt chỉ tiêu", "Số cấp cùng đạt tỷ lệ trên: “100% chỉ tiêu ở 3 cấp” (ví dụ 3).", default=None)
-    party_share: Percent | None = _field(
+    party_share: Share | None = _field(
         "Tỷ lệ đảng viên nhập ngũ (%)", "Khi không có số đảng viên: tỷ lệ đảng viên (ví dụ 1.66).", default=None)
     notes: list[Text] = _field("Kết quả khác", "Các kết quả khác của mục này, mỗi dòng một ý, giữ nguyên cách viết.", default_factory=list)
     legal_bases: list[Name] = _field(

@@ -278,8 +278,18 @@ def plausibility_problems(report: Report, positions: Positions) -> list[Problem]
                 add("W402", loc, found=f"{share:.1f}%", extra={"what": what})
 
     if report.militia:
-        not_above(report.militia.trained, report.militia.strength, ("militia", "trained"), "số được huấn luyện", "quân số DQTV")
-        not_above(report.militia.party_members, report.militia.strength, ("militia", "party_members"), "số đảng viên", "quân số DQTV")
+        militia = report.militia
+        not_above(militia.trained, militia.strength, ("militia", "trained"), "số được huấn luyện", "quân số DQTV")
+        not_above(militia.party_members, militia.strength, ("militia", "party_members"), "số đảng viên", "quân số DQTV")
+        parts = [getattr(militia, name) for name in ("standing", "mobile", "local", "self_defence")]
+        if any(part is not None for part in parts):
+            not_above(sum(part or 0 for part in parts), militia.strength, ("militia", "strength"),
+                      "tổng dân quân thường trực, cơ động, tại chỗ và tự vệ", "tổng quân số DQTV")
+    if report.disaster:
+        parts = [getattr(report.disaster, name) for name in ("storms_floods", "landslides", "fires")]
+        if any(part is not None for part in parts):
+            not_above(sum(part or 0 for part in parts), report.disaster.responses, ("disaster", "responses"),
+                      "tổng số vụ bão, lũ, sạt lở và cháy", "tổng số vụ, việc")
     if report.exercises:
         not_above(report.exercises.communes_exercised, report.exercises.communes_total,
                   ("exercises", "communes_exercised"), "số xã diễn tập", "tổng số xã")
@@ -294,7 +304,7 @@ def plausibility_problems(report: Report, positions: Positions) -> list[Problem]
     first, last = period_window(period.year, period.span)
     window = f"{first:%d/%m/%Y} - {last:%d/%m/%Y}"
     dated = [(report.document.date, ("document", "date"))]
-    if report.conference:
+    if report.conference and report.conference.date is not None:
         dated.append((report.conference.date, ("conference", "date")))
     for day, loc in dated:
         if not first <= day <= last:

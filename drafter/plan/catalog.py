@@ -152,6 +152,7 @@ MESSAGES |= {
     "news.directions": _spec("next_when unit items", "news", "unit"),
     "news.directions.more": _spec("items", "news"),
     "news.directions.group": _spec("next_when to items", "news"),
+    "news.directions.group.next": _spec("to items", "news"),
     "awards.delegated": _spec("presenter " + _AWARD, "news"),
     "awards.present": _spec(_AWARD, "news"),
     "awards.received": _spec(_AWARD, "news"),

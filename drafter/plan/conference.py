@@ -183,8 +183,10 @@ def directions(facts: Facts, scope: Scope) -> list[list[Message]]:
                                  next_when=scope.next_when() if index == 0 else None,
                                  unit=scope.unit() if index == 0 else None, items=task_slot(part, "directions")))
         paragraphs.append(found)
-    for index, group in groups:
-        paragraphs.append([message("news.directions.group", "directions", next_when=scope.next_when(),
+    for n, (index, group) in enumerate(groups):
+        first = n == 0 and not plain_items
+        paragraphs.append([message("news.directions.group" if first else "news.directions.group.next", "directions",
+                                   next_when=scope.next_when() if first else None,
                                    to=text(group.to, f"directions[{index}].to"),
                                    items=group_slot(index, group, "directions"))])
     return paragraphs

@@ -26,7 +26,7 @@ from drafter.plan.model import (
     TablePlan,
     TitlePlan,
 )
-from drafter.realise.bank import Bank, BankError, Entry, Opt, Ref, Term, Variant, all_refs
+from drafter.realise.bank import Bank, BankError, Entry, Lit, Opt, Ref, Term, Variant, all_refs
 from drafter.realise.referring import Mentions, resolve_terms
 from drafter.realise.surface import lower_first
 from drafter.realise.values import Context, Piece, render
@@ -42,6 +42,7 @@ class _Sentence:
     message: str
     frame: bool
     sources: list[Source] = field(default_factory=list)
+    topic: str = ""
 
 
 @dataclass
@@ -76,7 +77,7 @@ class Realiser:
             raise BankError([("E564", str(self.bank.files[-1]) if self.bank.files else "", f"thiếu cách nói cho “{key}”")])
         return entry
 
-    def _choose(self, message: Message, entry: Entry, top: bool = False) -> Variant:
+    def _choose(self, message: Message, entry: Entry, top: bool = False, first: bool = False) -> Variant:
         present = {name for name in message.slots if message.present(name)}
         optional = MESSAGES[message.key].optional if message.key in MESSAGES else frozenset()
         eligible = []
@@ -89,6 +90,9 @@ class Realiser:
             raise BankError([("E567", where, f"không có cách nói nào của “{message.key}” dùng đủ các ô "
                                              f"{', '.join(sorted(present))}")])
         fresh = [i for i in eligible if i not in self.used.get(message.key, set())] or eligible
+        if first:
+            # a sentence never opens with a figure ("21 nhà tình nghĩa…"): newspapers write "Có 21…"
+            fresh = [i for i in fresh if not _opens_with_figure(entry.variants[i], message)] or fresh
         if top:
             # no two sentences in a row open alike ("Tỉnh … Tỉnh …", "Có … Có …")
             fresh = [i for i in fresh if _opening(entry.variants[i]) != self.last_opening] or fresh
@@ -129,16 +133,16 @@ class Realiser:
             pieces[-1].text = pieces[-1].text.rstrip(" .")
         return pieces
 
-    def say(self, message: Message) -> list[_Sentence]:
+    def say(self, message: Message, first: bool = True) -> list[_Sentence]:
         entry = self._entry(message.key)
-        variant = self._choose(message, entry, top=True)
+        variant = self._choose(message, entry, top=True, first=first)
         said = []
         for nodes in variant.sentences:
             pieces = self._fill(nodes, message) or []
             if not "".join(p.text for p in pieces).strip() and not any(p.term for p in pieces):
                 continue  # a sentence made only of an optional part that had nothing to say
             sources = [p.source for p in pieces if p.source is not None]
-            said.append(_Sentence(pieces, message.key, entry.frame, sources))
+            said.append(_Sentence(pieces, message.key, entry.frame, sources, message.topic))
         return said
 
     # sentences and paragraphs -------------------------------------------------------------
@@ -184,7 +188,7 @@ class Realiser:
         sources: list[Source] = []
         frame = True
         for position, message in enumerate(run):
-            for sentence in self.say(message):
+            for sentence in self.say(message, first=position == 0):
                 _strip_end(sentence.pieces)
                 if position:
                     pieces.append(Piece("; "))
@@ -192,7 +196,7 @@ class Realiser:
                 pieces += sentence.pieces
                 sources += sentence.sources
                 frame = frame and sentence.frame
-        return _Sentence(pieces, "+".join(m.key for m in run), frame, sources)
+        return _Sentence(pieces, "+".join(m.key for m in run), frame, sources, run[0].topic)
 
     def heading(self, plan: HeadingPlan) -> str:
         entry = self.bank.headings.get(plan.key)
@@ -254,7 +258,7 @@ def _paragraph(item: bool, sentences: list[_Sentence]) -> Paragraph:
     built = [_finish(s) for s in sentences]
     if item and built:
         first = built[0]
-        built[0] = Sentence((Span("- "),) + first.spans, first.message, first.frame, first.sources)
+        built[0] = Sentence((Span("- "),) + first.spans, first.message, first.frame, first.sources, first.topic)
     return Paragraph(" ".join(s.text for s in built), tuple(built))
 
 
@@ -268,7 +272,7 @@ def _finish(sentence: _Sentence) -> Sentence:
         if not pieces[-1].text.endswith(_ENDINGS):
             pieces.append(Piece("."))
     spans = _merged(pieces)
-    return Sentence(spans, sentence.message, sentence.frame, tuple(dict.fromkeys(sentence.sources)))
+    return Sentence(spans, sentence.message, sentence.frame, tuple(dict.fromkeys(sentence.sources)), sentence.topic)
 
 
 def _merged(pieces: list[Piece]) -> tuple[Span, ...]:
@@ -327,6 +331,20 @@ def _opening(variant: Variant) -> str:
             word = node.text.split()[0].casefold().strip(",")
             return _SAME_OPENING.get(word, word)
     return ""
+
+
+_FIGURE_KINDS = frozenset({"count", "award_count", "rate", "money", "number", "figures"})
+
+
+def _opens_with_figure(variant: Variant, message: Message) -> bool:
+    for node in variant.sentences[0]:
+        if isinstance(node, Ref):
+            slot = message.slots.get(node.name)
+            return slot is not None and slot.kind in _FIGURE_KINDS
+        if isinstance(node, Opt) or (isinstance(node, Lit) and not node.text.strip()):
+            continue
+        return False
+    return False
 
 
 def _opens_with_connector(sentence: _Sentence) -> bool:
