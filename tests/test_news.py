@@ -129,7 +129,7 @@ def test_lead_opens_with_time_of_day_and_short_date(sample, variant):
     lead = found[1].text
     assert lead.startswith("Sáng 13/12, ")
     assert "UBND tỉnh Gia Lai" in lead
-    assert "Hội nghị tổng kết công tác quốc phòng, quân sự địa phương" in lead
+    assert re.search(r"Hội nghị tổng kết (công tác|nhiệm vụ) quốc phòng, quân sự địa phương", lead)
     assert "năm 2026" in lead and "nhiệm vụ năm 2027" in lead
     assert "Phạm Quang Hiếu" in lead
 
@@ -147,10 +147,15 @@ def test_full_titles_once_then_short_forms(sample, variant):
     assert article.count("Ủy viên Ban Thường vụ Tỉnh ủy, Chỉ huy trưởng Bộ CHQS tỉnh") == 1
 
 
-def test_attendees_are_listed_with_rank_and_separated_by_semicolons(sample):
+def test_attendees_are_listed_with_rank_titles_and_their_role(sample):
     for variant in VARIANTS:
         article = text(sample, variant)
-        assert re.search(r"Thiếu tướng Lê Minh Đạt(, | - )Phó Tư lệnh Quân khu 5; (đồng chí )?Đại tá Võ Thanh Tâm", article)
+        # the Military Region's deputy commander directs; the province's own commander attends
+        directing = re.search(r"[^.]*dự và chỉ đạo hội nghị[^.]*\.", article, re.IGNORECASE).group()
+        assert "Thiếu tướng Lê Minh Đạt, Phó Tư lệnh Quân khu 5" in directing
+        assert "Võ Thanh Tâm" not in directing
+        assert re.search(r"Đại tá Võ Thanh Tâm, Ủy viên Ban Thường vụ Tỉnh ủy, Chỉ huy trưởng Bộ CHQS tỉnh; "
+                         r"lãnh đạo các sở", article)
 
 
 @pytest.mark.parametrize("variant", [None, 0, 1, 2, 3])
@@ -166,15 +171,15 @@ def test_no_byline_when_none_given(sample):
 def test_key_figures_and_awards(sample):
     article = text(sample)
     for figure in ("3.350", "100%", "62", "31.890", "0,89%", "48.215", "1,35%", "4,7 tỷ đồng", "21", "Campuchia",
-                   "tỉnh Ratanakiri", "12,6 tỷ đồng", "16 tập thể", "48 cá nhân", "bằng khen"):
-        assert figure in article, figure
+                   "tỉnh Ratanakiri", "12,6 tỷ đồng", "16 tập thể", "48 cá nhân", "Bằng khen"):
+        assert re.search(rf"(?<![\w.,]){re.escape(figure)}(?![\w]|[.,]\d)", article), figure
 
 
 def test_small_award_counts_are_padded(sample):
     awards = [{"giver": "Chủ tịch UBND tỉnh", "kind": "giấy khen", "collectives": 5, "individuals": 7}]
     for variant in VARIANTS:
         article = text(with_changes(sample, awards=awards), variant)
-        assert "05 tập thể" in article and "07 cá nhân" in article and "giấy khen" in article
+        assert "05 tập thể" in article and "07 cá nhân" in article and "Giấy khen" in article
 
 
 def test_conclusion_becomes_directions(sample):
@@ -197,15 +202,11 @@ def test_conclusion_items_with_their_own_subject_follow_a_colon(sample):
         assert not re.search(r"(đề nghị|yêu cầu|tập trung) (các cấp ủy|lực lượng quân sự)", article)
 
 
-def test_directive_verbs_join_after_the_addressees(sample):
-    forms = set()
-    for variant in range(30):
+def test_plain_conclusion_tasks_follow_a_colon_without_an_invented_addressee(sample):
+    for variant in range(20):
         article = text(sample, variant)
-        if re.search(r"đề nghị [^:.]*?quán triệt sâu sắc", article) and "yêu cầu" in article:
-            forms.add("đề nghị…, yêu cầu…")
-        if re.search(r": quán triệt sâu sắc", article):
-            forms.add("colon")
-    assert forms == {"đề nghị…, yêu cầu…", "colon"}
+        assert re.search(r": quán triệt sâu sắc", article)
+        assert not re.search(r"(đề nghị|yêu cầu) [^:.]*quán triệt sâu sắc", article)
 
 
 # ------------------------------------------------------------------ periods
@@ -218,7 +219,7 @@ def test_half_year_article(half_year, variant):
     assert "sơ kết" in article.lower()
     assert "tổng kết" not in article.lower()
     assert paragraphs(half_year, variant)[0].startswith("Chiều 10/7, ")
-    assert "Hội nghị sơ kết công tác quốc phòng, quân sự địa phương" in article
+    assert re.search(r"Hội nghị sơ kết (công tác|nhiệm vụ) quốc phòng, quân sự địa phương", article)
     assert "cùng kỳ năm 2025" in article  # the change is against the same period
 
 
@@ -229,7 +230,7 @@ def test_half_year_article(half_year, variant):
 def test_comparisons_only_with_previous_figures(sample, variant):
     with_previous = text(sample, variant)
     assert "so với năm 2025" in with_previous
-    assert re.search(r"(giảm|ít hơn) 24 vụ", with_previous)  # 412 cases against 436
+    assert "giảm 24 vụ" in with_previous and "ít hơn" not in with_previous  # 412 cases against 436
     assert "2,13%" in with_previous  # 3.350 recruits against 3.280
     without = text(with_changes(sample, previous=None), variant)
     assert "so với năm 2025" not in without and "năm 2025" not in without
@@ -240,7 +241,7 @@ def test_equal_figures_read_as_equal(sample):
     same = with_changes(sample, previous={"recruits_delivered": 3350})
     for variant in VARIANTS:
         article = text(same, variant)
-        assert re.search(r"(bằng|tương đương) năm 2025", article)
+        assert "không thay đổi so với năm 2025" in article
         assert "tăng 0%" not in article and "giảm 0%" not in article
 
 
@@ -253,8 +254,8 @@ def test_article_without_conference(sample, variant):
     found = blocks(report, variant)
     article = text(report, variant)
     lead = found[1].text
-    assert lead.startswith("Ngày 15/12, ") or lead.startswith("UBND tỉnh Gia Lai vừa ")
-    assert "hội nghị" not in article.lower()
+    assert lead.startswith("Ngày 15/12, UBND tỉnh Gia Lai ")
+    assert "hội nghị" not in article.replace("báo cáo tại hội nghị", "").lower()
     assert "Phạm Quang Hiếu" not in article
     assert "năm 2027" in article  # directions come from the report itself
 
@@ -265,8 +266,9 @@ def test_minimal_report_still_reads(sample):
     for variant in VARIANTS:
         found = blocks(report, variant)
         assert isinstance(found[0], Title)
-        assert len([b for b in found if isinstance(b, Paragraph)]) >= 2
-        assert found[1].text.startswith("Ngày 5/12, ") or found[1].text.startswith("Ban CHQS xã Phú Lợi")
+        # nothing but the report's date and its issuer: no sentence about results it never gave
+        assert [type(b) for b in found] == [Title, Paragraph]
+        assert found[1].text.startswith("Ngày 5/12, Ban CHQS xã Phú Lợi ")
 
 
 # ---------------------------------------------------------------- variation
@@ -381,7 +383,8 @@ def _allowed_numbers(report: Report) -> set[str]:
         allowed.add(vf.format_integer(abs(change.difference)))
         if change.percent is not None:
             allowed.add(vf.format_percent(change.percent))
-    for day in [report.document.date] + ([report.conference.date] if report.conference else []):
+    for day in [report.document.date] + ([report.conference.date] if report.conference and report.conference.date
+                                         else []):
         allowed.update({vf.format_date_short(day), vf.format_date_numeric(day)})
     year = report.period.year
     # Years of the period, the age of registration, the half-year and the education groups.
@@ -403,6 +406,7 @@ def test_no_hundred_percent_unless_computed(sample):
     d["recruitment"]["delivered"] = 3340
     d["recruitment"]["police_delivered"] = 400
     d["assessment"]["strengths"] = ["Cấp ủy, chính quyền các cấp quan tâm lãnh đạo, chỉ đạo"]
+    d.pop("directions")  # the user's own tasks may well say "100%"; this is about what drafter says
     report = Report.model_validate(d)
     for variant in [None, *VARIANTS]:
         article = text(report, variant)
@@ -424,5 +428,5 @@ def test_variety_benchmark_meets_its_target():
     assert len(reports) == 34
     assert len({(r.unit.kind, r.unit.name) for r in reports}) == 34
     articles = [variety.article(r) for r in reports]
-    assert variety.mean_pairwise_f1(articles) <= 0.30
+    assert variety.mean_pairwise_f1(articles) <= variety.TARGET == 0.25
     assert variety.mean_pairwise_f1([variety.baseline(r) for r in reports]) > 0.35

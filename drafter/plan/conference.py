@@ -181,6 +181,7 @@ def directions(facts: Facts, scope: Scope) -> list[list[Message]]:
         for index, part in enumerate(chunks(plain_items, TASKS_PER_SENTENCE)):
             found.append(message("news.directions" if index == 0 else "news.directions.more", "directions",
                                  next_when=scope.next_when() if index == 0 else None,
+                                 next_period=scope.next_period() if index == 0 else None,
                                  unit=scope.unit() if index == 0 else None, items=task_slot(part, "directions")))
         paragraphs.append(found)
     for n, (index, group) in enumerate(groups):
@@ -207,13 +208,18 @@ def _present(facts: Facts) -> list[tuple[str, Person]]:
 
 
 def awards(facts: Facts, scope: Scope) -> list[Message]:
-    """Each award by its authority: given by someone present, handed over on behalf, or received."""
+    """Each award by its authority: given by someone present, handed over on behalf, or received.
+
+    The first award opens ("Nhân dịp này, …"); the next ones take the ``….next`` keys, whose
+    phrasings go on from it ("… cũng tặng …").
+    """
     present = _present(facts)
     found = []
     for index, award in enumerate(facts.report.awards):
         if not (award.collectives or award.individuals):
             continue
         slots = award_slots(scope, index)
+        more = ".next" if found else ""
         if facts.report.conference is None:
             found.append(message("awards.given", "awards", **slots))
             continue
@@ -222,9 +228,9 @@ def awards(facts: Facts, scope: Scope) -> list[Message]:
         if award.presenter and not (holder and _fold(award.presenter) in _fold(holder[1].name)):
             known = next(((path, p) for path, p in present if _fold(p.name) in _fold(award.presenter)), None)
             presenter = person(known[1], known[0]) if known else text(award.presenter, f"awards[{index}].presenter")
-            found.append(message("awards.delegated", "awards", presenter=presenter, **slots))
+            found.append(message("awards.delegated" + more, "awards", presenter=presenter, **slots))
         elif holder:
-            found.append(message("awards.present", "awards", **slots))
+            found.append(message("awards.present" + more, "awards", **slots))
         else:
-            found.append(message("awards.received", "awards", **slots))
+            found.append(message("awards.received" + more, "awards", **slots))
     return found

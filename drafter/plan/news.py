@@ -13,6 +13,8 @@ proposals and the lessons, which belong to the report.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from drafter.document import Source
 from drafter.facts import Facts
 from drafter.plan import activities, conference, forces
@@ -37,7 +39,9 @@ RESULT_PARAGRAPHS = (
     ("welfare", "disaster", "remains", "foreign_relations", "defence_land", "funding"),
 )
 #: Topics whose messages may come in any order without changing the meaning.
-FREE_ORDER = frozenset({"militia", "reserve"})
+FREE_ORDER = frozenset({"reserve"})
+#: Topics whose figures a writer may say in one sentence of clauses ("đăng ký …; giao …; tuyển chọn …").
+AGGREGATABLE = frozenset({"recruitment", "reserve", "education", "exercises", "militia"})
 #: A results paragraph longer than this many sentences is split at a topic boundary.
 MAX_SENTENCES = 6
 
@@ -55,6 +59,9 @@ def topic_messages(scope: Scope, topic: str, chooser: Chooser) -> list[Message]:
     found = TOPICS[topic](scope)
     if topic in FREE_ORDER and len(found) > 1 and not any(m.group for m in found):
         found = chooser.shuffle(f"order|{topic}", found)
+    if topic in AGGREGATABLE and 2 <= len(found) <= 3 and not any(m.group for m in found) \
+            and chooser.number(f"aggregate|{topic}", 2) == 0:
+        found = [replace(m, group=f"agg:{topic}") for m in found]
     return with_subject(scope, found + topic_texts(scope, topic))
 
 
@@ -91,7 +98,7 @@ def _result_paragraphs(facts: Facts, scope: Scope, chooser: Chooser) -> list[Par
                 current = []
             if current:
                 # a new topic inside a paragraph may be introduced by a connector
-                found[0] = Message(found[0].key, found[0].slots, found[0].topic, found[0].tone, True, found[0].group)
+                found[0] = replace(found[0], connect=True)
             current += found
         if current:
             paragraphs.append(ParagraphPlan(tuple(current)))

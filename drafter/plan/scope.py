@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from drafter.facts import Facts, PeriodWords
 from drafter.document import Source
@@ -67,7 +67,7 @@ class Scope:
 def with_subject(scope: Scope, messages: list[Message]) -> list[Message]:
     """Results messages given the unit's name and level word, which a phrasing may use."""
     extra = {"unit": scope.unit(), "level": scope.level()}
-    return [Message(m.key, {**extra, **m.slots}, m.topic, m.tone, m.connect, m.group) for m in messages]
+    return [replace(m, slots={**extra, **m.slots}) for m in messages]
 
 
 def message(key: str, topic: str, group: str = "", tone: str = "neutral", connect: bool = False,

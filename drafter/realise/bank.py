@@ -18,6 +18,9 @@ A bank is a YAML file (``phrases.yaml`` in a pack, over ``templates/_shared/phra
         frame: true                 # names the document, states no result
         say:
           - Trên đây là báo cáo …
+      recruitment.registered:
+        say: [ … ]                  # as a sentence of its own
+        clause: [ … ]               # after another message of its topic, in one sentence
 
 In a phrasing, ``{name}`` is a slot the plan fills; ``{name|chữ}`` prints "chữ" when the slot is
 empty; ``[ … ]`` is an optional part that vanishes when a slot inside it is empty; ``{@QP-QSĐP}``
@@ -154,11 +157,13 @@ class Variant:
 
 @dataclass(frozen=True)
 class Entry:
-    """What to say for one message: its phrasings, and whether it is a frame."""
+    """What to say for one message: its phrasings, whether it is a frame, and the clauses
+    (verb phrases without a subject) it takes when it follows another message in one sentence."""
 
     key: str
     variants: tuple[Variant, ...]
     frame: bool = False
+    clauses: tuple[Variant, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -224,20 +229,12 @@ def _item_line(sequence, index: int, path: Path, fallback: str) -> str:
         return fallback
 
 
-def _phrasings(value, where: str, path: Path, problems: list) -> tuple[list, bool]:
-    """The phrasings of one entry (a list, or a mapping with ``say:`` and ``frame:``)."""
-    frame = False
-    if isinstance(value, dict):
-        unknown = [k for k in value if k not in ("say", "frame")]
-        if unknown:
-            problems.append(("E566", where, f"khóa “{unknown[0]}” không dùng được ở đây (chỉ có say, frame)"))
-        frame = bool(value.get("frame", False))
-        value = value.get("say", [])
+def _variants(value, where: str, path: Path, problems: list) -> list[Variant]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not value:
         problems.append(("E566", where, "cần ít nhất một cách nói (mỗi cách một dòng bắt đầu bằng “- ”)"))
-        return [], frame
+        return []
     found = []
     for index, item in enumerate(value):
         line = _item_line(value, index, path, where)
@@ -249,7 +246,21 @@ def _phrasings(value, where: str, path: Path, problems: list) -> tuple[list, boo
             found.append(Variant(tuple(parse(" ".join(s.split()), line) for s in sentences), line))
         except BankError as error:
             problems += error.problems
-    return found, frame
+    return found
+
+
+def _phrasings(value, where: str, path: Path, problems: list) -> Entry | None:
+    """One entry: a list of phrasings, or a mapping with ``say:``, ``clause:`` and ``frame:``."""
+    frame, clauses = False, []
+    if isinstance(value, dict):
+        unknown = [k for k in value if k not in ("say", "clause", "frame")]
+        if unknown:
+            problems.append(("E566", where, f"khóa “{unknown[0]}” không dùng được ở đây (chỉ có say, clause, frame)"))
+        frame = bool(value.get("frame", False))
+        if "clause" in value:
+            clauses = _variants(value["clause"], where, path, problems)
+        value = value.get("say", [])
+    return frame, _variants(value, where, path, problems), clauses
 
 
 def load_file(path: Path) -> dict:
@@ -272,8 +283,8 @@ def load_file(path: Path) -> dict:
     for section in ("headings", "messages"):
         for key, value in (data.get(section) or {}).items():
             where = _line(data[section], key, path)
-            variants, frame = _phrasings(value, where, path, problems)
-            out[section][str(key)] = (Entry(str(key), tuple(variants), frame), where)
+            frame, variants, clauses = _phrasings(value, where, path, problems)
+            out[section][str(key)] = (Entry(str(key), tuple(variants), frame, tuple(clauses)), where)
     if problems:
         raise BankError(problems)
     return out
@@ -289,7 +300,7 @@ def _check(merged: dict, kind: str) -> list:
             hint = f"; có phải ý bạn là “{close[0]}”?" if close else ""
             problems.append(("E561", where, f"không có thông điệp “{key}”{hint}"))
             continue
-        for variant in entry.variants:
+        for variant in entry.variants + entry.clauses:
             for node in (n for s in variant.sentences for n in all_refs(s)):
                 if isinstance(node, Term) and node.abbreviation not in terms:
                     problems.append(("E565", variant.where, f"thuật ngữ “{{@{node.abbreviation}}}” chưa có trong terms"))

@@ -77,11 +77,15 @@ class Realiser:
             raise BankError([("E564", str(self.bank.files[-1]) if self.bank.files else "", f"thiếu cách nói cho “{key}”")])
         return entry
 
-    def _choose(self, message: Message, entry: Entry, top: bool = False, first: bool = False) -> Variant:
+    def _choose(self, message: Message, entry: Entry, top: bool = False, first: bool = False,
+                clause: bool = False) -> Variant:
         present = {name for name in message.slots if message.present(name)}
         optional = MESSAGES[message.key].optional if message.key in MESSAGES else frozenset()
+        variants = entry.clauses if clause and entry.clauses else entry.variants
+        if variants is entry.clauses:
+            optional = optional | {"unit", "level"}  # a clause goes on from the sentence's subject
         eligible = []
-        for index, variant in enumerate(entry.variants):
+        for index, variant in enumerate(variants):
             names = {n.name for s in variant.sentences for n in all_refs(s) if isinstance(n, Ref)}
             if variant.required <= present and (present - optional) <= names:
                 eligible.append(index)
@@ -89,20 +93,21 @@ class Realiser:
             where = entry.variants[0].where if entry.variants else ""
             raise BankError([("E567", where, f"không có cách nói nào của “{message.key}” dùng đủ các ô "
                                              f"{', '.join(sorted(present))}")])
-        fresh = [i for i in eligible if i not in self.used.get(message.key, set())] or eligible
+        used_key = message.key + ("|clause" if variants is entry.clauses else "")
+        fresh = [i for i in eligible if i not in self.used.get(used_key, set())] or eligible
         if first:
             # a sentence never opens with a figure ("21 nhà tình nghĩa…"): newspapers write "Có 21…"
-            fresh = [i for i in fresh if not _opens_with_figure(entry.variants[i], message)] or fresh
+            fresh = [i for i in fresh if not _opens_with_figure(variants[i], message)] or fresh
         if top:
             # no two sentences in a row open alike ("Tỉnh … Tỉnh …", "Có … Có …")
-            fresh = [i for i in fresh if _opening(entry.variants[i]) != self.last_opening] or fresh
-        occurrence = self.occurrences.get(message.key, 0)
-        self.occurrences[message.key] = occurrence + 1
-        index = fresh[self.chooser.number(f"{message.key}#{occurrence}", len(fresh))]
-        self.used.setdefault(message.key, set()).add(index)
+            fresh = [i for i in fresh if _opening(variants[i]) != self.last_opening] or fresh
+        occurrence = self.occurrences.get(used_key, 0)
+        self.occurrences[used_key] = occurrence + 1
+        index = fresh[self.chooser.number(f"{used_key}#{occurrence}", len(fresh))]
+        self.used.setdefault(used_key, set()).add(index)
         if top:
-            self.last_opening = _opening(entry.variants[index])
-        return entry.variants[index]
+            self.last_opening = _opening(variants[index])
+        return variants[index]
 
     def _fill(self, nodes, message: Message) -> list[Piece] | None:
         """A phrasing's nodes filled from the message; None when a slot it needs is empty."""
@@ -135,7 +140,7 @@ class Realiser:
 
     def say(self, message: Message, first: bool = True) -> list[_Sentence]:
         entry = self._entry(message.key)
-        variant = self._choose(message, entry, top=True, first=first)
+        variant = self._choose(message, entry, top=first, first=first, clause=not first)
         said = []
         for nodes in variant.sentences:
             pieces = self._fill(nodes, message) or []
@@ -164,13 +169,16 @@ class Realiser:
             message = messages[index]
             if message.group:
                 run = [message]
-                while index + 1 < len(messages) and messages[index + 1].group == message.group:
+                while index + 1 < len(messages) and messages[index + 1].group == message.group \
+                        and self._joins(messages[index + 1]):
                     index += 1
                     run.append(messages[index])
-                said = [self._grouped(run)]
+                said = [self._grouped(run)] if len(run) > 1 else self.say(message)
             else:
                 said = self.say(message)
-            if message.connect and out and not _opens_with_connector(out[-1]):
+            # a connector at about every other place the plan allows one: writers do not chain them
+            if message.connect and out and not _opens_with_connector(out[-1]) \
+                    and self.chooser.number(f"connect#{len(self.sentences) + len(out)}", 2) == 0:
                 connector = self._connector()
                 if connector:
                     first = said[0]
@@ -181,6 +189,11 @@ class Realiser:
             index += 1
         self.sentences += out
         return out
+
+    def _joins(self, message: Message) -> bool:
+        """Whether a message can go on a sentence as a clause: a group the plan made of clauses
+        ("welfare"), or an aggregation ("agg:…") whose bank entry has clause phrasings."""
+        return not message.group.startswith("agg:") or bool(self._entry(message.key).clauses)
 
     def _grouped(self, run: list[Message]) -> _Sentence:
         """Messages said as one sentence: their clauses joined by semicolons."""
