@@ -226,8 +226,11 @@ def awards(facts: Facts, scope: Scope) -> list[Message]:
         giver = _fold(award.giver)
         holder = next(((path, p) for path, p in present if any(_fold(t) == giver for t in p.titles)), None)
         if award.presenter and not (holder and _fold(award.presenter) in _fold(holder[1].name)):
-            known = next(((path, p) for path, p in present if _fold(p.name) in _fold(award.presenter)), None)
-            presenter = person(known[1], known[0]) if known else text(award.presenter, f"awards[{index}].presenter")
+            known = next((p for _, p in present if _fold(p.name) in _fold(award.presenter)), None)
+            where = f"awards[{index}].presenter"
+            # someone present is named as everywhere else in the article: in full once, short after
+            presenter = Slot("person", known, Source(where, award.presenter, "text")) if known \
+                else text(award.presenter, where)
             found.append(message("awards.delegated" + more, "awards", presenter=presenter, **slots))
         elif holder:
             found.append(message("awards.present" + more, "awards", **slots))

@@ -185,6 +185,13 @@ class Realiser:
                     first.pieces.insert(0, Piece(f"{connector}, "))
                     _lower_first(first.pieces, 1)
                     first.message += "+connector"
+            for sentence in said:
+                # a phrasing of the bank that opens with a connector uses it up as well
+                opening = next((c for c in self.bank.settings.connectors
+                                if _plain_text(sentence.pieces).lstrip().startswith(c + ",")), None)
+                if opening and not sentence.message.endswith("+connector"):
+                    self.connectors_used.add(opening)
+                    sentence.message += "+connector"
             out += said
             index += 1
         self.sentences += out

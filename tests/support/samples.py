@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
+from pathlib import Path
 
+from drafter.inputs import load_report
 from drafter.inputs.model import Report
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Every sample input of the repository.
+SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
+
+
+@cache
+def report_of(path: Path) -> Report:
+    """A sample's report, read once per test session."""
+    return load_report(path)
 
 #: The smallest input that validates: a province, a year, a signer and the recruitment figures.
 MINIMAL_YAML = """\
