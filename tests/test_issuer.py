@@ -205,6 +205,9 @@ def test_the_rollup_settings_may_be_the_rollup_modules_own_model():
     assert (rolled.parent, rolled.code, rolled.place) == ("", "BCH", "Pleiku")
     assert rolled.signature_lines == ("KT. CHỈ HUY TRƯỞNG", "PHÓ CHỈ HUY TRƯỞNG")
     assert rolled.recipients == ("Bộ Tư lệnh Quân khu 5", "Lưu: VT, TM")
+    by_order = RollupInfo.model_validate({"signer": {"name": "A", "position": "Tham mưu trưởng",
+                                                     "authority": ["TL. Chỉ huy trưởng"]}})
+    assert rollup_issuer(communes, by_order).signature_lines == ("TL. CHỈ HUY TRƯỞNG", "THAM MƯU TRƯỞNG")
 
 
 @pytest.mark.xfail(strict=True, reason="drafter/rollup.py still has its own _scope and _signature: the lead wires "
