@@ -79,6 +79,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E308": ("không có đơn vị “{found}” trên bản đồ hành chính từ 01/7/2025{suggestion}",
              "sửa tên theo danh mục đơn vị hành chính hiện hành (34 tỉnh, 3.321 xã, phường, đặc khu)."),
     "E309": ("loại đơn vị “{found}” không đúng, đơn vị này là {expected}", "sửa “kind:” thành “{expected}”."),
+    # E31x: the unit's level and its issuer against the map of the period (drafter.inputs.era)
+    "E310": ("thị trấn “{found}” không còn từ ngày 01/7/2025",
+             "kỳ báo cáo từ năm 2025 (cả năm) ghi đơn vị theo bản đồ mới: “kind: xã” hoặc “kind: phường”."),
+    "E311": ("Ban Chỉ huy Phòng thủ khu vực “{found}” chỉ có từ ngày 01/7/2025",
+             "với kỳ báo cáo trước 7/2025, ghi đơn vị cấp huyện (kind: huyện, quận, thị xã) hoặc cấp tỉnh."),
+    "E312": ("khu vực phòng thủ “{found}” không có Ủy ban nhân dân; báo cáo do Ban Chỉ huy Phòng thủ khu vực ban hành",
+             "ghi “issuer: chqs” dưới “document:”."),
+    "E313": ("đơn vị cấp huyện “{found}” chưa ghi loại",
+             "ghi kèm loại: “huyện Krông Pa”, “quận 3”, “thị xã An Khê”, “thành phố Pleiku”."),
+    "E314": ("khu vực phòng thủ “{found}” cần tên tỉnh",
+             "thêm “province:” dưới “unit:”: tỉnh, thành phố có Bộ CHQS quản lý Ban Chỉ huy Phòng thủ khu vực."),
     # W4xx: warnings, the draft is still written
     "W401": ("số giao quân {found} vượt chỉ tiêu {expected}", "nếu đúng, giữ nguyên."),
     "W402": ("{what} chiếm {found} dân số, cao bất thường", "kiểm tra lại dân số và số liệu."),
@@ -86,6 +97,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "W404": ("không có số liệu nào cho phần kết quả", "báo cáo chỉ có phần đánh giá chung và phương hướng."),
     "W405": ("không tìm thấy “{found}” trên bản đồ hành chính hiện hành{suggestion}",
              "với kỳ báo cáo trước 7/2025, tên theo bản đồ cũ vẫn được chấp nhận; kiểm tra chính tả."),
+    "W410": ("{what} thuộc {expected}, không phải “{found}”",
+             "sửa “military_region:”, hoặc xóa dòng này để chương trình tự điền theo bản đồ."),
+    "W411": ("cấp huyện “{found}” không còn từ ngày 01/7/2025",
+             "xóa dòng “district:”; từ 7/2025 xã, phường trực thuộc tỉnh."),
     # E5xx: producing the output
     "E501": ("tệp “{found}” đã có", "thêm --force để ghi đè, hoặc chọn tên khác với -o."),
     "E502": ("không ghi được tệp ({detail})", "kiểm tra thư mục đích có tồn tại, được phép ghi và ổ đĩa còn chỗ trống."),

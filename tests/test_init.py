@@ -12,7 +12,8 @@ from ruamel.yaml import YAML
 from drafter.cli import cli
 from drafter.inputs import load
 from drafter.inputs.model import Report
-from drafter.inputs.starter import MILITARY_REGIONS, resolve_unit, starter_yaml
+from drafter.inputs.reference import military_regions
+from drafter.inputs.starter import resolve_unit, starter_yaml
 
 
 @pytest.fixture
@@ -59,7 +60,8 @@ def test_kind_and_spelling_come_from_the_map(runner, tmp_path):
                                "--span", "half-year"]).exit_code == 0
     report = load(out).report
     assert (report.unit.kind, report.unit.level, report.period.span) == ("thành phố", "province", "half-year")
-    assert report.unit.military_region == "Thủ đô Hà Nội"
+    # the Bộ Tư lệnh Thủ đô is directly under the Ministry: no military region is written for Hà Nội
+    assert report.unit.military_region is None
     _valid(runner, out)
 
 
@@ -87,6 +89,56 @@ def test_old_map_names_are_accepted_for_old_years(runner, tmp_path):
     result = runner.invoke(cli, ["init", "-o", str(out), "--unit", "Đắk Nông", "--year", "2022"])
     assert result.exit_code == 0, result.output
     assert load(out).ok
+
+
+def test_old_map_provinces_get_their_region_from_the_old_table(runner, tmp_path):
+    out = tmp_path / "hoa-binh-2024.yaml"
+    assert runner.invoke(cli, ["init", "-o", str(out), "--unit", "Hoà Bình", "--year", "2024"]).exit_code == 0
+    report = load(out).report
+    assert (report.unit.name, report.unit.military_region) == ("Hòa Bình", "Quân khu 3")  # merged into Phú Thọ, QK2
+
+
+def test_a_thi_tran_of_an_old_year_validates_at_once(runner, tmp_path):
+    out = tmp_path / "chu-se-2024.yaml"
+    result = runner.invoke(cli, ["init", "-o", str(out), "--unit", "Chư Sê", "--kind", "thi tran",
+                                 "--province", "Gia Lai", "--year", "2024"])
+    assert result.exit_code == 0, result.output
+    assert "thị trấn Chư Sê, tỉnh Gia Lai" in result.output
+    text = out.read_text(encoding="utf-8")
+    assert "kind: thị trấn" in text and "Loại theo danh mục hành chính: xã / phường / thị trấn" in text
+    assert re.search(r"^# {3}district: +# Với xã, phường, thị trấn của kỳ trước 7/2025", text, re.M)
+    _valid(runner, out)
+    report = load(out).report
+    assert (report.unit.kind, report.unit.level, report.unit.military_region) == ("thị trấn", "commune", "Quân khu 5")
+    refused = runner.invoke(cli, ["init", "-o", str(tmp_path / "x.yaml"), "--unit", "Chư Sê", "--kind", "thị trấn",
+                                  "--province", "Gia Lai", "--year", "2026"])
+    assert refused.exit_code == 1 and "E310" in refused.output
+
+
+def test_a_defence_area_command_gets_its_own_starter(runner, tmp_path):
+    out = tmp_path / "ptkv4.yaml"
+    result = runner.invoke(cli, ["init", "-o", str(out), "--unit", "Ban Chỉ huy Phòng thủ khu vực 4 - Vĩnh Yên",
+                                 "--kind", "khu vực", "--province", "phú thọ", "--year", "2026"])
+    assert result.exit_code == 0, result.output
+    assert "Ban Chỉ huy Phòng thủ khu vực 4 - Vĩnh Yên, tỉnh Phú Thọ" in result.output
+    text = out.read_text(encoding="utf-8")
+    assert "issuer: chqs" in text and "position: Chỉ huy trưởng" in text
+    _valid(runner, out)
+    report = load(out).report
+    assert (report.unit.name, report.unit.level, report.unit.province, report.unit.military_region) == (
+        "4 - Vĩnh Yên", "area", "Phú Thọ", "Quân khu 2")
+    refused = runner.invoke(cli, ["init", "-o", str(tmp_path / "y.yaml"), "--unit", "4 - Vĩnh Yên",
+                                  "--kind", "khu vực", "--province", "Phú Thọ", "--year", "2024"])
+    assert refused.exit_code == 1 and "E311" in refused.output
+
+
+def test_the_kinds_init_accepts_are_the_models():
+    import typing
+
+    from drafter.cli.init import KINDS
+    from drafter.inputs.model import UnitKind
+
+    assert set(KINDS) == set(typing.get_args(UnitKind))
 
 
 def test_questions_on_a_terminal_with_suggestions(runner, tmp_path):
@@ -162,8 +214,12 @@ def test_the_military_region_table_covers_the_34_provinces():
     from drafter.inputs.reference import _map
 
     provinces = {division.name for division in _map()[0].values()}
-    assert set(MILITARY_REGIONS) == provinces and len(provinces) == 34
-    assert set(MILITARY_REGIONS.values()) == {"Thủ đô Hà Nội"} | {f"Quân khu {n}" for n in (1, 2, 3, 4, 5, 7, 9)}
+    regions = military_regions()
+    assert set(regions) == provinces and len(provinces) == 34
+    assert set(regions.values()) == {None} | {f"Quân khu {n}" for n in (1, 2, 3, 4, 5, 7, 9)}
+    assert [name for name, region in regions.items() if region is None] == ["Hà Nội"]  # the Capital Command
+    old = military_regions(current_map=False)
+    assert len(old) == 64 and "Thừa Thiên Huế" in old and "Huế" in old  # 63 provinces, Huế by both names
 
 
 def _field_paths(model, prefix: str = "") -> list[str]:

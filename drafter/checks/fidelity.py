@@ -246,8 +246,16 @@ def _value_forms(path: tuple, value) -> set[str]:
         forms = _count_forms(value)
         return forms | _money_forms(value) if _is_money(path) and value >= 0 else forms
     if isinstance(value, float | Decimal):
+        if _is_percent(path):
+            return _rate_forms(Decimal(str(value)))
         return _area_forms(value)
     return set()
+
+
+def _is_percent(path: tuple) -> bool:
+    """Rates and shares a user types without counts (``recruitment.rate``, ``militia.share``)."""
+    name = next((p for p in reversed(path) if isinstance(p, str)), "")
+    return name == "rate" or name == "share" or name.endswith("_share")
 
 
 def _walk(obj, path: tuple = ()) -> Iterator[tuple[tuple, object]]:

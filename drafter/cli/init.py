@@ -14,7 +14,7 @@ from drafter.cli import console
 from drafter.cli.console import user_errors
 from drafter.i18n import N_, _, problem_texts
 
-KINDS = ("tỉnh", "thành phố", "xã", "phường", "đặc khu", "huyện", "quận", "thị xã")
+KINDS = ("tỉnh", "thành phố", "xã", "phường", "đặc khu", "thị trấn", "huyện", "quận", "thị xã", "khu vực")
 
 
 def _fold(text: str) -> str:
@@ -37,7 +37,9 @@ def _kind(ctx, param, value: str | None) -> str | None:
               help=N_("Tệp YAML sẽ tạo; mặc định so-lieu.yaml."))
 @click.option("--unit", help=N_("Tên đơn vị, không kèm loại: “Ia Grai”, “Gia Lai”."))
 @click.option("--kind", callback=_kind, metavar="LOẠI",
-              help=N_("Loại đơn vị: tỉnh, thành phố, xã, phường, đặc khu; bỏ trống để tự điền theo danh mục hành chính."))
+              help=N_("Loại đơn vị: tỉnh, thành phố, xã, phường, đặc khu (trước 7/2025 còn thị trấn, huyện, quận, "
+                      "thị xã); khu vực: Ban Chỉ huy Phòng thủ khu vực, tên như “4 - Vĩnh Yên”; bỏ trống để tự điền "
+                      "theo danh mục hành chính."))
 @click.option("--province", help=N_("Tỉnh, thành phố của xã, phường, đặc khu."))
 @click.option("--year", type=click.IntRange(1990, 2100), help=N_("Năm báo cáo; mặc định năm nay."))
 @click.option("--span", type=click.Choice(["year", "half-year"]),
@@ -108,7 +110,7 @@ def _ask(unit, kind, province, year, span):
     """Ask for what is missing; a name is checked against the map at once and asked again,
     with the closest real name, when it is not there."""
     from drafter.inputs.reference import find_province
-    from drafter.inputs.starter import COMMUNE_KINDS, PROVINCE_KINDS, resolve_unit
+    from drafter.inputs.starter import AREA_KIND, COMMUNE_KINDS, PROVINCE_KINDS, resolve_unit
 
     today = dt.date.today()
     if year is None:
@@ -117,7 +119,7 @@ def _ask(unit, kind, province, year, span):
         half = 5 <= today.month <= 9 and year == today.year  # the half-year review is held in June-July
         span = click.prompt(_("Kỳ báo cáo: year (tổng kết năm) hoặc half-year (sơ kết 6 tháng đầu năm)"),
                             default="half-year" if half else "year", value_proc=_span)
-    if kind in COMMUNE_KINDS or (kind is None and province):
+    if kind in COMMUNE_KINDS or kind == AREA_KIND or (kind is None and province):
         commune = True
     elif kind in PROVINCE_KINDS:
         commune = False

@@ -18,9 +18,11 @@ use. Only raw figures live here: rates, shares and changes are derived in
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 # One screenful is plenty for any single statement; longer text is a paste error.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
@@ -32,11 +34,24 @@ Percent = Annotated[float, Field(ge=0, le=1000, allow_inf_nan=False)]
 #: A share of a whole the user states without its counts ("chiếm 1,66%").
 Share = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 
-UnitKind = Literal["tỉnh", "thành phố", "xã", "phường", "đặc khu", "huyện", "quận", "thị xã"]
-#: Kinds that exist at commune level and at the old district level; "thành phố"
-#: is province-level unless ``level`` says otherwise.
-COMMUNE_KINDS = ("xã", "phường", "đặc khu")
+UnitKind = Literal["tỉnh", "thành phố", "xã", "phường", "đặc khu", "thị trấn", "huyện", "quận", "thị xã", "khu vực"]
+#: Kinds that exist at commune level (thị trấn on the old map only) and at the old district
+#: level; "thành phố" is province-level unless ``level`` says otherwise.
+COMMUNE_KINDS = ("xã", "phường", "đặc khu", "thị trấn")
 DISTRICT_KINDS = ("huyện", "quận", "thị xã")
+#: The area of a defence-area command (Ban Chỉ huy Phòng thủ khu vực), since July 2025.
+AREA_KIND = "khu vực"
+_AREA_PREFIX = re.compile(r"^\s*(ban\s+chỉ\s+huy\s+phòng\s+thủ\s+khu\s+vực|phòng\s+thủ\s+khu\s+vực|khu\s+vực)\s+",
+                          re.IGNORECASE)
+
+
+def area_name(name: str) -> str:
+    """A defence area's name without the words its body's name puts before it.
+
+    >>> area_name("Ban Chỉ huy Phòng thủ khu vực 4 - Vĩnh Yên"), area_name("Khu vực 1 - Vạn An"), area_name("2 - Hà Trung")
+    ('4 - Vĩnh Yên', '1 - Vạn An', '2 - Hà Trung')
+    """
+    return _AREA_PREFIX.sub("", unicodedata.normalize("NFC", name), count=1).strip()
 
 
 def _field(title: str, description: str, **kwargs):
@@ -71,30 +86,55 @@ class Person(Strict):
 
 
 class Unit(Strict):
-    name: Name = _field("Tên đơn vị", "Tên riêng, không kèm loại: “Gia Lai”, “Phú Lợi”.", examples=["Gia Lai"])
+    name: Name = _field(
+        "Tên đơn vị",
+        "Tên riêng, không kèm loại: “Gia Lai”, “Phú Lợi”; khu vực phòng thủ: số và tên, “4 - Vĩnh Yên”.",
+        examples=["Gia Lai"],
+    )
     kind: UnitKind = _field(
         "Loại đơn vị hành chính",
-        "tỉnh, thành phố, xã, phường, đặc khu; với năm trước 2025 còn có huyện, quận, thị xã.",
+        "tỉnh, thành phố, xã, phường, đặc khu; với kỳ trước 7/2025 còn có thị trấn, huyện, quận, thị xã; "
+        "khu vực: địa bàn của một Ban Chỉ huy Phòng thủ khu vực (từ 7/2025).",
         examples=["tỉnh"],
     )
-    level: Literal["province", "district", "commune"] | None = _field(
+    level: Literal["province", "district", "commune", "area"] | None = _field(
         "Cấp",
-        "province (cấp tỉnh), district (cấp huyện, trước 7/2025) hoặc commune (cấp xã); mặc định suy từ loại.",
+        "province (cấp tỉnh), district (cấp huyện, trước 7/2025), commune (cấp xã) hoặc area (khu vực phòng thủ); "
+        "mặc định suy từ loại.",
         default=None,
         validate_default=True,
     )
     province: Name | None = _field(
         "Tỉnh, thành phố trực thuộc",
-        "Với xã, phường, đặc khu hoặc cấp huyện cũ: tên tỉnh, thành phố chủ quản.",
+        "Với xã, phường, đặc khu, thị trấn, cấp huyện cũ hoặc khu vực phòng thủ: tên tỉnh, thành phố chủ quản.",
         default=None,
         examples=["Gia Lai"],
     )
+    district: Name | None = _field(
+        "Huyện, quận, thị xã (trước 7/2025)",
+        "Với xã, phường, thị trấn của kỳ trước 7/2025: đơn vị cấp huyện, ghi kèm loại, như “huyện Krông Pa”, "
+        "“thị xã An Khê”; để nơi nhận có Ban CHQS cấp huyện.",
+        default=None,
+        examples=["huyện Krông Pa"],
+    )
     military_region: Name | None = _field(
-        "Quân khu", "Quân khu hoặc Bộ Tư lệnh Thủ đô phụ trách.", default=None, examples=["Quân khu 5"]
+        "Quân khu",
+        "Quân khu của tỉnh, như “Quân khu 5”; bỏ trống để tự điền theo bản đồ. Hà Nội không thuộc quân khu "
+        "(Bộ Tư lệnh Thủ đô trực thuộc Bộ Quốc phòng).",
+        default=None,
+        examples=["Quân khu 5"],
     )
     population: Count | None = _field(
         "Dân số", "Dân số của đơn vị (người), dùng để tính tỷ lệ so với dân số.", default=None, examples=[3583693]
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _area_without_its_prefix(cls, data):
+        # "Ban Chỉ huy Phòng thủ khu vực 4 - Vĩnh Yên" as a name would print the body's words twice
+        if isinstance(data, dict) and data.get("kind") == AREA_KIND and isinstance(data.get("name"), str):
+            return {**data, "name": area_name(data["name"]) or data["name"]}
+        return data
 
     @field_validator("level", mode="after")
     @classmethod
@@ -106,6 +146,8 @@ class Unit(Strict):
             return "commune"
         if kind in DISTRICT_KINDS:
             return "district"
+        if kind == AREA_KIND:
+            return "area"
         return "province"
 
 
@@ -129,10 +171,14 @@ class Signer(Strict):
 
 class DocumentInfo(Strict):
     issuer: Literal["ubnd", "chqs"] = _field(
-        "Cơ quan ban hành", "ubnd: Ủy ban nhân dân; chqs: Bộ/Ban Chỉ huy quân sự.", default="ubnd"
+        "Cơ quan ban hành",
+        "ubnd: Ủy ban nhân dân; chqs: cơ quan quân sự của đơn vị (Bộ CHQS tỉnh, Bộ Tư lệnh Thủ đô Hà Nội, "
+        "Bộ Tư lệnh Thành phố Hồ Chí Minh, Ban CHQS xã, Ban Chỉ huy Phòng thủ khu vực).",
+        default="ubnd",
     )
-    parent_agency: Name | None = _field(
-        "Cơ quan chủ quản", "Dòng trên tên cơ quan ban hành; bỏ trống để tự suy.", default=None
+    parent_agency: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = _field(
+        "Cơ quan chủ quản", "Dòng trên tên cơ quan ban hành; bỏ trống để tự suy, ghi \"\" để không in dòng này.",
+        default=None,
     )
     issuing_agency: Name | None = _field(
         "Tên cơ quan ban hành", "Ghi đầy đủ nếu muốn thay tên tự suy.", default=None
@@ -144,7 +190,12 @@ class DocumentInfo(Strict):
         "Ký hiệu cơ quan", "Phần sau “BC-” trong ký hiệu, ví dụ UBND, BCH.", default=None
     )
     date: dt.date = _field("Ngày ban hành", "Ngày ký báo cáo (YYYY-MM-DD).", examples=["2026-12-05"])
-    place: Name | None = _field("Địa danh", "Địa danh ghi trước ngày tháng; mặc định tên tỉnh.", default=None)
+    place: Name | None = _field(
+        "Địa danh",
+        "Địa danh ghi trước ngày tháng; mặc định tên đơn vị hành chính nơi cơ quan ban hành đóng trụ sở "
+        "(tên tỉnh với cấp tỉnh, tên xã với cấp xã).",
+        default=None,
+    )
     signer: Signer = _field("Người ký", "Người ký báo cáo.")
     recipients: list[Name] = _field(
         "Nơi nhận", "Mỗi dòng một nơi nhận, không kèm dấu gạch đầu dòng; dòng “Lưu” tự thêm.", default_factory=list

@@ -10,16 +10,30 @@ unknown name is only a warning then. A near miss gets a suggestion.
 ('Gia Lai', 'tỉnh')
 >>> suggest_province("Gia Lại")
 'Gia Lai'
+
+It also knows, for both maps, whether a province is a tỉnh or a thành phố and which military
+region it belongs to (``data/military-regions.csv``, one row per province and map, with the
+evidence for every province that merged across regions):
+
+>>> from drafter.inputs.era import era_of
+>>> province_kind("Đà Nẵng", era_of(2026)), province_kind("Huế", era_of(2024)), province_kind("Huế", era_of(2025, "half-year"))
+('thành phố', 'tỉnh', 'thành phố')
+>>> military_region("Phú Thọ", era_of(2026)), military_region("Hòa Bình", era_of(2024)), military_region("Hà Nội", era_of(2026))
+('Quân khu 2', 'Quân khu 3', None)
 """
 
 from __future__ import annotations
 
+import csv
 import difflib
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from drafter.errors import Problem
+from drafter.inputs.era import Era, era_for
 from drafter.inputs.yaml_reader import Positions
 from drafter.inputs.model import Report
 
@@ -41,8 +55,21 @@ def _bare(name: str) -> str:
     return name
 
 
+# Two spellings of the same syllable: the tone mark on the second vowel (the map's "Hòa") or on the
+# first ("Hoà"), as many keyboards type it. Keys use the map's; the printed name is the map's too.
+_OLD_TONES = re.compile("o([\u0300\u0301\u0303\u0309\u0323])([ae])|u([\u0300\u0301\u0303\u0309\u0323])(y)")
+
+
+@lru_cache(maxsize=8192)  # every report asks for the same few names: a batch of 3,321 communes stays quick
 def _key(name: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
+    text = unicodedata.normalize("NFD", " ".join(name.split()).casefold())
+    text = _OLD_TONES.sub(lambda m: f"o{m[2]}{m[1]}" if m[1] else f"u{m[4]}{m[3]}", text)
+    text = re.sub(r"\s*[-\u2013]\s*", " - ", text)  # "Bà Rịa-Vũng Tàu", "Bà Rịa – Vũng Tàu"
+    return unicodedata.normalize("NFC", text)
+
+
+#: The key two spellings of one name share (case, spaces, dashes, the old tone placement).
+name_key = _key
 
 
 @lru_cache(maxsize=1)
@@ -84,19 +111,59 @@ def suggest_commune(province: str, name: str) -> str | None:
     return close[0] if close else None
 
 
+# ------------------------------------------------------------- kinds and regions
+
+_REGIONS_FILE = Path(__file__).parent / "data" / "military-regions.csv"
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[tuple[str, str], tuple[str, str]]:
+    """(map, key) -> (province as spelt in the table, "Quân khu N" or "" for Hà Nội)."""
+    with _REGIONS_FILE.open(encoding="utf-8", newline="") as handle:
+        return {(row["map"], _key(row["province"])): (row["province"], row["region"]) for row in csv.DictReader(handle)}
+
+
+def military_regions(current_map: bool = True) -> dict[str, str | None]:
+    """Every province of a map -> its military region; None for Hà Nội (directly under the Ministry)."""
+    wanted = "current" if current_map else "old"
+    return {name: region or None for (map_, _), (name, region) in _regions().items() if map_ == wanted}
+
+
+def military_region(province: str, era: Era) -> str | None:
+    """"Quân khu N" for a province of the era's map; None for Hà Nội and for a name the table lacks."""
+    found = _regions().get(("current" if era.current_map else "old", _key(province)))
+    return (found[1] or None) if found else None
+
+
+def province_name(name: str, era: Era) -> str:
+    """The province as its map spells it ("gia lai" -> "Gia Lai"); the name itself when unknown."""
+    if era.current_map and (found := find_province(name)):
+        return found.name
+    found = _regions().get(("old", _key(name))) or _regions().get(("current", _key(name)))
+    return found[0] if found else " ".join(name.split())
+
+
+def province_kind(name: str, era: Era) -> str:
+    """"tỉnh" or "thành phố" for a province of the era's map (a name no map knows: "tỉnh")."""
+    if era.current_map:
+        found = find_province(name)
+        return found.division if found else "tỉnh"
+    return "thành phố" if _key(name) in {_key(city) for city in era.cities} else "tỉnh"
+
+
 def after_reform(report: Report) -> bool:
-    """Whether the period is reported on the map in force since 1 July 2025."""
-    year, span = report.period.year, report.period.span
-    return year > 2025 or (year == 2025 and span == "year")
+    """Whether the period is reported on the map in force since 1 July 2025 (:mod:`drafter.inputs.era`)."""
+    return era_for(report).current_map
 
 
 def unit_problems(report: Report, positions: Positions) -> list[Problem]:
-    """Problems with the unit's name, kind and province against the current map."""
+    """Problems with the unit's name, kind, province and military region against the map of its period."""
     unit = report.unit
-    if unit.level == "district":
-        return []  # the old district level is not in the current map; E304 covers misuse
-    current = after_reform(report)
-    unknown, wrong_kind = ("E308", "E309") if current else ("W405", "W405")
+    era = era_for(report)
+    if unit.level == "district" or (unit.kind == "thị trấn" and era.current_map):
+        return []  # not on the current map at all: E304 and E310 say so
+    current = era.current_map
+    unknown, wrong_kind = ("E308", "E309") if current else ("W405", None)
     problems: list[Problem] = []
 
     def say(code, loc, found, suggestion=None, expected=""):
@@ -107,17 +174,38 @@ def unit_problems(report: Report, positions: Positions) -> list[Problem]:
     province_loc = ("unit", "name") if unit.level == "province" else ("unit", "province")
     if not province_name:
         return problems
+    problems += region_problems(province_name, unit.military_region, era, positions)
     province = find_province(province_name)
     if province is None:
         say(unknown, province_loc, province_name, suggest_province(province_name))
         return problems
+    # kinds changed with the reform (thị trấn became xã, Huế a thành phố): only the current map's are checked
     if unit.level == "province":
-        if unit.kind != province.division:
+        if current and unit.kind != province.division:
             say(wrong_kind, ("unit", "kind"), unit.kind, expected=province.division)
         return problems
+    if unit.level == "area":
+        return problems  # a defence area is the provincial command's, not on the administrative map
     commune = find_commune(province.name, unit.name)
     if commune is None:
         say(unknown, ("unit", "name"), f"{unit.kind} {unit.name}", suggest_commune(province.name, unit.name))
-    elif unit.kind != commune.division:
+    elif current and unit.kind != commune.division:
         say(wrong_kind, ("unit", "kind"), unit.kind, expected=commune.division)
     return problems
+
+
+def region_problems(province: str, given: str | None, era: Era, positions: Positions) -> list[Problem]:
+    """W410 when the military region given is not the one the map's table has for the province."""
+    if not given:
+        return []
+    said = " ".join(given.split()).removeprefix("Bộ Tư lệnh ").strip()
+    if _key(province) == _key("Hà Nội"):
+        if "thủ đô" in said.casefold():
+            return []  # what older starters wrote: the capital command, not a region
+        expected = "Bộ Tư lệnh Thủ đô Hà Nội (trực thuộc Bộ Quốc phòng, không thuộc quân khu nào)"
+    else:
+        expected = military_region(province, era)
+        if expected is None or _key(said) == _key(expected):
+            return []
+    return [positions.problem("W410", ("unit", "military_region"), found=given, expected=expected,
+                              extra={"what": f"{province_kind(province, era)} {province_name(province, era)}"})]

@@ -21,30 +21,16 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.errors import DrafterError, Problem
+from drafter.inputs.era import era_of
 
 PROVINCE_KINDS = ("tỉnh", "thành phố")
-COMMUNE_KINDS = ("xã", "phường", "đặc khu")
+COMMUNE_KINDS = ("xã", "phường", "đặc khu", "thị trấn")
 DISTRICT_KINDS = ("huyện", "quận", "thị xã")
-
-#: The 34 provinces of the 2025 map -> the military region in charge. Each merged province is
-#: in the region of the province whose name it kept (Phú Thọ took in Hòa Bình of Quân khu 3,
-#: Lâm Đồng took in Đắk Nông of Quân khu 5; the others merged within one region). Hà Nội is
-#: under the Capital Command, written so that "Bộ Tư lệnh {region}" reads right (as the
-#: report's recipients are built). The starter file says to check it.
-MILITARY_REGIONS: dict[str, str] = {
-    "Hà Nội": "Thủ đô Hà Nội",
-    **dict.fromkeys(("Cao Bằng", "Lạng Sơn", "Thái Nguyên", "Bắc Ninh"), "Quân khu 1"),
-    **dict.fromkeys(("Tuyên Quang", "Lào Cai", "Lai Châu", "Điện Biên", "Sơn La", "Phú Thọ"), "Quân khu 2"),
-    **dict.fromkeys(("Quảng Ninh", "Hải Phòng", "Hưng Yên", "Ninh Bình"), "Quân khu 3"),
-    **dict.fromkeys(("Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Quảng Trị", "Huế"), "Quân khu 4"),
-    **dict.fromkeys(("Đà Nẵng", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Đắk Lắk"), "Quân khu 5"),
-    **dict.fromkeys(("Hồ Chí Minh", "Đồng Nai", "Tây Ninh", "Lâm Đồng"), "Quân khu 7"),
-    **dict.fromkeys(("Cần Thơ", "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang"), "Quân khu 9"),
-}
+AREA_KIND = "khu vực"
 
 COMMENT_COLUMN = 35  # as in samples/*.yaml
 
@@ -56,26 +42,27 @@ class StarterUnit:
     province: str | None = None
     military_region: str | None = None
 
+    #: The map the period is on (:mod:`drafter.inputs.era`); the current one unless told.
+    current_map: bool = field(default=True, repr=False)
+
     @property
     def level(self) -> str:
         if self.kind in COMMUNE_KINDS:
             return "commune"
+        if self.kind == AREA_KIND:
+            return "area"
         return "district" if self.kind in DISTRICT_KINDS else "province"
 
     @property
     def label(self) -> str:
-        """“xã Ia Grai, tỉnh Gia Lai”."""
+        """“xã Ia Grai, tỉnh Gia Lai”; “Ban Chỉ huy Phòng thủ khu vực 4 - Vĩnh Yên, tỉnh Phú Thọ”."""
+        own = f"Ban Chỉ huy Phòng thủ khu vực {self.name}" if self.level == "area" else f"{self.kind} {self.name}"
         if self.level == "province" or not self.province:
-            return f"{self.kind} {self.name}"
-        from drafter.inputs.reference import find_province
+            return own
+        from drafter.inputs.reference import province_kind
 
-        province = find_province(self.province)
-        return f"{self.kind} {self.name}, {province.division if province else 'tỉnh'} {self.province}"
-
-
-def after_reform(year: int, span: str) -> bool:
-    """Whether the period is on the map in force since 1 July 2025 (as the validator decides)."""
-    return year > 2025 or (year == 2025 and span == "year")
+        era = era_of(2026 if self.current_map else 2024)
+        return f"{own}, {province_kind(self.province, era)} {self.province}"
 
 
 def resolve_unit(name: str, kind: str | None = None, province: str | None = None, year: int | None = None,
@@ -83,12 +70,14 @@ def resolve_unit(name: str, kind: str | None = None, province: str | None = None
     """Complete a unit from the map; problems say what does not match, with a suggestion.
 
     Without ``kind``: a commune when ``province`` is given (and is not the unit itself), else a
-    province. For a period before the July 2025 reform, names of the old map are accepted.
+    province. For a period before the July 2025 reform, names of the old map are accepted, and
+    a thị trấn; a defence area (``kind="khu vực"``, name "4 - Vĩnh Yên") only after it.
     """
     from drafter.inputs import reference
 
     name, province = " ".join(name.split()), " ".join((province or "").split()) or None
-    current = after_reform(year or dt.date.today().year, span)
+    era = era_of(year or dt.date.today().year, span)
+    current = era.current_map
     problems: list[Problem] = []
 
     def say(code: str, where: str, found: str, suggestion: str | None = None, expected: str = "") -> None:
@@ -103,30 +92,50 @@ def resolve_unit(name: str, kind: str | None = None, province: str | None = None
     if kind in DISTRICT_KINDS:
         if current:
             problems.append(Problem("E304", "--kind"))
-        return StarterUnit(name, kind, province), problems
+        return StarterUnit(name, kind, province, current_map=current), problems
+    if kind == "thị trấn" and current:
+        problems.append(Problem("E310", "--kind", found=name))
+    if kind == AREA_KIND and not current:
+        problems.append(Problem("E311", "--kind", found=name))
     if province_level:
+        if not current:  # the old map is not in the package: the name as given, the region from the table
+            found_name = reference.province_name(name, era)
+            return StarterUnit(found_name, kind or reference.province_kind(found_name, era), None,
+                               reference.military_region(found_name, era), current_map=False), problems
         found = reference.find_province(name)
         if found is None:
             say("E308", "--unit", name, reference.suggest_province(name))
             return StarterUnit(name, kind or "tỉnh"), problems
-        if kind and kind != found.division and current:
+        if kind and kind != found.division:
             say("E309", "--kind", kind, expected=found.division)
-        return StarterUnit(found.name, found.division, None, MILITARY_REGIONS.get(found.name)), problems
+        return StarterUnit(found.name, found.division, None, reference.military_region(found.name, era)), problems
     if province is None:
         problems.append(Problem("E307", "--province"))
-        return StarterUnit(name, kind or "xã"), problems
-    found_province = reference.find_province(province)
+        return StarterUnit(name, kind or "xã", current_map=current), problems
+    found_province = reference.find_province(province) if current else None
     if found_province is None:
-        say("E308", "--province", province, reference.suggest_province(province))
-        return StarterUnit(name, kind or "xã", province), problems
-    region = MILITARY_REGIONS.get(found_province.name)
+        if current:
+            say("E308", "--province", province, reference.suggest_province(province))
+        province = reference.province_name(province, era)
+        return StarterUnit(_area_name(name) if kind == AREA_KIND else name, kind or "xã", province,
+                           reference.military_region(province, era), current_map=current), problems
+    region = reference.military_region(found_province.name, era)
+    if kind == AREA_KIND:  # a defence area is not on the administrative map
+        return StarterUnit(_area_name(name), kind, found_province.name, region), problems
     commune = reference.find_commune(found_province.name, name)
     if commune is None:
         say("E308", "--unit", f"{kind or 'xã'} {name}", reference.suggest_commune(found_province.name, name))
         return StarterUnit(name, kind or "xã", found_province.name, region), problems
-    if kind and kind != commune.division and current:
+    if kind and kind != commune.division:
         say("E309", "--kind", kind, expected=commune.division)
     return StarterUnit(commune.name, commune.division, found_province.name, region), problems
+
+
+def _area_name(name: str) -> str:
+    """“Ban Chỉ huy Phòng thủ khu vực 4 - Vĩnh Yên” or “khu vực 4 - Vĩnh Yên” -> “4 - Vĩnh Yên”."""
+    from drafter.inputs.model import area_name
+
+    return area_name(name)
 
 
 def signing_date(year: int, span: str) -> dt.date:
@@ -181,11 +190,14 @@ def starter_yaml(unit: StarterUnit, year: int, span: str = "year", schema: str |
         f"#   4. Soạn: drafter render {filename} -o bao-cao.docx   (thêm --pdf để có cả tệp PDF)",
         "",
     ]
+    era = era_of(year, span)
     unit_fields = UnitModel.model_fields
+    kinds = {"province": PROVINCE_KINDS, "area": (AREA_KIND,)}.get(unit.level, era.commune_kinds)
     lines.append(_line("unit:", Report.model_fields["unit"].description))
-    lines.append(_line(f"  name: {_scalar(unit.name)}", "Tên riêng, không kèm loại đơn vị"))
-    lines.append(_line(f"  kind: {unit.kind}", "Loại theo danh mục hành chính: " + " / ".join(
-        PROVINCE_KINDS if unit.level == "province" else COMMUNE_KINDS)))
+    lines.append(_line(f"  name: {_scalar(unit.name)}", "Số và tên khu vực, như “4 - Vĩnh Yên”" if unit.level == "area"
+                       else "Tên riêng, không kèm loại đơn vị"))
+    lines.append(_line(f"  kind: {unit.kind}", "Loại theo danh mục hành chính: " + " / ".join(kinds)
+                       if unit.level != "area" else "Địa bàn của một Ban Chỉ huy Phòng thủ khu vực"))
     if unit.province:
         lines.append(_line(f"  province: {_scalar(unit.province)}", unit_fields["province"].title))
     if unit.military_region:
@@ -193,19 +205,25 @@ def starter_yaml(unit: StarterUnit, year: int, span: str = "year", schema: str |
                            "Quân khu phụ trách (tự điền theo tỉnh; kiểm tra lại)"))
     else:
         lines += _commented_fields(UnitModel, ("military_region",), 1)
-    lines += _commented_fields(UnitModel, ("population", "level"), 1)
+    lines += _commented_fields(UnitModel, ("population", "district", "level"), 1)
     lines += ["", _line("period:", Report.model_fields["period"].title),
               _line(f"  year: {year}", "Năm báo cáo"),
               _line(f"  span: {span}", "year: tổng kết năm; half-year: sơ kết 6 tháng đầu năm"), ""]
-    signer_position = "Chủ tịch"
+    if unit.level == "area":
+        issuer = _line("  issuer: chqs", "chqs: Ban Chỉ huy Phòng thủ khu vực ban hành")
+        signer_position = "Chỉ huy trưởng"
+        position_note = "SỬA nếu cần: Chỉ huy trưởng; Phó Chỉ huy trưởng (tự thêm “KT. CHỈ HUY TRƯỞNG”)"
+    else:
+        issuer = _line("  issuer: ubnd", "ubnd: Ủy ban nhân dân ban hành; chqs: Bộ/Ban CHQS ban hành")
+        signer_position = "Chủ tịch"
+        position_note = "SỬA nếu cần: Chủ tịch; Phó Chủ tịch (tự thêm “KT. CHỦ TỊCH”); Chỉ huy trưởng (khi issuer: chqs)"
     lines += [
         _line("document:", "Thông tin văn bản theo Nghị định 30/2020/NĐ-CP"),
-        _line("  issuer: ubnd", "ubnd: Ủy ban nhân dân ban hành; chqs: Bộ/Ban CHQS ban hành"),
+        issuer,
         _line(f"  date: {signing_date(year, span).isoformat()}", "SỬA: ngày ký báo cáo (YYYY-MM-DD)"),
         _line("  signer:", "Người ký"),
         _line('    name: "[Họ và tên]"', "SỬA: họ và tên người ký"),
-        _line(f"    position: {signer_position}",
-              "SỬA nếu cần: Chủ tịch; Phó Chủ tịch (tự thêm “KT. CHỦ TỊCH”); Chỉ huy trưởng (khi issuer: chqs)"),
+        _line(f"    position: {signer_position}", position_note),
     ]
     lines += _commented_fields(Signer, ("rank", "authority"), 2)
     lines += _commented_fields(DocumentInfo, ("number", "issuer_code", "place", "parent_agency", "issuing_agency",

@@ -17,6 +17,7 @@ import typing
 from pydantic import BaseModel, ValidationError
 
 from drafter.errors import Problem
+from drafter.inputs.era import era_for
 from drafter.inputs.reference import unit_problems
 from drafter.inputs.yaml_reader import Loc, Positions, legacy_vote, legacy_words
 from drafter.inputs.model import Report
@@ -243,10 +244,7 @@ def plausibility_problems(report: Report, positions: Positions) -> list[Problem]
             add("E302", loc, found=str(part), expected=str(whole), extra={"what": what, "whole": whole_name})
 
     unit, period = report.unit, report.period
-    if unit.level == "district" and (period.year > 2025 or (period.year == 2025 and period.span == "year")):
-        add("E304", ("unit", "kind"))
-    if unit.level in ("commune", "district") and not unit.province:
-        add("E307", ("unit", "name"))
+    problems += unit_level_problems(report, positions)
 
     recruitment = report.recruitment
     if recruitment:
@@ -309,6 +307,39 @@ def plausibility_problems(report: Report, positions: Positions) -> list[Problem]
     for day, loc in dated:
         if not first <= day <= last:
             add("E303", loc, found=f"{day:%d/%m/%Y}", expected=window)
+    return problems
+
+
+def unit_level_problems(report: Report, positions: Positions) -> list[Problem]:
+    """The unit's level against the map of its period, and the issuer a level allows.
+
+    Districts and thị trấn end on 1 July 2025 and defence-area commands begin then
+    (:mod:`drafter.inputs.era`); a defence area has no people's committee to issue its report.
+    """
+    unit, era = report.unit, era_for(report)
+    problems: list[Problem] = []
+
+    def add(code, loc, **kwargs):
+        problems.append(positions.problem(code, loc, **kwargs))
+
+    if unit.level == "district" and era.current_map:
+        add("E304", ("unit", "kind"))
+    if unit.kind == "thị trấn" and era.current_map:
+        add("E310", ("unit", "kind"), found=unit.name)
+    if unit.level == "area":
+        if not era.current_map:
+            add("E311", ("unit", "kind"), found=unit.name)
+        if not unit.province:
+            add("E314", ("unit", "name"), found=unit.name)
+        if report.document.issuer == "ubnd":
+            add("E312", ("document", "issuer"), found=unit.name)
+    elif unit.level in ("commune", "district") and not unit.province:
+        add("E307", ("unit", "name"))
+    if unit.district is not None:
+        if era.current_map:
+            add("W411", ("unit", "district"), found=unit.district)
+        elif not re.match(r"(huyện|quận|thị xã|thành phố) \S", unit.district, re.IGNORECASE):
+            add("E313", ("unit", "district"), found=unit.district)
     return problems
 
 

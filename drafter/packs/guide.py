@@ -51,10 +51,11 @@ _DICT_METHODS = frozenset({"get", "items", "keys", "values"})
 UNIT_TITLES = {
     "name": "Tên riêng của đơn vị",
     "kind": "Loại đơn vị hành chính",
-    "level": "Cấp: province, district hoặc commune",
+    "level": "Cấp: province, district, commune hoặc area (khu vực phòng thủ)",
     "full": "Tên đầy đủ",
     "level_word": "Từ chỉ cấp, đặt sau tên cơ quan",
     "province": "Tỉnh, thành phố trực thuộc",
+    "province_full": "Tỉnh, thành phố kèm loại",
     "party": "Cấp ủy",
     "council": "Hội đồng nhân dân (viết tắt)",
     "committee": "Ủy ban nhân dân (viết tắt)",
@@ -76,6 +77,8 @@ PERIOD_TITLES = {
     "compared": "So với kỳ trước",
     "previous_name": "Tên kỳ trước",
     "next_year": "Năm của kỳ tới",
+    "current_map": "Theo bản đồ hành chính từ 01/7/2025 (đúng/sai)",
+    "communes": "Các loại đơn vị cấp xã theo bản đồ của kỳ",
 }
 FACTS_TITLES = {
     "report": "Số liệu báo cáo (như r)",
@@ -83,6 +86,7 @@ FACTS_TITLES = {
     "period": "Cách gọi kỳ (như period)",
     "derived": "Số liệu tự tính (như d)",
     "changes": "So sánh với kỳ trước (như changes)",
+    "issuer": "Cơ quan ban hành: tên, cơ quan chủ quản, ký hiệu, địa danh, người ký, nơi nhận, đơn vị tổ chức",
     "issuing_agency": "Cơ quan ban hành",
     "parent_agency": "Cơ quan chủ quản",
     "issuer_code": "Ký hiệu cơ quan ban hành",

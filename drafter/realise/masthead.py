@@ -9,7 +9,8 @@ from drafter.document import Masthead, Signature
 from drafter.facts import Facts
 
 
-_KIND_WORDS = re.compile(r" (?=(tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã) [^ ])", re.IGNORECASE)
+_KIND_WORDS = re.compile(r" (?=(tỉnh|thành phố|xã|phường|đặc khu|thị trấn|huyện|quận|thị xã|khu vực) [^ ])",
+                         re.IGNORECASE)
 
 
 def masthead_name(name: str, width: int = 24) -> str:
@@ -17,8 +18,8 @@ def masthead_name(name: str, width: int = 24) -> str:
 
     >>> masthead_name("Ủy ban nhân dân tỉnh Gia Lai")
     'Ủy ban nhân dân\\ntỉnh Gia Lai'
-    >>> masthead_name("Quân khu 5")
-    'Quân khu 5'
+    >>> masthead_name("Bộ Tư lệnh Quân khu 5"), masthead_name("Ban Chỉ huy Phòng thủ khu vực 4 - Vĩnh Yên")
+    ('Bộ Tư lệnh Quân khu 5', 'Ban Chỉ huy Phòng thủ\\nkhu vực 4 - Vĩnh Yên')
     """
     if len(name) <= width or "\n" in name:
         return name
@@ -29,17 +30,16 @@ def masthead_name(name: str, width: int = 24) -> str:
     return name[:cut] + "\n" + name[cut + 1 :]
 
 
-
 def masthead_for(facts: Facts, summary: str, doc_type: str = "") -> Masthead:
     """What Decree 30 puts around one report's body: its issuer's names, number, place and date, signature."""
-    report = facts.report
+    report, issuer = facts.report, facts.issuer
     return Masthead(
-        issuing_agency=masthead_name(facts.issuing_agency),
-        parent_agency=masthead_name(facts.parent_agency),
-        number=vnformat.format_doc_number(report.document.number, "BC", facts.issuer_code),
-        place_date=vnformat.format_place_date(facts.place, report.document.date),
+        issuing_agency=masthead_name(issuer.agency),
+        parent_agency=masthead_name(issuer.parent),
+        number=vnformat.format_doc_number(report.document.number, "BC", issuer.code),
+        place_date=vnformat.format_place_date(issuer.place, report.document.date),
         doc_type=doc_type or "BÁO CÁO",
         summary=summary,
-        signature=Signature(lines=facts.signature_lines, signer=facts.signer_display),
-        recipients=facts.recipients,
+        signature=Signature(lines=issuer.signature_lines, signer=issuer.signer),
+        recipients=issuer.recipients,
     )
