@@ -198,7 +198,7 @@ ANY_TEXT = st.text(alphabet=st.characters(codec=None, exclude_categories=()), ma
 
 def built_paragraph(fmt, run, text) -> str:
     """The paragraph built as the writers built it before the prototypes."""
-    p = oxml._new("w:p")
+    p = oxml.scratch_element("w:p")
     oxml.format_paragraph(p, **fmt._asdict())
     r = p.add_r()
     oxml.format_run(r, *run)
@@ -215,7 +215,7 @@ def test_paragraph_prototype_equals_built_paragraph(fmt, run, text):
 @settings(max_examples=50, deadline=None)
 @given(fmt=FORMATS, size=st.sampled_from([1, 13]), border=st.booleans())
 def test_mark_paragraph_and_keep_with_next_equal_python_docx(fmt, size, border):
-    p = oxml._new("w:p")
+    p = oxml.scratch_element("w:p")
     oxml.format_paragraph(p, **fmt._asdict())
     oxml.set_mark_format(p, "Times New Roman", size)
     if border:
@@ -230,7 +230,7 @@ def test_mark_paragraph_and_keep_with_next_equal_python_docx(fmt, size, border):
 
 
 def test_keep_with_next_on_an_empty_paragraph_equals_python_docx():
-    p = oxml._new("w:p")
+    p = oxml.scratch_element("w:p")
     p.get_or_add_pPr().keepNext_val = True
     body = oxml.Body(None)
     body.empty_paragraph()
