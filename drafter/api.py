@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.document import Draft
@@ -33,16 +34,16 @@ def draft(source: Report | Path | str, template: str | Path = "bao-cao", variant
     The pack is checked first (:func:`drafter.packs.catalog.check`): a template with a
     problem is refused before any of it runs.
     """
-    from drafter.packs.catalog import check_pack, is_word_form
+    from drafter.packs.catalog import is_word_form
 
     if is_word_form(template):
         # a Word form is filled in place; it has no draft to give
         raise DrafterError([Problem("E525", str(template), found="bản thảo trung gian (draft)")])
     report = source if isinstance(source, Report) else load_report(source)
-    pack = find_pack(template)
-    problems = check_pack(pack.folder)
-    if problems:
-        raise DrafterError(problems)
+    pack = _checked_pack(template)
+    if pack.kind == "rollup":  # it speaks of many units, not of one report
+        raise DrafterError([Problem("E504", str(pack.folder / "manifest.yaml"), found=pack.name, extra={
+            "detail": "mẫu này tổng hợp nhiều đơn vị, dùng lệnh “drafter rollup”"})])
     if report.period.span not in pack.periods:
         raise DrafterError([Problem("E505", str(template), found=report.period.span,
                                     expected=", ".join(pack.periods))])
@@ -53,9 +54,7 @@ def draft(source: Report | Path | str, template: str | Path = "bao-cao", variant
             return draft_with_bank(pack, build_facts(report), variant)
         return build_draft(pack, build_facts(report), variant)
     except BankError as error:
-        from drafter.packs.catalog import _bank_problem
-
-        raise DrafterError([_bank_problem(*problem) for problem in error.problems]) from None
+        raise _bank_error(error) from None
     except TemplatePackError as error:
         if error.unsafe:
             raise DrafterError([Problem("E518", error.where, extra={"detail": error.detail})]) from None
@@ -79,12 +78,13 @@ def render(source: Report | Path | str, template: str | Path = "bao-cao", format
 
 def lay_out(result: Draft, format: str = "docx") -> bytes | str:
     """Draft -> document in the chosen format, with the layout its kind calls for."""
-    from drafter.layout import decree30, news, text
+    from drafter.layout import decree30, drawn, news, text
 
     if format == "md":
         return text.write_markdown(result)
     if format == "txt":
         return text.write_text(result)
+    result = drawn(result)
     if result.masthead is not None:
         return decree30.write_decree30(result)
     return news.write_news_docx(result)
@@ -136,6 +136,101 @@ def _render_form(source: Report | Path | str, form: Path, format: str, variant: 
         raise DrafterError(problems)
     report = source if isinstance(source, Report) else load_report(source)
     return wordform.render_form(form, build_facts(report), variant)
+
+
+def _checked_pack(template: str | Path):
+    """A pack by name or folder, refused with every problem of its check before any of it runs."""
+    from drafter.packs.catalog import check_pack
+
+    pack = find_pack(template)
+    problems = check_pack(pack.folder)
+    if problems:
+        raise DrafterError(problems)
+    return pack
+
+
+def _bank_error(error: BankError) -> DrafterError:
+    from drafter.packs.catalog import bank_problem
+
+    return DrafterError([bank_problem(*problem) for problem in error.problems])
+
+
+# ------------------------------------------------------------------ roll-up
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """A finished roll-up: the document, and what the officer should know about it."""
+
+    content: bytes | str
+    count: int
+    period: str
+    #: Warnings of the input files (W4xx) and of the roll-up itself (W536–W538).
+    input_warnings: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+    #: The file written, when the roll-up was asked to write one.
+    path: Path | None = None
+
+
+def rollup_draft(inputs, settings=None, template: str | Path = "tong-hop", variant: int | None = None) -> Draft:
+    """Many units of one period -> one report over their figures, before any layout.
+
+    ``inputs`` are YAML files, folders, workbooks or :class:`~drafter.inputs.model.Report`
+    objects; ``settings`` what the roll-up cannot derive (:class:`~drafter.inputs.rollup_config.RollupInfo`).
+    """
+    return _rollup(inputs, settings, template, variant)[0]
+
+
+def rollup(inputs, settings=None, template: str | Path = "tong-hop", format: str = "docx",
+           variant: int | None = None, output: Path | str | None = None, force: bool = False) -> Rollup:
+    """The finished roll-up (.docx bytes, Markdown or text) with its warnings; written atomically
+    to ``output`` when one is given (never over an existing file unless ``force``)."""
+    if format not in FORMATS:
+        raise DrafterError([Problem("E505", str(template), found=format, expected=", ".join(FORMATS))])
+    if output is not None and Path(output).exists() and not force:
+        raise DrafterError([Problem("E501", str(output), found=str(output))])
+    result, facts, problems = _rollup(inputs, settings, template, variant)
+    content = lay_out(result, format)
+    written = write_atomic(Path(output), content, force=force) if output is not None else None
+    warnings = tuple(p for p in problems if not p.is_error)
+    return Rollup(content, facts.count, facts.period.name, warnings, facts.problems, written)
+
+
+def render_rollup(inputs, format: str = "docx", settings=None, template: str | Path = "tong-hop",
+                  variant: int | None = None) -> bytes | str:
+    """The finished roll-up: .docx bytes, or Markdown / plain text."""
+    return rollup(inputs, settings, template, format, variant).content
+
+
+def rollup_to_file(inputs, output: Path | str, format: str | None = None, settings=None, force: bool = False,
+                   template: str | Path = "tong-hop", variant: int | None = None) -> Path:
+    """Roll up and write atomically; the format follows the output's suffix unless given."""
+    format = format or {".md": "md", ".txt": "txt"}.get(Path(output).suffix.lower(), "docx")
+    return rollup(inputs, settings, template, format, variant, output, force).path
+
+
+def _rollup(inputs, settings, template, variant):
+    from drafter.facts.rollup import build_rollup
+    from drafter.inputs.sources import UnitSource, load_sources
+    from drafter.realise.draft import draft_rollup
+
+    if isinstance(inputs, (str, Path, Report, UnitSource)):
+        inputs = [inputs]
+    pack = _checked_pack(template)
+    if pack.kind != "rollup":
+        raise DrafterError([Problem("E504", str(pack.folder / "manifest.yaml"), found=pack.name, extra={
+            "detail": "mẫu này viết cho một đơn vị, dùng lệnh “drafter render”"})])
+    sources, problems = load_sources(inputs)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise DrafterError(errors)
+    facts = build_rollup(sources, settings)
+    if facts.period.span not in pack.periods:
+        raise DrafterError([Problem("E505", str(template), found=facts.period.span, expected=", ".join(pack.periods))])
+    try:
+        return draft_rollup(pack, facts, variant), facts, problems
+    except BankError as error:
+        raise _bank_error(error) from None
 
 
 def find_pack(template: str | Path):

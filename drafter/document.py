@@ -144,7 +144,19 @@ class Image:
     width_cm: float | None = None
 
 
-Block = Union[Heading, Paragraph, Title, Byline, Table, Image]
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart the layout draws (:mod:`drafter.layout.chart`): ``bars`` are (label, percent,
+    highlighted); the layout turns it into an :class:`Image` of the same caption."""
+
+    bars: tuple[tuple[str, object, bool], ...]
+    axis_label: str
+    legend: tuple[str, str, str]
+    caption: str = ""
+    width_cm: float | None = 16.0
+
+
+Block = Union[Heading, Paragraph, Title, Byline, Table, Image, Chart]
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,7 @@ def _docx_words(path: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory) -> dict[str, Path]:
     """name -> PDF, for every sample × (bao-cao, tin-bai) and the roll-up of the 2026 annual samples."""
-    from drafter.rollup import rollup_to_file
+    from drafter.api import rollup_to_file
 
     folder = tmp_path_factory.mktemp("office")
     documents = {}

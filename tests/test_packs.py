@@ -54,8 +54,11 @@ def test_export_of_a_phrase_bank_is_self_contained(runner, tmp_path):
 
 
 def test_export_of_a_jinja_pack_is_self_contained(runner, tmp_path):
+    # an office's own Jinja2 pack that uses the shared macros: its copy carries them
+    source = _pack(tmp_path, '{% from "macros.j2" import notes with context %}\n'
+                             '@summary: Tổng kết {{ period.name }}\n{{ notes(r.security.notes) }}\n', name="cua-toi")
     target = tmp_path / "mau-cua-toi"
-    result = runner.invoke(cli, ["templates", "export", "tong-hop", str(target)])
+    result = runner.invoke(cli, ["templates", "export", str(source), str(target)])
     assert result.exit_code == 0, result.output
     assert {p.name for p in target.iterdir()} >= {"manifest.yaml", "body.j2", "macros.j2"}
     env = make_environment([target])  # the copy alone, without templates/_shared

@@ -608,19 +608,12 @@ def docx_text(data: bytes) -> str:
 
 
 def output_text(source, template: str | Path = "bao-cao", format: str = "txt", variant: int | None = None) -> str:
-    """The draft's text in a format: ``api.render`` for txt and md, the .docx read back for docx.
-
-    While the text layout writer is not there, txt and md fall back to
-    :func:`draft_plain_text`; a missing .docx writer raises :class:`ImportError`.
-    """
+    """The draft's text in a format: ``api.render`` for txt and md, the .docx read back for docx."""
     from drafter import api
 
     if format == "docx":
         return docx_text(api.render(source, template, "docx", variant))
-    try:
-        return api.render(source, template, format, variant)
-    except ImportError:
-        return draft_plain_text(api.draft(source, template, variant))
+    return api.render(source, template, format, variant)
 
 
 # -------------------------------------------------------------------- CLI

@@ -92,7 +92,7 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
 def _write_rollup(inputs: tuple[Path, ...], output: Path, force: bool) -> None:
     """The roll-up of the same inputs; its own problems (mixed periods, a unit twice) stop only it."""
     from drafter.errors import DrafterError
-    from drafter.rollup import rollup_to_file
+    from drafter.api import rollup_to_file
 
     try:
         written = rollup_to_file(list(inputs), output, force=force)

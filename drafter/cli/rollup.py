@@ -70,46 +70,35 @@ def command(inputs: tuple[Path, ...], output: Path | None, format_: str | None, 
       archive: VT, TM
       order: name
     """
-    from drafter import rollup
-    from drafter.api import lay_out
-    from drafter.errors import DrafterError, Problem
-    from drafter.output.files import write_atomic
+    from drafter import api
 
     if output is None and format_ in (None, "docx"):
         raise click.UsageError(_("cần -o TỆP cho định dạng docx (hoặc chọn --format md|txt để in ra màn hình)."))
     format_ = format_ or {".md": "md", ".txt": "txt"}.get(output.suffix.lower(), "docx")
-    if output is not None and output.exists() and not force:
-        raise DrafterError([Problem("E501", str(output), found=str(output))])
-    info = _settings(rollup, config, {
+    info = _settings(config, {
         "issuing_agency": issuing_agency, "parent_agency": parent_agency, "number": number,
         "date": date.date() if date else None, "place": place, "order": order,
         "recipients": list(recipients) or None,
     }, {"name": signer, "rank": signer_rank, "position": signer_position})
-    sources, problems = rollup.load_sources(inputs)
-    errors = [p for p in problems if p.is_error]
-    console.echo_problems(errors)
-    if errors:
-        raise SystemExit(1)
-    warnings = [p for p in problems if not p.is_error]
-    if warnings:
+    result = api.rollup(list(inputs), info, template, format_, output=output, force=force)
+    if result.input_warnings:
         console.warning(_("Các tệp số liệu có {count} cảnh báo; xem chi tiết bằng lệnh “drafter validate”.").format(
-            count=len(warnings)))
-    facts = rollup.build_rollup(sources, info)
-    console.echo_problems(list(facts.problems))
-    result = lay_out(rollup.draft_from_facts(facts, template), format_)
+            count=len(result.input_warnings)))
+    console.echo_problems(list(result.warnings))
     if output is None:
-        console.output(result)
+        console.output(result.content)
         return
-    written = write_atomic(output, result, force=force)
-    console.info(_("Đã ghi {path} ({count} đơn vị, {period}).").format(path=written, count=facts.count,
-                                                                       period=facts.period.name))
+    console.info(_("Đã ghi {path} ({count} đơn vị, {period}).").format(path=result.path, count=result.count,
+                                                                       period=result.period))
 
 
-def _settings(rollup, config: Path | None, options: dict, signer: dict):
+def _settings(config: Path | None, options: dict, signer: dict):
     """The config file, with the command-line options on top."""
     from pydantic import ValidationError
 
-    info = rollup.load_info(config) if config else rollup.RollupInfo()
+    from drafter.inputs.rollup_config import RollupInfo, load_info
+
+    info = load_info(config) if config else RollupInfo()
     data = info.model_dump(exclude_unset=True)
     data.update({key: value for key, value in options.items() if value is not None})
     given = {key: value for key, value in signer.items() if value is not None}
@@ -118,7 +107,7 @@ def _settings(rollup, config: Path | None, options: dict, signer: dict):
             raise click.UsageError(_("cần --signer (họ và tên người ký) khi dùng --signer-rank hoặc --signer-position."))
         data["signer"] = {**(data.get("signer") or {}), **given}
     try:
-        return rollup.RollupInfo.model_validate(data)
+        return RollupInfo.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])

@@ -7,11 +7,27 @@
 Every writer is deterministic: the same draft gives the same bytes or string.
 """
 
+import dataclasses
+
+from drafter.document import Chart, Draft, Image
 from drafter.layout.decree30 import Decree30Settings, write_decree30
 from drafter.layout.news import NewsSettings, write_news_docx
 from drafter.layout.text import write_markdown, write_text
 
+
+def drawn(draft: Draft) -> Draft:
+    """The draft with its charts drawn as pictures, as every writer of a page lays them out."""
+    if not any(isinstance(block, Chart) for block in draft.blocks):
+        return draft
+    from drafter.layout.chart import bar_chart
+
+    blocks = tuple(Image(bar_chart(b.bars, axis_label=b.axis_label, legend=b.legend), b.caption, b.width_cm)
+                   if isinstance(b, Chart) else b for b in draft.blocks)
+    return dataclasses.replace(draft, blocks=blocks)
+
+
 __all__ = [
+    "drawn",
     "Decree30Settings",
     "NewsSettings",
     "write_decree30",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from drafter.document import Block, Byline, Draft, Heading, Image, Masthead, Paragraph, Table, Title
+from drafter.document import Block, Byline, Chart, Draft, Heading, Image, Masthead, Paragraph, Table, Title
 
 _HEADING_LEVELS = {"part": "##", "roman": "###", "arabic": "####"}
 
@@ -200,6 +200,6 @@ def _block(block: Block, d: _Dialect) -> str:
         return d.em(_one_line(block.text))
     if isinstance(block, Table):
         return d.table(block)
-    if isinstance(block, Image):
+    if isinstance(block, Image | Chart):  # text shows a picture by its caption; nothing to draw
         return d.image(block.caption)
     raise TypeError(f"not a body block: {block!r}")

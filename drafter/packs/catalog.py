@@ -147,24 +147,14 @@ def check_pack(folder: Path) -> list[Problem]:
 
 
 def variables_for(kind: str) -> dict | None:
-    """The variables a pack of this kind sees, as :class:`~drafter.packs.guide.Var`; None if unknown.
+    """The variables a Jinja2 pack of this kind sees, as :class:`~drafter.packs.guide.Var`.
 
-    Report packs see :func:`drafter.packs.jinja.context`. A roll-up sees what
-    :func:`drafter.rollup.rollup_context` gives, read off a roll-up of the
-    reference's example report: names only, their insides are not checked.
-    With None, names are not checked at all; syntax, filters and safety still are.
+    Report and news packs see :func:`drafter.packs.jinja.context`; a roll-up is said only by a
+    phrase bank (its pack has ``phrases.yaml``), so it has no variables.
     """
-    from drafter.packs.guide import Var, context_vars, example_facts
+    from drafter.packs.guide import context_vars
 
-    if kind != "rollup":
-        return context_vars()
-    try:
-        from drafter.rollup import build_rollup, rollup_context
-
-        names = rollup_context(build_rollup([example_facts().report]))
-    except Exception:  # the roll-up is another module's business; never block a check on it
-        return None
-    return {name: Var(name, "") for name in names}
+    return context_vars() if kind != "rollup" else None
 
 
 def _check_pack(folder: Path, shared: Path) -> list[Problem]:
@@ -174,6 +164,9 @@ def _check_pack(folder: Path, shared: Path) -> list[Problem]:
         return [Problem("E504", error.where, found=folder.name, extra={"detail": error.detail})]
     if pack.uses_bank:
         return bank_problems(pack)
+    if pack.kind == "rollup":
+        return [Problem("E504", str(folder / "manifest.yaml"), found=folder.name, extra={
+            "detail": "mẫu tổng hợp nhiều đơn vị cần ngân hàng câu phrases.yaml (xuất mẫu tong-hop để làm theo)"})]
     variables = variables_for(pack.kind)
     env = make_environment([folder, shared])
     problems: list[Problem] = []
@@ -202,11 +195,11 @@ def bank_problems(pack: TemplatePack) -> list[Problem]:
     try:
         load_bank(pack.bank_files(), kind)
     except BankError as error:
-        return [_bank_problem(code, where, detail) for code, where, detail in error.problems]
+        return [bank_problem(code, where, detail) for code, where, detail in error.problems]
     return []
 
 
-def _bank_problem(code: str, where: str, detail: str) -> Problem:
+def bank_problem(code: str, where: str, detail: str) -> Problem:
     file, _, line = where.rpartition(":")
     if not line.isdigit():
         file, line = where, ""

@@ -6,7 +6,7 @@ an error with its file and line. ``optional`` slots are extras a phrasing may le
 (the unit's name said or not); every other slot a message carries must be said by the
 phrasing chosen, so that no figure or text of the input is silently dropped.
 
->>> sorted(MESSAGES["recruitment.police.met"].slots - SUBJECT)
+>>> sorted(MESSAGES["recruitment.police.met"].slots - SUBJECT - ROLLUP_NOTES)
 ['delivered', 'quota', 'rate']
 >>> "news" in MESSAGES["news.lead"].kinds, "report" in MESSAGES["news.lead"].kinds
 (True, False)
@@ -33,8 +33,24 @@ def _spec(slots: str, kinds: str, optional: str = "") -> Spec:
 SUBJECT = frozenset({"unit", "level"})
 
 
-def _results(spec: Spec) -> Spec:
-    return Spec(spec.slots | SUBJECT, spec.kinds, spec.optional | SUBJECT)
+#: A roll-up notes how many units a figure or a rate rests on, when not all of them give it.
+ROLLUP_NOTES = frozenset({"cover", "basis"})
+#: Results messages a roll-up says too (the others need one unit's own words or figures).
+IN_ROLLUP = frozenset({
+    "leadership.documents", "security.cases", "exercises.drills", "exercises.communes", "exercises.training",
+    "militia.strength", "militia.parts", "militia.party", "militia.trained", "reserve.registered", "reserve.called",
+    "education.sent", "education.trained", "education.total", "education.students", "recruitment.registered",
+    "recruitment.army.met", "recruitment.army.exceeded", "recruitment.army.missed", "recruitment.army.delivered",
+    "recruitment.party", "recruitment.party_info", "recruitment.police.met", "recruitment.police.exceeded",
+    "recruitment.police.missed", "recruitment.police.delivered", "welfare.visits", "welfare.houses",
+    "welfare.amount", "disaster.responses", "disaster.parts", "disaster.forces", "disaster.mobilised",
+    "remains.both", "remains.abroad", "remains.domestic", "foreign.activities", "land.area", "funding.amount",
+    "funding.facilities", "change.up", "change.down", "change.same"})
+
+
+def _results(key: str, spec: Spec) -> Spec:
+    kinds = spec.kinds | ({"rollup"} if key in IN_ROLLUP else set())
+    return Spec(spec.slots | SUBJECT | ROLLUP_NOTES, kinds, spec.optional | SUBJECT)
 
 
 BOTH = "report news"
@@ -107,7 +123,7 @@ MESSAGES: dict[str, Spec] = {
     "change.down": _spec("amount unit compared", BOTH, "unit"),
     "change.same": _spec("compared", BOTH),
 }
-MESSAGES = {key: _results(spec) for key, spec in MESSAGES.items()}
+MESSAGES = {key: _results(key, spec) for key, spec in MESSAGES.items()}
 MESSAGES |= {
     # the formal report
     "report.summary": _spec("review period next_period", "report"),
@@ -159,4 +175,20 @@ MESSAGES |= {
     "awards.delegated.next": _spec("presenter " + _AWARD, "news"),
     "awards.present.next": _spec(_AWARD, "news"),
     "awards.received.next": _spec(_AWARD, "news"),
+    # the roll-up of many units
+    "rollup.summary": _spec("period units", "rollup"),
+    "rollup.opening": _spec("review period count units issuer", "rollup"),
+    "rollup.closing": _spec("period units", "rollup"),
+    "rollup.cover": _spec("given count", "rollup"),
+    "rollup.basis": _spec("given", "rollup"),
+    "rollup.recruitment.all_reached": _spec("rated partly exceeded", "rollup"),
+    "rollup.recruitment.none_reached": _spec("rated units", "rollup"),
+    "rollup.recruitment.some_below": _spec("reached rated exceeded below units", "rollup"),
+    "rollup.recruitment.police_below": _spec("below units", "rollup"),
+    "rollup.recruitment.missing": _spec("count units", "rollup"),
+    "rollup.chart.intro": _spec("whose shown rest", "rollup", "shown"),
+    "rollup.chart.caption": _spec("period whose shown", "rollup", "shown"),
+    "rollup.awards": _spec("collectives individuals cover", "rollup"),
+    "rollup.table.intro": _spec("gaps", "rollup"),
+    "rollup.proposal": _spec("units item", "rollup"),
 }

@@ -10,10 +10,14 @@ from drafter.facts import Facts
 
 def variant_seed(facts: Facts, override: int | None = None) -> str:
     """The seed that picks phrasings: the unit and the period, or a forced variant."""
-    if override is not None:
-        return f"variant:{override}"
     report = facts.report
-    return f"{report.unit.kind}|{report.unit.name}|{report.unit.province}|{report.period.year}|{report.period.span}"
+    own = f"{report.unit.kind}|{report.unit.name}|{report.unit.province}|{report.period.year}|{report.period.span}"
+    return variant_seed_of(own, override)
+
+
+def variant_seed_of(seed: str, override: int | None = None) -> str:
+    """``seed``, or the seed of a forced variant (``--variant N``)."""
+    return f"variant:{override}" if override is not None else seed
 
 
 def _index(seed: str, key: str, count: int) -> int:

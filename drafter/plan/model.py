@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, Union
 
-from drafter.document import Source, Table
+from drafter.document import Source
 
 #: How a slot's value is printed (see :mod:`drafter.realise.slots`).
 SlotKind = Literal[
@@ -43,9 +43,11 @@ SlotKind = Literal[
     "unit",  # (full name, level word): "tỉnh Gia Lai" first, "tỉnh" after when the bank says so
     "persons",  # people joined by semicolons
     "figures",  # counts with labels: 96 cán bộ đối tượng 2 và 742 cán bộ đối tượng 3
+    "units",  # units of a roll-up, each with its rate when given: xã A (96,15%), xã B (90%)
     "change",  # a Change against the previous period, worded by the bank
     "label",  # a wording of the bank's, by key
     "plain",  # text the plan made from the facts (a unit's or a period's name)
+    "flag",  # prints nothing; keeps an optional part of a phrasing when a condition holds
     "message",  # a message said inside another (an evaluation, a change, a conference's name)
 ]
 
@@ -132,19 +134,23 @@ class BylinePlan:
 
 @dataclass(frozen=True)
 class TablePlan:
-    """A table the plan prepared (a roll-up's figures by unit)."""
+    """A table of figures: ``header`` names its columns by label key of the bank; each cell is a
+    slot (a figure and its source) or None for a unit that gave no such figure ("-")."""
 
-    table: Table
+    header: tuple[str, ...]
+    rows: tuple[tuple[Slot | None, ...], ...]
+    widths: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
 class ChartPlan:
-    """A bar chart the layout draws: ``bars`` are (label, value, highlighted)."""
+    """A bar chart the layout draws: ``bars`` are (label, value, highlighted); the axis and legend
+    are label keys of the bank; the caption a message."""
 
     bars: tuple[tuple[str, Any, bool], ...]
     axis_label: str
     legend: tuple[str, str, str]
-    caption: str
+    caption: Message
 
 
 PlanBlock = Union[HeadingPlan, ParagraphPlan, TitlePlan, BylinePlan, TablePlan, ChartPlan]

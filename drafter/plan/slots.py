@@ -95,6 +95,11 @@ def label(key: str, source: Source | None = None) -> Slot:
     return Slot("label", key, source)
 
 
+def flag(condition: bool) -> Slot | None:
+    """A slot that prints nothing: its presence keeps an optional part "[ … {flag}]" of a phrasing."""
+    return Slot("flag", True) if condition else None
+
+
 def slots(**found: Slot | None) -> dict[str, Slot]:
     """The given slots, those that are None or empty left out.
 

@@ -316,7 +316,7 @@ def _check(merged: dict, kind: str) -> list:
     for key, (entry, where) in merged["headings"].items():
         for variant in entry.variants:
             for node in (n for s in variant.sentences for n in all_refs(s)):
-                if isinstance(node, Ref) and node.name not in ("period", "next_period", "unit"):
+                if isinstance(node, Ref) and node.name not in ("period", "next_period", "unit", "issuer"):
                     problems.append(("E562", variant.where, f"tiêu đề “{key}” không có ô “{{{node.name}}}”"))
     return problems
 

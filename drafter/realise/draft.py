@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from drafter.document import Draft
 from drafter.facts import Facts
+from drafter.facts.rollup import RollupFacts
 from drafter.plan.news import plan_news
 from drafter.plan.report import plan_report
+from drafter.plan.rollup import plan_rollup
 from drafter.realise.bank import load_bank
-from drafter.realise.masthead import masthead_for
+from drafter.realise.masthead import masthead_for, masthead_of
 from drafter.realise.realiser import realise
 
 #: What each kind of pack plans, and the bank kind it checks its phrase bank against.
@@ -34,3 +36,13 @@ def draft_with_bank(pack, facts: Facts, variant: int | None = None) -> Draft:
         return Draft(blocks=realised.blocks, title=title, author=facts.issuing_agency)
     masthead = masthead_for(facts, realised.summary, plan.doc_type)
     return Draft(blocks=realised.blocks, masthead=masthead, title=title, author=facts.issuing_agency)
+
+
+def draft_rollup(pack, facts: RollupFacts, variant: int | None = None) -> Draft:
+    """The draft of a roll-up pack (kind ``rollup``): the same plan stages and masthead as a report."""
+    bank = load_bank(pack.bank_files(), "rollup")
+    plan = plan_rollup(facts, variant)
+    realised = realise(plan, bank, facts.period.compared)
+    summary = facts.summary or realised.summary
+    masthead = masthead_of(facts.issuer, facts.number, facts.date, summary, plan.doc_type)
+    return Draft(blocks=realised.blocks, masthead=masthead, title=summary, author=facts.issuer.agency)

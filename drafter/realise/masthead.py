@@ -7,6 +7,7 @@ import re
 from drafter import vnformat
 from drafter.document import Masthead, Signature
 from drafter.facts import Facts
+from drafter.facts.issuer import Issuer
 
 
 _KIND_WORDS = re.compile(r" (?=(tỉnh|thành phố|xã|phường|đặc khu|thị trấn|huyện|quận|thị xã|khu vực) [^ ])",
@@ -32,12 +33,17 @@ def masthead_name(name: str, width: int = 24) -> str:
 
 def masthead_for(facts: Facts, summary: str, doc_type: str = "") -> Masthead:
     """What Decree 30 puts around one report's body: its issuer's names, number, place and date, signature."""
-    report, issuer = facts.report, facts.issuer
+    report = facts.report
+    return masthead_of(facts.issuer, report.document.number, report.document.date, summary, doc_type)
+
+
+def masthead_of(issuer: Issuer, number: int | None, date, summary: str, doc_type: str = "") -> Masthead:
+    """The masthead of a document of ``issuer`` (a report's, or a roll-up's)."""
     return Masthead(
         issuing_agency=masthead_name(issuer.agency),
         parent_agency=masthead_name(issuer.parent),
-        number=vnformat.format_doc_number(report.document.number, "BC", issuer.code),
-        place_date=vnformat.format_place_date(issuer.place, report.document.date),
+        number=vnformat.format_doc_number(number, "BC", issuer.code),
+        place_date=vnformat.format_place_date(issuer.place, date),
         doc_type=doc_type or "BÁO CÁO",
         summary=summary,
         signature=Signature(lines=issuer.signature_lines, signer=issuer.signer),

@@ -14,15 +14,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from drafter import vnformat
-from drafter.document import Block, Byline, Heading, Paragraph, Sentence, Source, Span, Title
+from drafter.document import Block, Byline, Chart, Heading, Paragraph, Sentence, Source, Span, Table, Title
 from drafter.plan.catalog import MESSAGES
 from drafter.plan.choice import Chooser
 from drafter.plan.model import (
     BylinePlan,
+    ChartPlan,
     DocumentPlan,
     HeadingPlan,
     Message,
     ParagraphPlan,
+    Slot,
     TablePlan,
     TitlePlan,
 )
@@ -225,6 +227,12 @@ class Realiser:
         pieces = self._fill(entry.variants[0].sentences[0], Message(plan.key, plan.slots)) or []
         return vnformat.capitalize_first(_plain_text(pieces).strip().rstrip("."))
 
+    def table(self, plan: TablePlan) -> Table:
+        """A table of figures: rates as plain decimals (the header says "%"), "-" for a figure not given."""
+        header = tuple(self.bank.labels[key] for key in plan.header)
+        rows = tuple(tuple(_cell_text(cell, self.context) for cell in row) for row in plan.rows)
+        return Table(header=header, rows=rows, widths=plan.widths)
+
     def line(self, message: Message) -> str:
         """A message as one line without a final stop: a headline, a trích yếu."""
         sentence = self.say(message)[0]
@@ -255,9 +263,12 @@ def realise(plan: DocumentPlan, bank: Bank, compared: str = "") -> Realised:
         elif isinstance(block, BylinePlan):
             staged.append(Byline(block.text))
         elif isinstance(block, TablePlan):
-            staged.append(block.table)
+            staged.append(realiser.table(block))
+        elif isinstance(block, ChartPlan):
+            staged.append(Chart(block.bars, bank.labels[block.axis_label], tuple(bank.labels[k] for k in block.legend),
+                                realiser.line(block.caption)))
         else:
-            staged.append(block)
+            raise TypeError(f"not a plan block: {block!r}")
     summary = realiser.line(plan.summary) if plan.summary is not None else ""
     _resolve_terms(realiser.sentences, bank)
     blocks = [_paragraph(*item) if isinstance(item, tuple) else item for item in staged]
@@ -351,6 +362,14 @@ def _opening(variant: Variant) -> str:
             word = node.text.split()[0].casefold().strip(",")
             return _SAME_OPENING.get(word, word)
     return ""
+
+
+def _cell_text(cell: Slot | None, context) -> str:
+    if cell is None or cell.empty:
+        return "-" if cell is None else ""
+    if cell.kind == "rate":
+        return vnformat.format_decimal(cell.value)
+    return "".join(piece.text for piece in render(cell, context))
 
 
 _FIGURE_KINDS = frozenset({"count", "award_count", "rate", "money", "number", "figures"})

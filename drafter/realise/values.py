@@ -140,11 +140,23 @@ def render(slot: Slot, context: Context) -> list[Piece]:
         items = [[Piece(_count(number, item_kind, context), source), Piece(f" {context.label(label_key(path))}")]
                  for number, path, source, item_kind in value]
         return _joined(items)
+    if kind == "units":
+        return _units(slot)
+    if kind == "flag":
+        return []
     if kind == "change":
         return _change(slot, context)
     if kind == "message":
         return context.nested(value)
     raise ValueError(f"unknown slot kind {kind!r}")
+
+
+def _units(slot: Slot) -> list[Piece]:
+    """Units, each with its rate when it has one; labels that carry a comma are kept apart by semicolons."""
+    sources = _sources(slot, len(slot.value))
+    items = [[Piece(unit + (f" ({vnformat.format_percent(rate)})" if rate is not None else ""), source)]
+             for (unit, rate), source in zip(slot.value, sources)]
+    return _joined(items, "; " if any("," in unit for unit, _ in slot.value) else None)
 
 
 def _change(slot: Slot, context: Context) -> list[Piece]:
