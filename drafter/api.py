@@ -253,3 +253,28 @@ def schema_json() -> str:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Số liệu báo cáo công tác quốc phòng, quân sự địa phương"
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_starter(path: Path | str, name: str, kind: str | None = None, province: str | None = None,
+                  year: int | None = None, span: str = "year", force: bool = False, schema: bool = True) -> Path:
+    """Resolve the unit on the map and write a starter YAML atomically (no overwrite without ``force``).
+
+    With ``schema``, ``report.schema.json`` is written (or refreshed) beside it: the first line
+    of the YAML points there, for the editor's completion and checks.
+    """
+    import datetime as dt
+
+    from drafter.inputs.starter import resolve_unit, starter_yaml
+
+    path = Path(path)
+    if path.exists() and not force:
+        raise DrafterError([Problem("E501", str(path), found=str(path))])
+    year = year or dt.date.today().year
+    unit, problems = resolve_unit(name, kind, province, year, span)
+    if problems:
+        raise DrafterError(problems)
+    text = starter_yaml(unit, year, span, schema="report.schema.json" if schema else None, filename=path.name)
+    written = write_atomic(path, text, force=force)
+    if schema:
+        write_atomic(path.parent / "report.schema.json", schema_json(), force=True)
+    return written

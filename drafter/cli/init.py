@@ -76,7 +76,7 @@ def command(output: Path | None, unit: str | None, kind: str | None, province: s
         _workbook(excel, year, force)
         return
     from drafter.errors import DrafterError, Problem
-    from drafter.inputs.starter import write_starter
+    from drafter.api import write_starter
 
     output = output or Path("so-lieu.yaml")
     if output.exists() and not force:  # before any question is asked

@@ -22,9 +22,8 @@ import datetime as dt
 import types
 import typing
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from drafter.errors import DrafterError, Problem
+from drafter.errors import Problem
 from drafter.inputs.era import era_of
 
 PROVINCE_KINDS = ("tỉnh", "thành phố")
@@ -141,32 +140,6 @@ def _area_name(name: str) -> str:
 def signing_date(year: int, span: str) -> dt.date:
     """A plausible signing date inside the period: mid-December, or late June for a half-year."""
     return dt.date(year, 12, 15) if span == "year" else dt.date(year, 6, 20)
-
-
-def write_starter(path: Path | str, name: str, kind: str | None = None, province: str | None = None,
-                  year: int | None = None, span: str = "year", force: bool = False,
-                  schema: bool = True) -> Path:
-    """Resolve the unit, write the starter YAML atomically (no overwrite without ``force``).
-
-    With ``schema``, ``report.schema.json`` is written (or refreshed) beside it: the first line
-    of the YAML points there, for the editor's completion and checks.
-    """
-    from drafter.output.files import write_atomic
-
-    path = Path(path)
-    if path.exists() and not force:
-        raise DrafterError([Problem("E501", str(path), found=str(path))])
-    year = year or dt.date.today().year
-    unit, problems = resolve_unit(name, kind, province, year, span)
-    if problems:
-        raise DrafterError(problems)
-    text = starter_yaml(unit, year, span, schema="report.schema.json" if schema else None, filename=path.name)
-    written = write_atomic(path, text, force=force)
-    if schema:
-        from drafter.api import schema_json
-
-        write_atomic(path.parent / "report.schema.json", schema_json(), force=True)
-    return written
 
 
 # ------------------------------------------------------------------ the text
