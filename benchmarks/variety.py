@@ -9,7 +9,7 @@ prints the same figure for a naive fill-in-the-blanks baseline (one fixed
 sentence set with the numbers swapped) over the same reports.
 
 Lower is more varied. Two real articles of the corpus score about 0.135; a
-mail merge scores about 0.8; the target for ``tin-bai`` is at most 0.30.
+mail merge scores about 0.8; the target for ``tin-bai`` is at most 0.25.
 
     python benchmarks/variety.py              # the figures
     python benchmarks/variety.py --show 3     # also print three articles

@@ -24,7 +24,8 @@ A bank is a YAML file (``phrases.yaml`` in a pack, over ``templates/_shared/phra
 
 In a phrasing, ``{name}`` is a slot the plan fills; ``{name|chữ}`` prints "chữ" when the slot is
 empty; ``[ … ]`` is an optional part that vanishes when a slot inside it is empty; ``{@QP-QSĐP}``
-is a term. A phrasing that needs a slot the message lacks (outside ``[ ]``) is never chosen. A
+is a term; ``<tổ chức|đã tổ chức|tiến hành>`` is one of equivalent words, chosen like a phrasing
+(RosaeNLG's ``syn``), each of them using the same slots. A phrasing that needs a slot the message lacks (outside ``[ ]``) is never chosen. A
 phrasing may be a list of sentences. Keys, slot names, terms and brackets are checked when the
 bank is loaded, each problem with its file and line.
 
@@ -32,6 +33,8 @@ bank is loaded, each problem with its file and line.
 (Lit(text='Đạt '), Ref(name='rate', default=None), Opt(nodes=(Lit(text=', trong đó '), Ref(name='party', default=None), Lit(text=' đảng viên'))), Lit(text='.'))
 >>> required_slots(parse("Đạt {rate}[, trong đó {party}].", "x:1"))
 frozenset({'rate'})
+>>> parse("<Có|Tổng cộng có> {n} người.", "x:1")[0]
+Alt(options=((Lit(text='Có'),), (Lit(text='Tổng cộng có'),)))
 """
 
 from __future__ import annotations
@@ -77,60 +80,117 @@ class Opt:
     nodes: tuple
 
 
-Node = Union[Lit, Ref, Term, Opt]
+@dataclass(frozen=True)
+class Alt:
+    """Equivalent words, one of which is said: ``<tổ chức|đã tổ chức>``."""
+
+    options: tuple
+
+
+Node = Union[Lit, Ref, Term, Opt, Alt]
 
 
 def parse(text: str, where: str) -> tuple[Node, ...]:
     """A phrasing as nodes; raises :class:`BankError` (E563) on a bracket that does not match."""
-    stack: list[list] = [[]]
+    # Each open bracket is a frame: "[" collects nodes, "<" collects options of nodes.
+    stack: list[tuple[str, list]] = [("", [])]
     buffer: list[str] = []
     i = 0
 
+    def bad(detail: str):
+        return BankError([("E563", where, f"{detail}: {text}")])
+
     def flush():
         if buffer:
-            stack[-1].append(Lit("".join(buffer)))
+            stack[-1][1].append(Lit("".join(buffer)))
             buffer.clear()
+
+    def close_option():
+        _, nodes = stack.pop()
+        stack[-1][1].append(tuple(nodes))
 
     while i < len(text):
         char = text[i]
         if char == "{":
             end = text.find("}", i)
             if end < 0:
-                raise BankError([("E563", where, f"“{{” ở vị trí {i + 1} chưa có “}}” đóng: {text}")])
+                raise bad(f"“{{” ở vị trí {i + 1} chưa có “}}” đóng")
             flush()
             inner = text[i + 1:end].strip()
             if inner.startswith("@"):
-                stack[-1].append(Term(inner[1:].strip()))
+                stack[-1][1].append(Term(inner[1:].strip()))
             else:
                 name, bar, default = inner.partition("|")
                 if not name.strip() or not name.strip().replace("_", "").isalnum():
-                    raise BankError([("E563", where, f"tên ô “{{{inner}}}” không hợp lệ: {text}")])
-                stack[-1].append(Ref(name.strip(), default if bar else None))
+                    raise bad(f"tên ô “{{{inner}}}” không hợp lệ")
+                stack[-1][1].append(Ref(name.strip(), default if bar else None))
             i = end + 1
             continue
-        if char == "[":
+        if char in "[<":
             flush()
-            stack.append([])
+            if char == "<":
+                stack.append(("<", []))  # the options
+            stack.append((char, []))
+        elif char == "|" and stack[-1][0] == "<":
+            flush()
+            close_option()
+            stack.append(("<", []))
         elif char == "]":
-            if len(stack) == 1:
-                raise BankError([("E563", where, f"“]” ở vị trí {i + 1} không khớp “[” nào: {text}")])
+            if stack[-1][0] != "[":
+                raise bad(f"“]” ở vị trí {i + 1} không khớp “[” nào")
             flush()
-            nodes = stack.pop()
-            stack[-1].append(Opt(tuple(nodes)))
+            _, nodes = stack.pop()
+            stack[-1][1].append(Opt(tuple(nodes)))
+        elif char == ">":
+            if stack[-1][0] != "<":
+                raise bad(f"“>” ở vị trí {i + 1} không khớp “<” nào")
+            flush()
+            close_option()
+            _, options = stack.pop()
+            stack[-1][1].append(_alternatives(tuple(options), bad))
         elif char == "}":
-            raise BankError([("E563", where, f"“}}” ở vị trí {i + 1} không khớp “{{” nào: {text}")])
+            raise bad(f"“}}” ở vị trí {i + 1} không khớp “{{” nào")
         else:
             buffer.append(char)
         i += 1
     if len(stack) > 1:
-        raise BankError([("E563", where, f"“[” chưa có “]” đóng: {text}")])
+        raise bad("“[” chưa có “]” đóng" if stack[-1][0] == "[" else "“<” chưa có “>” đóng")
     flush()
-    return tuple(stack[0])
+    return tuple(stack[0][1])
+
+
+def _alternatives(options: tuple, bad) -> Alt:
+    if len(options) < 2:
+        raise bad("“<…>” cần ít nhất hai cách nói, ngăn bằng “|”")
+    slots = [frozenset(n.name for n in all_refs(o) if isinstance(n, Ref)) for o in options]
+    if any(s != slots[0] for s in slots):
+        raise bad("các cách nói trong “<…|…>” phải dùng cùng các ô")
+    for option in options:
+        # each option is chosen alone: "(" opened in one and closed in another would be left open
+        words = "".join(n.text for n in _literals(option))
+        if words.count("(") != words.count(")"):
+            raise bad("mỗi cách nói trong “<…|…>” phải tự đóng các dấu ngoặc “( )” của nó")
+    return Alt(options)
+
+
+def _literals(nodes):
+    for node in nodes:
+        if isinstance(node, Lit):
+            yield node
+        elif isinstance(node, Opt):
+            yield from _literals(node.nodes)
+        elif isinstance(node, Alt):
+            for option in node.options:
+                yield from _literals(option)
 
 
 def required_slots(nodes) -> frozenset[str]:
     """Slots a phrasing cannot do without: those outside ``[ ]`` with no default."""
-    return frozenset(n.name for n in nodes if isinstance(n, Ref) and n.default is None)
+    found = frozenset(n.name for n in nodes if isinstance(n, Ref) and n.default is None)
+    for node in nodes:
+        if isinstance(node, Alt):
+            found |= frozenset.intersection(*(required_slots(o) for o in node.options))
+    return found
 
 
 def all_refs(nodes) -> list[Node]:
@@ -138,9 +198,25 @@ def all_refs(nodes) -> list[Node]:
     for node in nodes:
         if isinstance(node, Opt):
             found += all_refs(node.nodes)
+        elif isinstance(node, Alt):
+            for option in node.options:
+                found += all_refs(option)
         elif isinstance(node, (Ref, Term)):
             found.append(node)
     return found
+
+
+def pick_alternatives(nodes, pick) -> tuple[Node, ...]:
+    """The nodes with each ``<…|…>`` replaced by the option ``pick(count)`` names."""
+    out: list[Node] = []
+    for node in nodes:
+        if isinstance(node, Alt):
+            out += pick_alternatives(node.options[pick(len(node.options))], pick)
+        elif isinstance(node, Opt):
+            out.append(Opt(pick_alternatives(node.nodes, pick)))
+        else:
+            out.append(node)
+    return tuple(out)
 
 
 @dataclass(frozen=True)

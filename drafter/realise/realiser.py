@@ -28,7 +28,8 @@ from drafter.plan.model import (
     TablePlan,
     TitlePlan,
 )
-from drafter.realise.bank import Bank, BankError, Entry, Lit, Opt, Ref, Term, Variant, all_refs
+from drafter.realise.bank import Bank, BankError, Entry, Opt, Ref, Term, Variant, all_refs, pick_alternatives
+from drafter.realise.openings import opening, opens_framed, opens_with_figure
 from drafter.realise.referring import Mentions, resolve_terms
 from drafter.realise.surface import lower_first
 from drafter.realise.values import Context, Piece, render
@@ -96,20 +97,28 @@ class Realiser:
             raise BankError([("E567", where, f"không có cách nói nào của “{message.key}” dùng đủ các ô "
                                              f"{', '.join(sorted(present))}")])
         used_key = message.key + ("|clause" if variants is entry.clauses else "")
+        occurrence = self.occurrences.get(used_key, 0)
+        self.occurrences[used_key] = occurrence + 1
+        resolved = {i: self._resolved(variants[i], f"{used_key}#{occurrence}#{i}") for i in eligible}
         fresh = [i for i in eligible if i not in self.used.get(used_key, set())] or eligible
         if first:
             # a sentence never opens with a figure ("21 nhà tình nghĩa…"): newspapers write "Có 21…"
-            fresh = [i for i in fresh if not _opens_with_figure(variants[i], message)] or fresh
+            fresh = [i for i in fresh if not opens_with_figure(resolved[i], message)] or fresh
         if top:
             # no two sentences in a row open alike ("Tỉnh … Tỉnh …", "Có … Có …")
-            fresh = [i for i in fresh if _opening(variants[i]) != self.last_opening] or fresh
-        occurrence = self.occurrences.get(used_key, 0)
-        self.occurrences[used_key] = occurrence + 1
+            fresh = [i for i in fresh if opening(resolved[i]) != self.last_opening] or fresh
         index = fresh[self.chooser.number(f"{used_key}#{occurrence}", len(fresh))]
         self.used.setdefault(used_key, set()).add(index)
         if top:
-            self.last_opening = _opening(variants[index])
-        return variants[index]
+            self.last_opening = opening(resolved[index])
+        return resolved[index]
+
+    def _resolved(self, variant: Variant, key: str) -> Variant:
+        """The phrasing with one of each ``<…|…>`` chosen: the same draft always chooses alike."""
+        count = iter(range(1 << 30))
+        sentences = tuple(pick_alternatives(s, lambda n: self.chooser.number(f"{key}#alt{next(count)}", n))
+                          for s in variant.sentences)
+        return Variant(sentences, variant.where)
 
     def _fill(self, nodes, message: Message) -> list[Piece] | None:
         """A phrasing's nodes filled from the message; None when a slot it needs is empty."""
@@ -179,7 +188,7 @@ class Realiser:
             else:
                 said = self.say(message)
             # a connector at about every other place the plan allows one: writers do not chain them
-            if message.connect and out and not _opens_with_connector(out[-1]) \
+            if message.connect and out and not _opens_with_connector(out[-1]) and not opens_framed(_plain_text(said[0].pieces)) \
                     and self.chooser.number(f"connect#{len(self.sentences) + len(out)}", 2) == 0:
                 connector = self._connector()
                 if connector:
@@ -224,7 +233,8 @@ class Realiser:
         entry = self.bank.headings.get(plan.key)
         if entry is None or not entry.variants:
             raise BankError([("E564", str(self.bank.files[-1]), f"thiếu tiêu đề “{plan.key}” trong headings")])
-        pieces = self._fill(entry.variants[0].sentences[0], Message(plan.key, plan.slots)) or []
+        variant = self._resolved(entry.variants[0], f"heading|{plan.key}")
+        pieces = self._fill(variant.sentences[0], Message(plan.key, plan.slots)) or []
         return vnformat.capitalize_first(_plain_text(pieces).strip().rstrip("."))
 
     def table(self, plan: TablePlan) -> Table:
@@ -345,45 +355,12 @@ def _lower_first(pieces: list[Piece], start: int) -> None:
             return
 
 
-#: First words that open alike: "Toàn tỉnh …" names the unit as "Tỉnh …" does; "Nhân dịp này" is "Dịp này".
-_SAME_OPENING = {"toàn": "ref:unit", "nhân": "dịp"}
-
-
-def _opening(variant: Variant) -> str:
-    """How a phrasing opens: the slot it starts with, or its first word."""
-    for node in variant.sentences[0]:
-        if isinstance(node, Ref):
-            return "ref:" + node.name
-        if isinstance(node, Opt):
-            continue
-        if isinstance(node, Term):
-            return "term:" + node.abbreviation
-        if node.text.strip():
-            word = node.text.split()[0].casefold().strip(",")
-            return _SAME_OPENING.get(word, word)
-    return ""
-
-
 def _cell_text(cell: Slot | None, context) -> str:
     if cell is None or cell.empty:
         return "-" if cell is None else ""
     if cell.kind == "rate":
         return vnformat.format_decimal(cell.value)
     return "".join(piece.text for piece in render(cell, context))
-
-
-_FIGURE_KINDS = frozenset({"count", "award_count", "rate", "money", "number", "figures"})
-
-
-def _opens_with_figure(variant: Variant, message: Message) -> bool:
-    for node in variant.sentences[0]:
-        if isinstance(node, Ref):
-            slot = message.slots.get(node.name)
-            return slot is not None and slot.kind in _FIGURE_KINDS
-        if isinstance(node, Opt) or (isinstance(node, Lit) and not node.text.strip()):
-            continue
-        return False
-    return False
 
 
 def _opens_with_connector(sentence: _Sentence) -> bool:

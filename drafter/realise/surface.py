@@ -70,17 +70,26 @@ _TITLES = ("Chủ tịch", "Phó Chủ tịch", "Bí thư", "Phó Bí thư", "Ch
 
 
 def lower_first(text: str) -> str:
-    """The first letter lowered, as a clause inside a sentence begins; proper words, titles and
-    acronyms keep their capital.
+    """The bank's words lowered where a clause goes on inside a sentence ("Đồng thời, quân số …");
+    names of bodies, titles and acronyms keep their capital.
 
     >>> lower_first("Tổ chức huấn luyện"), lower_first("Hội đồng nghĩa vụ quân sự"), lower_first("LLVT tỉnh")
     ('tổ chức huấn luyện', 'Hội đồng nghĩa vụ quân sự', 'LLVT tỉnh')
+    >>> lower_first("Quân số dân quân"), lower_first("Quân khu 5"), lower_first("Nhân dịp này")
+    ('quân số dân quân', 'Quân khu 5', 'nhân dịp này')
     """
     first = text.split(" ", 1)[0]
-    if first and first[0].isupper() and first[1:].islower() and first not in _PROPER_WORDS \
-            and not text.startswith(_TITLES):
+    if first and first[0].isupper() and first[1:].islower() \
+            and not text.startswith(_NAME_OPENINGS) and not text.startswith(_TITLES):
         return first[0].lower() + text[1:]
     return text
+
+
+# The bank's own words name a body or an honour only with these openings; unlike a user's
+# item (``clause``), the bank's "Quân số", "Nhân dịp này", "Hội nghị" are ordinary words.
+_NAME_OPENINGS = ("Quân khu", "Quân ủy", "Quân đội", "Bộ ", "Ban Chỉ huy", "Ban CHQS", "Tỉnh ủy", "Thành ủy",
+                  "Đảng", "Nhà nước", "Nhân dân", "Ủy ban", "Hội đồng", "Chính phủ", "Quốc hội", "Thủ tướng",
+                  "Bằng khen", "Giấy khen", "Cờ thi đua", "Huân chương")
 
 
 def sentence(text: str) -> str:

@@ -1,0 +1,56 @@
+"""How a sentence opens: the checks that keep an article from opening two sentences alike, with a
+figure, or with two introductions in a row.
+
+>>> from drafter.realise.bank import parse, Variant
+>>> opening(Variant((parse("Toàn {level} có {n} xã.", "x:1"),), "x:1")), opening(Variant((parse("{unit} có.", "x:1"),), "x:1"))
+('ref:unit', 'ref:unit')
+>>> opens_framed("Về đầu tư, tỉnh dành 4,7 tỷ đồng."), opens_framed("Tỉnh dành 4,7 tỷ đồng.")
+(True, False)
+"""
+
+from __future__ import annotations
+
+from drafter.plan.model import Message
+from drafter.realise.bank import Lit, Opt, Ref, Term, Variant
+
+#: First words that open alike: "Toàn tỉnh …" names the unit as "Tỉnh …" does; "Nhân dịp này" is "Dịp này".
+_SAME_OPENING = {"toàn": "ref:unit", "nhân": "dịp"}
+
+
+def opening(variant: Variant) -> str:
+    """How a phrasing opens: the slot it starts with, or its first word."""
+    for node in variant.sentences[0]:
+        if isinstance(node, Ref):
+            return "ref:" + node.name
+        if isinstance(node, Opt):
+            continue
+        if isinstance(node, Term):
+            return "term:" + node.abbreviation
+        if node.text.strip():
+            word = node.text.split()[0].casefold().strip(",")
+            return _SAME_OPENING.get(word, word)
+    return ""
+
+
+_FIGURE_KINDS = frozenset({"count", "award_count", "rate", "money", "number", "figures"})
+
+
+def opens_with_figure(variant: Variant, message: Message) -> bool:
+    for node in variant.sentences[0]:
+        if isinstance(node, Ref):
+            slot = message.slots.get(node.name)
+            return slot is not None and slot.kind in _FIGURE_KINDS
+        if isinstance(node, Opt) or (isinstance(node, Lit) and not node.text.strip()):
+            continue
+        return False
+    return False
+
+
+#: Openings that already set the scene ("Về đầu tư, …", "Trong phòng chống thiên tai, …"): a connector
+#: before them ("Bên cạnh đó, về đầu tư, …") stacks two introductions.
+_FRAMING_WORDS = frozenset({"về", "trong", "ở", "đối", "với", "khi", "tại", "trên", "nhân", "dịp", "để", "nhằm"})
+
+
+def opens_framed(text: str) -> bool:
+    words = text.split(maxsplit=1)
+    return bool(words) and words[0].casefold() in _FRAMING_WORDS
