@@ -129,7 +129,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E560": ("không đọc được ngân hàng câu: {detail}", "lưu tệp dạng UTF-8 và sửa cú pháp YAML theo chi tiết trong thông báo."),
     "E561": ("ngân hàng câu: {detail}", "sửa tên thông điệp theo tệp phrases.yaml của mẫu có sẵn (drafter templates export bao-cao thư-mục/)."),
     "E562": ("ngân hàng câu: {detail}", "chỉ dùng các ô {{…}} mà thông điệp có, như trong tệp phrases.yaml của mẫu có sẵn."),
-    "E563": ("ngân hàng câu: {detail}", "mỗi “[” cần một “]”, mỗi “{{” cần một “}}”; tên ô chỉ gồm chữ, số và dấu gạch dưới."),
+    "E563": ("ngân hàng câu: {detail}", "mỗi “[” cần một “]”, mỗi “{{” cần một “}}”, mỗi “<” cần một “>”; tên ô chỉ gồm chữ, số và dấu gạch dưới; các cách nói trong “<…|…>” dùng cùng các ô."),
     "E564": ("ngân hàng câu: {detail}", "thêm thông điệp này vào phrases.yaml, chép từ mẫu có sẵn rồi sửa câu chữ."),
     "E565": ("ngân hàng câu: {detail}", "thêm thuật ngữ vào mục terms:, hoặc sửa lại tên."),
     "E566": ("ngân hàng câu: {detail}", "làm theo cách viết trong tệp phrases.yaml của mẫu có sẵn."),
