@@ -16,12 +16,14 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from drafter.facts import build_facts
-from drafter.checks.fidelity import check_fidelity, numeric_tokens, output_text
+from drafter.checks.fidelity import check_fidelity
+from drafter.checks.tokens import numeric_tokens
 from drafter.inputs import load_report
 from drafter.inputs.validation import period_window, validate_data
 from drafter.inputs.yaml_reader import Positions
 from drafter.inputs.model import Report
 from support.samples import half_year
+from support.texts import output_text
 from drafter.packs.manifest import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
