@@ -6,8 +6,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.document import Draft
 from drafter.errors import DrafterError, Problem
@@ -19,6 +21,9 @@ from drafter.realise.bank import BankError
 from drafter.packs import TemplatePackError
 from drafter.packs.manifest import builtin_names, load_pack
 from drafter.packs.jinja import build_draft
+
+if TYPE_CHECKING:  # the checks are imported when asked for, off the render path
+    from drafter.checks.run import CheckResult
 
 FORMATS = ("docx", "md", "txt")
 
@@ -34,6 +39,10 @@ def draft(source: Report | Path | str, template: str | Path = "bao-cao", variant
     The pack is checked first (:func:`drafter.packs.catalog.check`): a template with a
     problem is refused before any of it runs.
     """
+    return _pack_and_draft(source, template, variant)[1]
+
+
+def _pack_and_draft(source: Report | Path | str, template: str | Path, variant: int | None):
     from drafter.packs.catalog import is_word_form
 
     if is_word_form(template):
@@ -51,8 +60,8 @@ def draft(source: Report | Path | str, template: str | Path = "bao-cao", variant
         if pack.uses_bank:
             from drafter.realise.draft import draft_with_bank
 
-            return draft_with_bank(pack, build_facts(report), variant)
-        return build_draft(pack, build_facts(report), variant)
+            return pack, draft_with_bank(pack, build_facts(report), variant)
+        return pack, build_draft(pack, build_facts(report), variant)
     except BankError as error:
         raise _bank_error(error) from None
     except TemplatePackError as error:
@@ -68,12 +77,48 @@ def render(source: Report | Path | str, template: str | Path = "bao-cao", format
     ``template`` is a built-in pack's name, a pack folder, or an office's Word
     form (a ``.docx`` with tags, see :mod:`drafter.packs.wordform`).
     """
-    if format not in FORMATS:
-        raise DrafterError([Problem("E505", str(source), found=format, expected=", ".join(FORMATS))])
-    if str(template).lower().endswith(".docx"):
+    _known_format(format, source)
+    if _is_form(template):
         return _render_form(source, Path(template), format, variant)
     result = draft(source, template, variant)
     return lay_out(result, format)
+
+
+def check(source: Report | Path | str, template: str | Path = "bao-cao", format: str | None = None,
+          variant: int | None = None, spelling: bool = True, allowed: Iterable[str] = ()) -> CheckResult:
+    """Render a draft and run every check of :mod:`drafter.checks` on it.
+
+    Figures traced to the input and none left out, sentences with a source and every item of the
+    user's said (phrase-bank packs; a Word form or a Jinja pack has no sentences to check), text
+    hygiene, and spelling unless ``spelling`` is false or hunspell is missing, with the input's
+    words and ``allowed`` accepted. ``format`` is the one checked: txt unless given, docx for a
+    Word form (its text read back as a reader sees it).
+    """
+    from drafter.checks.extract import docx_text
+    from drafter.checks.run import run_checks
+
+    report = source if isinstance(source, Report) else load_report(source)
+    format = format or ("docx" if _is_form(template) else "txt")
+    _known_format(format, source)
+    if _is_form(template):
+        pack, result = None, None
+        content = _render_form(report, Path(template), format, variant)
+    else:
+        pack, result = _pack_and_draft(report, template, variant)
+        content = lay_out(result, format)
+    text = docx_text(content) if format == "docx" else content
+    return run_checks(text, build_facts(report), template, format,
+                      result if pack is not None and pack.uses_bank else None, pack.kind if pack is not None else "",
+                      spelling, allowed)
+
+
+def _is_form(template: str | Path) -> bool:
+    return str(template).lower().endswith(".docx")
+
+
+def _known_format(format: str, where) -> None:
+    if format not in FORMATS:
+        raise DrafterError([Problem("E505", str(where), found=format, expected=", ".join(FORMATS))])
 
 
 def lay_out(result: Draft, format: str = "docx") -> bytes | str:
@@ -185,8 +230,7 @@ def rollup(inputs, settings=None, template: str | Path = "tong-hop", format: str
            variant: int | None = None, output: Path | str | None = None, force: bool = False) -> Rollup:
     """The finished roll-up (.docx bytes, Markdown or text) with its warnings; written atomically
     to ``output`` when one is given (never over an existing file unless ``force``)."""
-    if format not in FORMATS:
-        raise DrafterError([Problem("E505", str(template), found=format, expected=", ".join(FORMATS))])
+    _known_format(format, template)
     if output is not None and Path(output).exists() and not force:
         raise DrafterError([Problem("E501", str(output), found=str(output))])
     result, facts, problems = _rollup(inputs, settings, template, variant)

@@ -13,8 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from support.generated import BASES, reports
 from support.samples import half_year
+from support.texts import output_text
 
-from drafter.checks.fidelity import check_fidelity, numeric_tokens, output_text
+from drafter.checks.fidelity import check_fidelity
+from drafter.checks.tokens import numeric_tokens
 from drafter.facts import build_facts
 from drafter.inputs import load_report
 from drafter.inputs.model import Report

@@ -7,12 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from drafter.checks.fidelity import docx_text, output_text
-from drafter.inputs import load_report
-from drafter.inputs.model import Report
-from support.samples import half_year
-from drafter.checks.quality import (
-    ACRONYMS,
+from drafter.checks.extract import docx_text
+from drafter.checks.hygiene import (
     check_capitals,
     check_double_spaces,
     check_empty_headings,
@@ -22,15 +18,22 @@ from drafter.checks.quality import (
     check_residue,
     check_sentence_starts,
     check_space_before_punctuation,
+    hygiene_problems,
+    to_old_tone,
+)
+from drafter.checks.spelling import (
+    ACRONYMS,
     check_text,
     hunspell_available,
-    hygiene_problems,
     input_words,
     load_word_list,
     misspelt_syllables,
-    to_old_tone,
     words_of,
 )
+from drafter.inputs import load_report
+from drafter.inputs.model import Report
+from support.samples import half_year
+from support.texts import output_text
 from drafter.packs.manifest import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent

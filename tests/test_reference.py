@@ -12,7 +12,8 @@ from pathlib import Path
 from click.testing import CliRunner
 from pydantic import BaseModel
 
-from drafter.packs import guide as reference
+from drafter.packs import guide
+from drafter.packs import variables as reference
 from drafter.cli import cli
 from drafter.facts import Change, Facts, PeriodWords, UnitWords
 from drafter.inputs.model import Report
@@ -42,7 +43,7 @@ def test_vars_lists_variables_with_titles_and_filters_with_live_examples():
 
 def test_every_filter_has_an_example_whose_output_is_the_filters_own():
     assert list(FILTER_EXAMPLES) == list(FILTERS)
-    rows = {row.name: row for row in reference.filter_rows()}
+    rows = {row.name: row for row in guide.filter_rows()}
     assert rows["so"].example == FILTERS["so"](2847) == "2.847"
     assert rows["tien"].example == FILTERS["tien"](4_700_000_000)
     assert rows["ngay"].example == FILTERS["ngay"](reference.example_facts().report.document.date)
@@ -66,7 +67,7 @@ def _model_paths(model: type[BaseModel], prefix: str) -> set[str]:
 
 
 def test_every_field_of_the_input_model_is_listed_with_its_title():
-    names = {row.name: row for row in reference.variable_rows()}
+    names = {row.name: row for row in guide.variable_rows()}
     assert _model_paths(Report, "r") <= set(names)
     assert names["r.recruitment.quota"].title == Report.model_fields["recruitment"].annotation.__args__[0] \
         .model_fields["quota"].title
@@ -84,17 +85,17 @@ def test_every_facts_name_has_a_vietnamese_title():
 def test_every_listed_variable_passes_the_template_check():
     env = make_environment([])
     expressions = []
-    for row in reference.variable_rows():
+    for row in guide.variable_rows():
         expression = row.name.replace("[]", "[0]").replace("<tên>", "remains")
         expressions.append("{{ " + expression + " }}")
-    for row in reference.function_rows():
+    for row in guide.function_rows():
         expressions.append(row.note)
     assert check_source(env, "\n".join(expressions), "tat-ca.j2") == []
 
 
 def test_the_committed_guide_is_up_to_date():
     committed = GUIDE.read_text(encoding="utf-8")
-    assert committed == reference.render_markdown(), \
+    assert committed == guide.render_markdown(), \
         "docs/mau-bao-cao.md is stale: run `python -m drafter.packs.guide > docs/mau-bao-cao.md`"
     result = CliRunner().invoke(cli, ["templates", "vars", "--markdown"])
     assert result.exit_code == 0 and result.output == committed

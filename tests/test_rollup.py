@@ -314,7 +314,7 @@ def numbers(text: str) -> list[str]:
 
 
 def test_hundred_communes_text_is_clean(hundred_text):
-    from drafter.checks.quality import hygiene_problems  # an ImportError is a failure, never a skip
+    from drafter.checks.hygiene import hygiene_problems  # an ImportError is a failure, never a skip
 
     assert "None" not in hundred_text
     problems = hygiene_problems(hundred_text)

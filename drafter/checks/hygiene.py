@@ -16,7 +16,6 @@ check              fault
 ``noise``          scraped-page noise (view counters, “Viết bình luận mới”…)
 ``capitals``       a title written in the wrong case (:data:`REQUIRED_FORMS`, ranks)
 ``sentence-start`` a sentence or line starting with a small letter
-``spelling``       a syllable the ``vi_VN`` hunspell dictionary does not know
 =================  ================================================================
 
 >>> [issue.check for issue in hygiene_problems('Năm 2026 , tỉnh  đạt "tốt"; None')]
@@ -26,41 +25,33 @@ check              fault
 >>> [str(i) for i in hygiene_problems("Đồng chí chủ tịch UBND tỉnh phát biểu.")]
 ['dòng 1: capitals: “chủ tịch UBND” phải viết “Chủ tịch UBND”']
 
-The spell check runs the ``hunspell`` program with the ``vi_VN`` dictionary (Debian packages
-``hunspell`` and ``hunspell-vi``). That dictionary places tones the old way (“hoà”, “thuỷ”),
-so modern placement is converted first (:func:`to_old_tone`). Acronyms of the domain
-(:data:`ACRONYMS`), Roman numerals and the ``extra_words`` a caller passes (the words of the
-input, an allowlist) are not checked.
-
-Run as a tool: ``python -m drafter.checks.quality samples/gia-lai-2026.yaml --template bao-cao``.
+Spelling, the last check of DOMAIN.md section 4, is :mod:`drafter.checks.spelling`; its
+:func:`~drafter.checks.spelling.check_text` runs both. From the command line: ``drafter check FILE``.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-import shutil
-import subprocess
-import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 __all__ = [
-    "ACRONYMS",
     "NOISE_PATTERNS",
     "REQUIRED_FORMS",
-    "HunspellMissing",
     "Issue",
-    "check_text",
-    "hunspell_available",
+    "check_capitals",
+    "check_double_spaces",
+    "check_empty_headings",
+    "check_nfc",
+    "check_noise",
+    "check_quotes",
+    "check_residue",
+    "check_sentence_starts",
+    "check_space_before_punctuation",
     "hygiene_problems",
-    "input_words",
-    "load_word_list",
-    "misspelt_syllables",
+    "line_of",
     "to_old_tone",
-    "words_of",
 ]
 
 
@@ -78,7 +69,7 @@ class Issue:
         return f"{where}{self.check}: “{self.excerpt}”" + (f" {self.hint}" if self.hint else "")
 
 
-def _line_of(text: str, offset: int) -> int:
+def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
@@ -95,7 +86,7 @@ def _excerpt(text: str, start: int, end: int, around: int = 12) -> str:
 
 
 def _found(check: str, text: str, matches: Iterable[re.Match], around: int = 12) -> list[Issue]:
-    return [Issue(check, _excerpt(text, m.start(), m.end(), around), _line_of(text, m.start())) for m in matches]
+    return [Issue(check, _excerpt(text, m.start(), m.end(), around), line_of(text, m.start())) for m in matches]
 
 
 # ------------------------------------------------------------ mechanical
@@ -345,7 +336,7 @@ def check_capitals(text: str) -> list[Issue]:
         written = re.sub(r"\s+", " ", text[start:end])
         right = right or written[0].upper() + written[1:].lower()
         spans.append((start, end))
-        found.append((start, Issue("capitals", written, _line_of(text, start), f"phải viết “{right}”")))
+        found.append((start, Issue("capitals", written, line_of(text, start), f"phải viết “{right}”")))
 
     # the longest forms first, so "Phó Bí thư Tỉnh ủy" is reported once, not also as "Bí thư Tỉnh ủy"
     for (form, regex), original in sorted(zip(_FORMS, REQUIRED_FORMS), key=lambda f: -len(f[1])):
@@ -389,7 +380,7 @@ def check_sentence_starts(text: str) -> list[Issue]:
         before = text[max(0, m.start() - 4): m.start() + 1]
         if re.search(r"\b(?:v\.v|tr|TP|Tp|ThS|TS|PGS|GS)\.$", before.strip()):
             continue
-        issues.append(Issue("sentence-start", _excerpt(text, m.start(), m.end()), _line_of(text, m.start())))
+        issues.append(Issue("sentence-start", _excerpt(text, m.start(), m.end()), line_of(text, m.start())))
     return issues
 
 
@@ -399,174 +390,3 @@ def hygiene_problems(text: str) -> list[Issue]:
               check_empty_headings, check_noise, check_capitals, check_sentence_starts)
     return [issue for check in checks for issue in check(text)]
 
-
-# ---------------------------------------------------------------- spelling
-
-#: Abbreviations of the domain (DOMAIN.md glossary, document types, signing authority) that
-#: are no Vietnamese syllables.
-ACRONYMS: frozenset[str] = frozenset({
-    "QP-QSĐP", "QP", "QS", "QSĐP", "QPAN", "QP-AN", "CHQS", "BCH", "BCHQS", "DQTV", "DBĐV", "NVQS", "KVPT",
-    "UBND", "HĐND", "MTTQ", "BTV", "BTL", "CAND", "QĐND", "LLVT", "PCT", "PTKV", "VT", "BC", "KH", "TB", "TTr",
-    "QĐ", "NQ", "HD", "BB", "CT", "CV", "NĐ-CP", "NĐ", "CP", "TTg", "QH", "BQP", "TM", "KT", "TL", "TUQ", "ĐVT",
-})
-_ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
-_WORD_CHUNK = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_PART = re.compile(r"[^\W\d_]+")
-_LETTER_LABEL = re.compile(r"(?<![^\W\d_])[a-zđ]\)")
-
-
-def words_of(text: str) -> set[str]:
-    """The words of ``text``: hyphenated chunks (“NĐ-CP”) and each of their parts.
-
-    >>> sorted(words_of("Nghị định số 02/2019/NĐ-CP, Quân khu 5"))
-    ['CP', 'Nghị', 'NĐ', 'NĐ-CP', 'Quân', 'khu', 'số', 'định']
-    """
-    words: set[str] = set()
-    for chunk in _WORD_CHUNK.findall(unicodedata.normalize("NFC", text)):
-        words.add(chunk)
-        words.update(_PART.findall(chunk))
-    return words
-
-
-def input_words(report) -> set[str]:
-    """Every word of every string of a report: names, places and the user's own text."""
-    from pydantic import BaseModel
-
-    found: set[str] = set()
-
-    def walk(obj) -> None:
-        if isinstance(obj, BaseModel):
-            for name in type(obj).model_fields:
-                walk(getattr(obj, name))
-        elif isinstance(obj, list | tuple):
-            for item in obj:
-                walk(item)
-        elif isinstance(obj, str):
-            found.update(words_of(obj))
-
-    walk(report)
-    return found
-
-
-def load_word_list(path: Path | str) -> set[str]:
-    """Words of an allowlist file: one or more per line, ``#`` starts a comment."""
-    words: set[str] = set()
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        words.update(line.split("#", 1)[0].split())
-    return words
-
-
-class HunspellMissing(RuntimeError):
-    """The ``hunspell`` program or its ``vi_VN`` dictionary is not installed."""
-
-
-@functools.lru_cache(maxsize=1)
-def hunspell_available() -> bool:
-    """Whether ``hunspell -d vi_VN`` runs here."""
-    if shutil.which("hunspell") is None:
-        return False
-    try:
-        run = subprocess.run(["hunspell", "-d", "vi_VN", "-i", "UTF-8", "-l"], input="quốc\n",
-                             capture_output=True, text=True, encoding="utf-8", timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return run.returncode == 0 and "can't open" not in run.stderr.lower()
-
-
-def _hunspell_unknown(words: Iterable[str]) -> set[str]:
-    words = sorted(set(words))
-    if not words:
-        return set()
-    if not hunspell_available():
-        raise HunspellMissing("cần cài hunspell và từ điển vi_VN: apt-get install hunspell hunspell-vi")
-    run = subprocess.run(["hunspell", "-d", "vi_VN", "-i", "UTF-8", "-l"], input="\n".join(words) + "\n",
-                         capture_output=True, text=True, encoding="utf-8", timeout=120, check=True)
-    return set(run.stdout.split())
-
-
-def _candidates(text: str, known: set[str]) -> Iterator[str]:
-    text = _LETTER_LABEL.sub(" ", unicodedata.normalize("NFC", text))
-    for chunk in _WORD_CHUNK.findall(text):
-        if chunk in ACRONYMS or chunk.casefold() in known:
-            continue
-        for part in _PART.findall(chunk):
-            if part in ACRONYMS or part.casefold() in known or _ROMAN.match(part):
-                continue
-            yield part
-
-
-def misspelt_syllables(text: str, extra_words: Iterable[str] = ()) -> list[str]:
-    """Syllables of ``text`` that the ``vi_VN`` dictionary rejects, in order of first use.
-
-    ``extra_words`` are accepted as they are (any case): names and words of the input, an
-    allowlist. Raises :class:`HunspellMissing` when hunspell is not installed.
-
-    For example, ``misspelt_syllables("Nghĩa vụ quân sự, hòa bình, Ủy ban; nghiã vụ quoc phòng")``
-    gives ``['nghiã', 'quoc']`` (tests/test_quality.py runs it where hunspell is installed).
-    """
-    known = {w.casefold() for w in extra_words}
-    candidates = list(dict.fromkeys(_candidates(text, known)))
-    old = {word: to_old_tone(word) for word in candidates}
-    unknown = _hunspell_unknown(old.values())
-    return [word for word in candidates if old[word] in unknown]
-
-
-def check_spelling(text: str, extra_words: Iterable[str] = ()) -> list[Issue]:
-    """:func:`misspelt_syllables` as issues, each at its first line."""
-    issues = []
-    for word in misspelt_syllables(text, extra_words):
-        m = re.search(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", text)
-        start = m.start() if m else 0
-        issues.append(Issue("spelling", word, _line_of(text, start)))
-    return issues
-
-
-def check_text(text: str, extra_words: Iterable[str] | None = None) -> list[Issue]:
-    """All checks; spelling too unless ``extra_words`` is None."""
-    issues = hygiene_problems(text)
-    if extra_words is not None:
-        issues += check_spelling(text, extra_words)
-    return issues
-
-
-# -------------------------------------------------------------------- CLI
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m drafter.checks.quality INPUT.yaml [--template bao-cao] [--format txt] [--allow FILE]``."""
-    import argparse
-
-    from drafter.errors import DrafterError
-    from drafter.checks.fidelity import output_text
-    from drafter.inputs import load_report
-
-    parser = argparse.ArgumentParser(prog="python -m drafter.checks.quality", description=__doc__.split("\n")[0])
-    parser.add_argument("inputs", nargs="+", help="tệp số liệu YAML")
-    parser.add_argument("--template", "-t", default="bao-cao")
-    parser.add_argument("--format", "-f", default="txt", choices=("txt", "md", "docx"))
-    parser.add_argument("--allow", action="append", default=[], help="tệp danh sách từ được chấp nhận")
-    parser.add_argument("--no-spelling", action="store_true", help="bỏ qua kiểm tra chính tả")
-    args = parser.parse_args(argv)
-    allowed: set[str] = set()
-    for path in args.allow:
-        allowed |= load_word_list(path)
-    failed = 0
-    for path in args.inputs:
-        try:
-            report = load_report(path)
-            text = output_text(report, args.template, args.format)
-        except DrafterError as error:
-            print(f"{path}: {error}", file=sys.stderr)
-            return 2
-        spelling = None if args.no_spelling or not hunspell_available() else input_words(report) | allowed
-        issues = check_text(text, spelling)
-        verdict = "đạt" if not issues else f"{len(issues)} lỗi"
-        print(f"{path} [{args.template}, {args.format}]: {verdict}")
-        for issue in issues:
-            print(f"  {issue}")
-        failed += bool(issues)
-    return 1 if failed else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,34 @@
+"""The building blocks of the input model: bounded text, counts, money, rates, and a strict base.
+
+Every field of :mod:`drafter.inputs.model` and :mod:`drafter.inputs.sections` is one of these
+types, made with :func:`described` so that it carries a Vietnamese ``title`` and ``description``
+(the validator, the JSON Schema, the Excel headers and the starter file read them).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+__all__ = ["Count", "Money", "Name", "Percent", "Share", "Strict", "Text", "described"]
+
+# One screenful is plenty for any single statement; longer text is a paste error.
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Count = Annotated[int, Field(ge=0, le=100_000_000)]
+Money = Annotated[int, Field(ge=0, le=10**15)]
+#: A rate the user states without its counts ("đạt 100% chỉ tiêu"); above 100 when a target is exceeded.
+Percent = Annotated[float, Field(ge=0, le=1000, allow_inf_nan=False)]
+#: A share of a whole the user states without its counts ("chiếm 1,66%").
+Share = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+
+
+def described(title: str, description: str, **kwargs):
+    """A pydantic field with its Vietnamese title and description."""
+    return Field(title=title, description=description, **kwargs)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
