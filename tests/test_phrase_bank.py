@@ -13,7 +13,7 @@ from support.samples import SAMPLES
 from drafter import api
 from drafter.cli import cli
 from drafter.packs.catalog import export_pack
-from drafter.realise.bank import (
+from drafter.realise.phrasing import (
     Alt,
     BankError,
     Lit,

@@ -9,7 +9,6 @@ from drafter.document import Masthead, Signature
 from drafter.facts import Facts
 from drafter.facts.issuer import Issuer
 
-
 _KIND_WORDS = re.compile(r" (?=(tỉnh|thành phố|xã|phường|đặc khu|thị trấn|huyện|quận|thị xã|khu vực) [^ ])",
                          re.IGNORECASE)
 

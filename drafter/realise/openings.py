@@ -1,7 +1,7 @@
 """How a sentence opens: the checks that keep an article from opening two sentences alike, with a
 figure, or with two introductions in a row.
 
->>> from drafter.realise.bank import parse, Variant
+>>> from drafter.realise.phrasing import parse, Variant
 >>> opening(Variant((parse("Toàn {level} có {n} xã.", "x:1"),), "x:1")), opening(Variant((parse("{unit} có.", "x:1"),), "x:1"))
 ('ref:unit', 'ref:unit')
 >>> opens_framed("Về đầu tư, tỉnh dành 4,7 tỷ đồng."), opens_framed("Tỉnh dành 4,7 tỷ đồng.")
@@ -11,7 +11,7 @@ figure, or with two introductions in a row.
 from __future__ import annotations
 
 from drafter.plan.model import Message
-from drafter.realise.bank import Lit, Opt, Ref, Term, Variant
+from drafter.realise.phrasing import Lit, Opt, Ref, Term, Variant
 
 #: First words that open alike: "Toàn tỉnh …" names the unit as "Tỉnh …" does; "Nhân dịp này" is "Dịp này".
 _SAME_OPENING = {"toàn": "ref:unit", "nhân": "dịp"}

@@ -14,7 +14,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from drafter import vnformat
-from drafter.document import Block, Byline, Chart, Heading, Paragraph, Sentence, Source, Span, Table, Title
+from drafter.document import (
+    Block,
+    Byline,
+    Chart,
+    Heading,
+    Paragraph,
+    Sentence,
+    Source,
+    Span,
+    Table,
+    Title,
+)
 from drafter.plan.catalog import MESSAGES
 from drafter.plan.choice import Chooser
 from drafter.plan.model import (
@@ -28,8 +39,17 @@ from drafter.plan.model import (
     TablePlan,
     TitlePlan,
 )
-from drafter.realise.bank import Bank, BankError, Entry, Opt, Ref, Term, Variant, all_refs, pick_alternatives
+from drafter.realise.bank import Bank, Entry
 from drafter.realise.openings import opening, opens_framed, opens_with_figure
+from drafter.realise.phrasing import (
+    BankError,
+    Opt,
+    Ref,
+    Term,
+    Variant,
+    all_refs,
+    pick_alternatives,
+)
 from drafter.realise.referring import Mentions, resolve_terms
 from drafter.realise.surface import lower_first
 from drafter.realise.values import Context, Piece, render
