@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Set up drafter with its test tools in .venv, then run the whole test suite. As root, the
 # system tools the tests read documents with come from Debian's packages through apt-get:
-# the Vietnamese hunspell dictionary (spelling checks), LibreOffice Writer and the Liberation
-# fonts (PDF through a real office suite, tests marked "office") and poppler-utils (pdftotext,
-# pdfinfo, pdftoppm to read the PDFs back). Without them those tests skip and say why.
+# the Vietnamese hunspell dictionary (spelling checks), LibreOffice Writer (PDF through a real
+# office suite, tests marked "office"), a Times-metric font with every Vietnamese letter
+# (fonts-liberation2: Liberation 1.07 of fonts-liberation lacks them, and LibreOffice would patch
+# them in from another font) and poppler-utils (pdftotext, pdfinfo, pdftoppm, pdffonts to read
+# the PDFs back). Without them those tests skip and say why.
 # Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,9 +14,18 @@ if ! command -v hunspell >/dev/null 2>&1 || [ ! -f /usr/share/hunspell/vi_VN.dic
   need+=(hunspell hunspell-vi)
 fi
 if ! command -v soffice >/dev/null 2>&1 && ! command -v libreoffice >/dev/null 2>&1; then
-  need+=(libreoffice-writer-nogui fonts-liberation)
+  need+=(libreoffice-writer-nogui)
 fi
-if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+# The font fontconfig gives LibreOffice for "Times New Roman" must cover Vietnamese (lang "vi"),
+# which drafter --pdf checks too (drafter/output/fonts.py), and have its metrics, so that the
+# PDFs are laid out as Word lays out the .docx (without Liberation, fontconfig gives DejaVu Serif).
+times=$(fc-match --format '%{family[0]}|%{lang}|' 'Times New Roman' 2>/dev/null || true)
+case "|$times" in
+  "|Times New Roman|"*"|vi|"* | "|Liberation Serif|"*"|vi|"* | "|Tinos|"*"|vi|"*) ;;
+  *) need+=(fonts-liberation2) ;;
+esac
+if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 \
+   || ! command -v pdffonts >/dev/null 2>&1; then
   need+=(poppler-utils)
 fi
 if [ ${#need[@]} -gt 0 ]; then

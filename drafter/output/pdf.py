@@ -34,6 +34,7 @@ import threading
 from pathlib import Path
 
 from drafter.errors import DrafterError, Problem
+from drafter.output.fonts import check_fonts
 
 #: Seconds one conversion may take; a two-page report takes about one second.
 DEFAULT_TIMEOUT = 180.0
@@ -61,10 +62,12 @@ def find_office() -> str | None:
 
 
 def require_office() -> str:
-    """The program, or :class:`DrafterError` E701 saying how to install it."""
+    """The program, or :class:`DrafterError`: E701 saying how to install it, E706 when the font
+    LibreOffice would use for Times New Roman lacks Vietnamese letters (:mod:`drafter.output.fonts`)."""
     office = find_office()
     if office is None:
         raise DrafterError([Problem("E701", "--pdf")])
+    check_fonts()
     return office
 
 
