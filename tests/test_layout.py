@@ -120,6 +120,8 @@ def test_page_is_a4_with_decree30_margins(doc):
     g = section_geometry(doc.sections[0])
     assert (round(g.page_width), round(g.page_height), g.portrait) == (210, 297, True)
     assert (round(g.top), round(g.bottom), round(g.left), round(g.right)) == (20, 20, 30, 15)
+    # never under Decree 30's minimum, not even by a twip (850 twips is 14,99 mm)
+    assert min(g.top - 20, g.bottom - 20, g.left - 30, g.right - 15) >= 0
     assert round(g.header_distance) == 10
 
 
