@@ -482,7 +482,10 @@ def test_markdown_of_a_report():
     assert md.endswith("\n") and not md.endswith("\n\n") and "None" not in md
     lines = md.splitlines()
     assert lines[:3] == ["QUÂN KHU 5\\", "**BỘ CHỈ HUY QUÂN SỰ TỈNH GIA LAI**\\", "Số: 05/BC-BCH"]
-    assert "*Gia Lai, ngày 05 tháng 12 năm 2026*" in lines and "**BÁO CÁO**\\" in lines
+    # the right column of the .docx header, as in the .docx: Quốc hiệu and Tiêu ngữ, then place and date
+    assert lines[3:9] == ["", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\\", "**Độc lập - Tự do - Hạnh phúc**", "",
+                          "*Gia Lai, ngày 05 tháng 12 năm 2026*", ""]
+    assert "**BÁO CÁO**\\" in lines
     assert "## Phần I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ" in lines
     assert "### I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO" in lines and "#### 1. Công tác sẵn sàng chiến đấu" in lines
     assert "a) Ưu điểm" in lines
@@ -499,7 +502,9 @@ def test_text_of_a_report_has_no_markup():
     assert text.endswith("\n") and not text.endswith("\n\n") and "None" not in text
     assert "**" not in text and "#" not in text and "\\" not in text
     lines = text.splitlines()
-    assert lines[:3] == ["QUÂN KHU 5", "BỘ CHỈ HUY QUÂN SỰ TỈNH GIA LAI", "Số: 05/BC-BCH"]
+    assert lines[:9] == ["QUÂN KHU 5", "BỘ CHỈ HUY QUÂN SỰ TỈNH GIA LAI", "Số: 05/BC-BCH", "",
+                         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "",
+                         "Gia Lai, ngày 05 tháng 12 năm 2026", ""]
     assert "Phần I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ" in lines and "TT\tĐơn vị\tChỉ tiêu\tĐã giao\tTỷ lệ" in lines
     assert lines[-1] == "- Lưu: VT, BCH." and "Nơi nhận:" in lines
     assert "\n\n\n" not in text
@@ -520,6 +525,7 @@ def test_markdown_escapes_what_would_become_markup():
 def test_news_markdown_has_a_title():
     md = write_markdown(article())
     assert md.startswith("# Gia Lai tổng kết") and "**" not in md.split("\n")[0]
+    assert "CỘNG HÒA" not in md and "Độc lập" not in md  # an article has no Decree 30 header
 
 
 def test_empty_draft_is_one_newline():

@@ -26,13 +26,10 @@ from docx.shared import Cm, Mm, Twips
 
 from drafter.document import Block, Byline, Draft, Heading, Image, Masthead, Paragraph, Table, Title
 from drafter.layout import oxml
-from drafter.layout.text import recipient_lines
+from drafter.layout.text import QUOC_HIEU, TIEU_NGU, recipient_lines
 
 # Paragraph alignments as WordprocessingML names them.
 CENTER, JUSTIFY, LEFT, RIGHT = "center", "both", "left", "right"
-
-QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 
 #: A fixed timestamp: the same draft must give the same bytes.
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
