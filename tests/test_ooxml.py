@@ -1,4 +1,4 @@
-"""Every kind of .docx drafter writes passes Microsoft's Open XML SDK validation with zero errors.
+"""Every kind of Office file drafter writes passes Microsoft's Open XML SDK validation with zero errors.
 
 Word refuses, or "repairs", a file its schema does not allow; LibreOffice and python-docx are
 more forgiving, so only the SDK's own validator (``@ooxml-tools/validate``, see
@@ -26,6 +26,8 @@ from support.samples import half_year
 from drafter import api
 from drafter.inputs import load_report
 from drafter.inputs.model import Award
+from drafter.output import summary
+from drafter.output.batch import STATUS_TEXT, Row
 from drafter.rollup import rollup_to_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,6 +86,15 @@ def _form(folder: Path) -> Path:
     assert any(n.startswith("word/media/") for n in zipfile.ZipFile(path).namelist()), "the picture is gone"
     assert len(tables_of(open_docx(path))[-1].rows) == 1 + len(awards), "the table loop gave other rows"
     return path
+
+
+@document("batch-summary-xlsx")
+def _summary(folder: Path) -> Path:
+    rows = [Row("so-lieu/a.yaml", "Xã Ia Grai", "bao-cao", "xa-ia-grai-2026-bao-cao.docx", "xong"),
+            Row("so-lieu/b.yaml", "=1+1", "tin-bai", "b.pdf", "loi", "E701: không tìm thấy LibreOffice")]
+    (folder / "ket-qua").mkdir()
+    summary.write_summary(folder / "ket-qua", rows, STATUS_TEXT)
+    return folder / "ket-qua" / summary.XLSX_NAME
 
 
 def _broken(good: Path, bad: Path) -> Path:
