@@ -137,6 +137,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "thử lại; máy chậm thì đặt biến môi trường DRAFTER_PDF_TIMEOUT (số giây), ví dụ DRAFTER_PDF_TIMEOUT=600."),
     "E704": ("chỉ tạo được PDF từ tệp .docx, không từ định dạng “{found}”", "bỏ --pdf, hoặc chọn --format docx."),
     "E705": ("không tạo được tệp PDF vì chưa tạo được tệp “{found}”", "xem lỗi của tệp .docx ở dòng trên; sửa rồi chạy lại."),
+    "E707": ("LibreOffice trả về tệp không dùng được ({detail}), nên không ghi tệp PDF",
+             "thử lại; nếu vẫn lỗi, mở tệp .docx bằng LibreOffice và tự lưu thành PDF (File > Export as PDF) "
+             "để xem lỗi."),
     "E706": ("phông chữ máy này dùng thay Times New Roman, {found}, thiếu chữ Việt có dấu ({letters}; kiểu chữ {styles}): "
              "bản PDF sẽ bị vá chữ bằng phông khác và tách rời từng chữ",
              "cài phông cùng kích thước với Times New Roman có đủ chữ Việt: sudo apt-get install fonts-liberation2 "

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from support.docx_reading import all_paragraphs, open_docx
+from support.office import MINIMAL_PDF, running, stand_in_soffice, stand_in_writing
 from support.pdf_reading import flat, font_families, nfc, page_count, pdftotext, poppler_missing
 
 from drafter import api
@@ -228,7 +229,7 @@ def fresh_font_cache():
 def test_a_times_substitute_without_vietnamese_letters_stops_pdf_before_anything_is_written(
         tmp_path, monkeypatch, fresh_font_cache):
     monkeypatch.setenv("DRAFTER_LANG", "vi")
-    monkeypatch.setenv("DRAFTER_SOFFICE", str(_stand_in(tmp_path, "exit 0\n")))
+    monkeypatch.setenv("DRAFTER_SOFFICE", str(stand_in_soffice(tmp_path, "exit 0\n")))
     # Liberation Serif 1.07: Latin-1 and Latin Extended-A/B, none of U+1EA0..U+1EF9 (ạ ả ấ … ỹ)
     _stand_in_fc_match(tmp_path, monkeypatch, "Liberation Serif", "20-7e a0-17f 1a0-1b0 300-36f 2013-2026")
     out = tmp_path / "a.docx"
@@ -269,31 +270,17 @@ def any_fonts(monkeypatch):
     monkeypatch.setattr(fonts, "times_substitutes", lambda: None)
 
 
-def _stand_in(tmp_path: Path, body: str) -> Path:
-    script = tmp_path / "soffice"
-    script.write_text("#!/bin/sh\n" + body, encoding="utf-8")
-    script.chmod(script.stat().st_mode | stat.S_IXUSR)
-    return script
-
-
 @posix
 def test_conversion_arguments_profile_and_atomic_write(tmp_path, monkeypatch, any_fonts):
     log = tmp_path / "args.txt"
     # writes a small PDF where --outdir says, named after the input, as soffice does
-    script = _stand_in(tmp_path, f"""
-for a in "$@"; do echo "$a" >> "{log}"; done
-while [ $# -gt 0 ]; do
-  case "$1" in --outdir) out="$2"; shift;; esac
-  last="$1"; shift
-done
-mkdir -p "$out"; name=$(basename "$last" .docx); printf '%%PDF-1.4 gia' > "$out/$name.pdf"
-""")
+    script = stand_in_writing(tmp_path, MINIMAL_PDF, before=f'for a in "$@"; do echo "$a" >> "{log}"; done\n')
     monkeypatch.setenv("DRAFTER_SOFFICE", str(script))
     source = tmp_path / "Kết quả" / "báo cáo.docx"
     source.parent.mkdir()
     source.write_bytes(b"PK fake")
     written = pdf.docx_to_pdf(source)
-    assert written == source.with_suffix(".pdf") and written.read_bytes() == b"%PDF-1.4 gia"
+    assert written == source.with_suffix(".pdf") and written.read_bytes() == MINIMAL_PDF
     args = log.read_text(encoding="utf-8").splitlines()
     profile = next(a for a in args if a.startswith("-env:UserInstallation=file://"))
     assert f"drafter-lo-{os.getpid()}-" in profile
@@ -308,14 +295,14 @@ mkdir -p "$out"; name=$(basename "$last" .docx); printf '%%PDF-1.4 gia' > "$out/
 
 @posix
 def test_a_failing_office_is_reported_with_its_reason(tmp_path, monkeypatch, any_fonts):
-    monkeypatch.setenv("DRAFTER_SOFFICE", str(_stand_in(tmp_path, "echo 'Error: source file could not be loaded'\nexit 1\n")))
+    monkeypatch.setenv("DRAFTER_SOFFICE", str(stand_in_soffice(tmp_path, "echo 'Error: source file could not be loaded'\nexit 1\n")))
     source = tmp_path / "a.docx"
     source.write_bytes(b"PK")
     with pytest.raises(DrafterError) as caught:
         pdf.docx_to_pdf(source)
     problem = caught.value.problems[0]
     assert problem.code == "E702" and "source file could not be loaded" in problem.message
-    monkeypatch.setenv("DRAFTER_SOFFICE", str(_stand_in(tmp_path, "exit 0\n")))  # "succeeds", writes nothing
+    monkeypatch.setenv("DRAFTER_SOFFICE", str(stand_in_soffice(tmp_path, "exit 0\n")))  # "succeeds", writes nothing
     with pytest.raises(DrafterError) as caught:
         pdf.docx_to_pdf(source)
     assert caught.value.problems[0].code == "E702"
@@ -326,7 +313,7 @@ def test_a_failing_office_is_reported_with_its_reason(tmp_path, monkeypatch, any
 def test_a_hanging_office_is_killed_with_its_children(tmp_path, monkeypatch, any_fonts):
     pids = tmp_path / "pids"
     # like soffice: a launcher that starts the real program and waits for it
-    script = _stand_in(tmp_path, f"sleep 300 &\necho $$ $! > \"{pids}\"\nwait\n")
+    script = stand_in_soffice(tmp_path, f"sleep 300 &\necho $$ $! > \"{pids}\"\nwait\n")
     monkeypatch.setenv("DRAFTER_SOFFICE", str(script))
     source = tmp_path / "a.docx"
     source.write_bytes(b"PK")
@@ -336,22 +323,8 @@ def test_a_hanging_office_is_killed_with_its_children(tmp_path, monkeypatch, any
     assert caught.value.problems[0].code == "E703" and time.monotonic() - start < 30
     launcher, child = (int(pid) for pid in pids.read_text().split())
     for pid in (launcher, child):
-        assert not _running(pid), f"process {pid} still running"
+        assert not running(pid), f"process {pid} still running"
     assert not source.with_suffix(".pdf").exists()
-
-
-def _running(pid: int) -> bool:
-    """Alive and not a zombie (an orphaned child may wait a moment for init to reap it)."""
-    for _ in range(50):
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        status = Path(f"/proc/{pid}/stat")
-        if status.exists() and status.read_text().rsplit(")", 1)[-1].split()[0] == "Z":
-            return False
-        time.sleep(0.1)
-    return True
 
 
 def test_timeout_comes_from_the_environment(monkeypatch):
