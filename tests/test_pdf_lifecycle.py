@@ -214,7 +214,7 @@ def _real_run(tmp_path: Path, arguments: list[str], how: signal.Signals) -> None
             time.sleep(0.05)
         process.send_signal(how)
         process.wait(timeout=120)
-        assert not eventually(lambda: processes_mentioning(temp), 30), "LibreOffice or its guard still runs"
+        assert not eventually(lambda: processes_mentioning(temp), 15), "LibreOffice or its guard still runs"
         assert not eventually(lambda: left_in(Path(temp))), f"left behind: {left_in(Path(temp))}"
         assert not list(tmp_path.rglob("*.pdf.tmp")) and not list(tmp_path.rglob(".*.tmp"))
     finally:  # whatever the test found, it leaves none of the processes it started running
