@@ -153,7 +153,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E606": ("thư mục kết quả “{found}” không dùng được ({detail})", "chọn thư mục khác với -o."),
     # E7xx: PDF through an office suite (LibreOffice)
     "E701": ("không tìm thấy LibreOffice để tạo tệp PDF",
-             "cài LibreOffice: sudo apt-get install libreoffice-writer (Debian/Ubuntu) hoặc tải tại libreoffice.org "
+             "cài LibreOffice: sudo apt-get install libreoffice-writer fonts-liberation2 (Debian/Ubuntu) hoặc tải tại libreoffice.org "
              "(Windows); nếu đã cài ở chỗ khác, đặt biến môi trường DRAFTER_SOFFICE là đường dẫn tới soffice."),
     "E702": ("LibreOffice không chuyển được tệp sang PDF ({detail})",
              "mở tệp .docx bằng LibreOffice hoặc Word để kiểm tra, đóng các cửa sổ LibreOffice đang treo rồi thử lại."),
@@ -161,6 +161,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "thử lại; máy chậm thì đặt biến môi trường DRAFTER_PDF_TIMEOUT (số giây), ví dụ DRAFTER_PDF_TIMEOUT=600."),
     "E704": ("chỉ tạo được PDF từ tệp .docx, không từ định dạng “{found}”", "bỏ --pdf, hoặc chọn --format docx."),
     "E705": ("không tạo được tệp PDF vì chưa tạo được tệp “{found}”", "xem lỗi của tệp .docx ở dòng trên; sửa rồi chạy lại."),
+    "E707": ("LibreOffice trả về tệp không dùng được ({detail}), nên không ghi tệp PDF",
+             "thử lại; nếu vẫn lỗi, mở tệp .docx bằng LibreOffice và tự lưu thành PDF (File > Export as PDF) "
+             "để xem lỗi."),
+    "E706": ("phông chữ máy này dùng thay Times New Roman, {found}, thiếu chữ Việt có dấu ({letters}; kiểu chữ {styles}): "
+             "bản PDF sẽ bị vá chữ bằng phông khác và tách rời từng chữ",
+             "cài phông cùng kích thước với Times New Roman có đủ chữ Việt: sudo apt-get install fonts-liberation2 "
+             "(Debian/Ubuntu), hoặc cài phông Times New Roman; rồi chạy lại."),
 }
 
 

@@ -169,10 +169,9 @@ def format_ratio_percent(part: Number, whole: Number, digits: int = 2) -> str:
 
 # ------------------------------------------------------------------ money
 
-_MONEY_UNITS = (  # (threshold, power of ten, name): tỷ from 1 tỷ, triệu from 100 triệu
-    (10**9, 9, "tỷ"),
-    (10**8, 6, "triệu"),
-)
+#: (power of ten, name) of the units amounts are written in, largest first. Above 1.000 tỷ
+#: the press keeps counting in tỷ ("1.500 tỷ đồng").
+_MONEY_UNITS = ((9, "tỷ"), (6, "triệu"))
 
 
 def _whole_dong(amount: Number) -> Decimal:
@@ -182,24 +181,34 @@ def _whole_dong(amount: Number) -> Decimal:
     return dec
 
 
-def format_money(amount_dong: Number) -> str:
-    """The largest unit that still shows the amount exactly, with ≤ 2 decimals.
+def format_money(amount_dong: Number, *, fraction_digits: int = 3) -> str:
+    """An amount in đồng by one rule, so that a document never mixes its forms.
 
-    >>> format_money(4_700_000_000), format_money(2_500_000_000), format_money(1_000_000_000)
-    ('4,7 tỷ đồng', '2,5 tỷ đồng', '1 tỷ đồng')
-    >>> format_money(850_000_000), format_money(1_200_000)
-    ('850 triệu đồng', '1.200.000 đồng')
-    >>> format_money(12_345_678_901), format_money(12_345_000_000)
-    ('12.345.678.901 đồng', '12.345 triệu đồng')
+    The unit follows the size of the amount, as Babel's long compact format does: *tỷ* from
+    1 tỷ, *triệu* from 1 triệu, plain đồng below. The amount in that unit keeps at most
+    ``fraction_digits`` decimals (3: exact to the triệu in tỷ, to the nghìn in triệu),
+    trailing zeros dropped:
+
+    >>> format_money(4_700_000_000), format_money(22_486_000_000), format_money(1_005_000_000)
+    ('4,7 tỷ đồng', '22,486 tỷ đồng', '1,005 tỷ đồng')
+    >>> format_money(850_000_000), format_money(21_000_000), format_money(1_200_000), format_money(950_000)
+    ('850 triệu đồng', '21 triệu đồng', '1,2 triệu đồng', '950.000 đồng')
+    >>> format_money(1_500_000_000_000), format_money(0)
+    ('1.500 tỷ đồng', '0 đồng')
+
+    A sum of money is never rounded: an amount its unit cannot show exactly is written in full.
+
+    >>> format_money(12_345_678_901), format_money(1_234_500)
+    ('12.345.678.901 đồng', '1.234.500 đồng')
     """
     amount = _whole_dong(amount_dong)
-    for threshold, exponent, name in _MONEY_UNITS:
-        if abs(amount) < threshold:
+    for exponent, name in _MONEY_UNITS:
+        if abs(amount) < 10**exponent:
             continue
         in_unit = amount.scaleb(-exponent, _EXACT)
-        # Rounding would silently change a sum of money; a longer form is better.
-        if in_unit == _round(in_unit, 2):
-            return f"{format_decimal(in_unit)} {name} đồng"
+        if in_unit == _round(in_unit, fraction_digits):
+            return f"{_fixed(in_unit, 0, fraction_digits)} {name} đồng"
+        break  # the unit the size calls for cannot show it: a smaller unit would mix forms
     return f"{format_integer(amount)} đồng"
 
 

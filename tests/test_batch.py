@@ -8,8 +8,6 @@ are real units of the ``vietnam-provinces`` package; a test that needs a made-up
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import re
@@ -25,6 +23,7 @@ from click.testing import CliRunner
 
 from drafter import api
 from drafter.output.batch import FAILED, SKIPPED, assign_stems, file_stem, read_yaml_unit, run_batch, slug
+from drafter.output.summary import read_summary_csv
 from drafter.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,9 +88,9 @@ def write_unit(folder: Path, file_name: str, *args, **kwargs) -> Path:
 
 
 def read_summary(out: Path) -> list[dict]:
-    raw = (out / "summary.csv").read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the BOM to read UTF-8"
-    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert (out / "summary.csv").read_bytes().startswith(b"\xff\xfe"), "Excel reads UTF-16 text with a BOM in any locale"
+    assert (out / "summary.xlsx").is_file()
+    return read_summary_csv(out / "summary.csv")
 
 
 def document_text(path: Path) -> str:
@@ -144,7 +143,7 @@ def test_run_batch_in_process_writes_named_documents_and_summary(two_units, tmp_
     assert result.exit_code == 0, result.rows
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted([f"tinh-gia-lai-2026-bao-cao.{FORMAT}", f"xa-phu-thien-2026-6-thang-bao-cao.{FORMAT}",
-                            "summary.csv"])
+                            "summary.csv", "summary.xlsx"])
     text = document_text(out / f"tinh-gia-lai-2026-bao-cao.{FORMAT}")
     assert "3.350" in text
     rows = read_summary(out)
@@ -197,7 +196,7 @@ def test_names_stay_inside_out_whatever_the_unit_is_called(tmp_path):
     out = tmp_path / "out"
     result = run_batch([folder], out, formats=(FORMAT,), jobs=1)
     assert result.exit_code == 0, [r.reason for r in result.rows if r.reason]
-    written = sorted(p.name for p in out.iterdir() if p.name != "summary.csv")
+    written = sorted(p.name for p in out.iterdir() if p.name not in ("summary.csv", "summary.xlsx"))
     assert len(written) == len(hostile)
     assert all(re.fullmatch(rf"[a-z0-9]+(-[a-z0-9]+)*\.{FORMAT}", name) for name in written), written
     outside = [p for p in tmp_path.rglob(f"*.{FORMAT}") if p.parent != out]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import errno
 import io
 import json
@@ -18,6 +17,7 @@ from click.testing import CliRunner
 
 from drafter.output import files as output
 from drafter.output.batch import run_batch
+from drafter.output.summary import read_summary_csv
 from drafter.cli import cli
 from drafter.errors import DrafterError
 
@@ -73,13 +73,13 @@ def two_batches(units: Path, out: Path, first: list[str], second: list[str]) -> 
 
 def assert_intact(out: Path, reference: dict[str, bytes], runs: list[subprocess.CompletedProcess]) -> None:
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted([*reference, "summary.csv"]), "a temporary or stray file is left"
+    assert names == sorted([*reference, "summary.csv", "summary.xlsx"]), "a temporary or stray file is left"
     for name, expected in reference.items():
         data = (out / name).read_bytes()
         assert data == expected, f"{name} differs from a lone rendering"
         docx.Document(io.BytesIO(data))
         assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None
-    rows = list(csv.DictReader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8-sig"))))
+    rows = read_summary_csv(out / "summary.csv")
     assert len(rows) == len(reference)  # whole, not a mix of the two runs' summaries
     for run in runs:
         text = run.stdout + run.stderr

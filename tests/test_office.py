@@ -12,63 +12,41 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import stat
 import subprocess
 import sys
 import time
-import unicodedata
 from pathlib import Path
 
-import docx
 import pytest
 from click.testing import CliRunner
+from support.docx_reading import all_paragraphs, open_docx
+from support.office import MINIMAL_PDF, running, stand_in_soffice, stand_in_writing
+from support.pdf_reading import flat, font_families, nfc, page_count, pdftotext, poppler_missing
 
 from drafter import api
-from drafter.output import pdf
 from drafter.cli import cli
 from drafter.errors import DrafterError
+from drafter.output import fonts, pdf
+from drafter.output.summary import read_summary_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 ANNUAL_2026 = [ROOT / "samples" / name for name in ("gia-lai-2026.yaml", "bac-ninh-2026.yaml", "phuong-an-khe-2026.yaml")]
 ARTIFACTS = ROOT / "out" / "office"
-POPPLER = ("pdftotext", "pdfinfo", "pdftoppm")
 PAGES = {"bao-cao": (2, 12), "tin-bai": (1, 6), "tong-hop": (2, 15)}
 
 office = pytest.mark.skipif(pdf.find_office() is None, reason="LibreOffice (soffice) is not installed: "
                             "sudo apt-get install libreoffice-writer-nogui")
-poppler = pytest.mark.skipif(not all(shutil.which(tool) for tool in POPPLER),
-                             reason="poppler-utils (pdftotext, pdfinfo, pdftoppm) is not installed")
+poppler = pytest.mark.skipif(bool(poppler_missing()),
+                             reason=f"poppler-utils ({', '.join(poppler_missing())}) is not installed")
 posix = pytest.mark.skipif(sys.platform == "win32", reason="the stand-in soffice is a shell script")
 
 
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
-def _flat(text: str) -> str:
-    """One line, single spaces: the PDF's line breaks and justification do not matter."""
-    return " ".join(_nfc(text).split())
-
-
-def _pdftotext(path: Path, page: int | None = None) -> str:
-    pages = ["-f", str(page), "-l", str(page)] if page else []
-    return subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", *pages, str(path), "-"], check=True,
-                          capture_output=True).stdout.decode("utf-8")
-
-
-def _page_count(path: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True).stdout.decode("utf-8", "replace")
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-
-
 def _docx_words(path: Path) -> list[str]:
-    document = docx.Document(str(path))
-    texts = [p.text for p in document.paragraphs]
-    texts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    return re.findall(r"\w+", _nfc("\n".join(texts)))
+    texts = [p.text for _, p in all_paragraphs(open_docx(path), headers=False)]
+    return re.findall(r"\w+", nfc("\n".join(texts)))
 
 
 @pytest.fixture(scope="module")
@@ -92,31 +70,35 @@ def converted(tmp_path_factory) -> dict[str, Path]:
 def test_vietnamese_text_survives_in_every_pdf(converted):
     assert len(converted) == 2 * len(SAMPLES) + 1
     for name, path in converted.items():
-        text = _nfc(_pdftotext(path))
-        assert "\ufffd" not in text, name
-        flat = _flat(text)
-        words = set(re.findall(r"\w+", flat))
+        # One family for all the text: a second one (DejaVuSerif beside LiberationSerif) means
+        # LibreOffice patched letters the Times New Roman substitute lacks.
+        families = font_families(path)
+        assert len(families) == 1, f"{name}: the text uses several font families: {sorted(families)}"
+        raw = nfc(pdftotext(path))
+        assert "\ufffd" not in raw, name
+        text = flat(raw)
+        words = set(re.findall(r"\w+", text))
         lost = [word for word in _docx_words(path.with_suffix(".docx")) if word not in words]
         assert not lost, f"{name}: words of the .docx missing from the PDF: {lost[:10]}"
         if not name.startswith("tin-bai"):
-            assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in flat, name
-            assert "Độc lập - Tự do - Hạnh phúc" in flat, name
+            assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text, name
+            assert "Độc lập - Tự do - Hạnh phúc" in text, name
 
 
 @pytest.mark.office
 @office
 @poppler
 def test_exact_strings_of_the_gia_lai_report(converted):
-    flat = _flat(_pdftotext(converted["bao-cao-gia-lai-2026"]))
+    text = flat(pdftotext(converted["bao-cao-gia-lai-2026"]))
     for expected in ("ỦY BAN NHÂN DÂN", "TỈNH GIA LAI", "Số: 05/BC-UBND", "Gia Lai, ngày 15 tháng 12 năm 2026",
                      "BÁO CÁO",
                      "Tổng kết công tác quốc phòng, quân sự địa phương năm 2026; phương hướng, nhiệm vụ năm 2027",
                      "Tổng quân số dân quân tự vệ là 48.215 đồng chí", "4,7 tỷ đồng", "đạt 100% chỉ tiêu", "Nơi nhận:",
                      "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Phạm Quang Hiếu"):
-        assert expected in flat, expected
-    news = _flat(_pdftotext(converted["tin-bai-gia-lai-2026"]))
+        assert expected in text, expected
+    news = flat(pdftotext(converted["tin-bai-gia-lai-2026"]))
     assert "Thiếu tướng Lê Minh Đạt" in news and "Tin, ảnh: Thanh Hà" in news
-    rollup = _flat(_pdftotext(converted["tong-hop-2026"]))
+    rollup = flat(pdftotext(converted["tong-hop-2026"]))
     assert "Bắc Ninh" in rollup and "An Khê" in rollup
 
 
@@ -127,13 +109,13 @@ def test_page_counts_and_page_numbers(converted):
     for name, path in converted.items():
         kind = next(k for k in PAGES if name.startswith(k))
         low, high = PAGES[kind]
-        pages = _page_count(path)
+        pages = page_count(path)
         assert low <= pages <= high, f"{name}: {pages} pages"
         if kind == "tin-bai":
             continue
-        first = [line.strip() for line in _pdftotext(path, 1).splitlines() if line.strip()]
+        first = [line.strip() for line in pdftotext(path, 1).splitlines() if line.strip()]
         assert not any(line.isdigit() for line in first[:2]), f"{name}: page 1 shows a page number: {first[:2]}"
-        second = [line.strip() for line in _pdftotext(path, 2).splitlines() if line.strip()]
+        second = [line.strip() for line in pdftotext(path, 2).splitlines() if line.strip()]
         assert second[0] == "2", f"{name}: page 2 starts with {second[0]!r}, not its number"
 
 
@@ -218,37 +200,87 @@ def test_batch_without_office_fails_only_the_pdf_rows(tmp_path, monkeypatch):
     assert [(Path(r.file).suffix, r.status) for r in result.rows] == [(".docx", DONE), (".pdf", FAILED)]
     assert result.rows[1].reason.startswith("E701") and result.exit_code == 1
     assert "sudo apt-get install libreoffice-writer" in result.rows[1].reason
-    assert "E701" in (tmp_path / "out" / "summary.csv").read_text(encoding="utf-8-sig")
+    assert any("E701" in row["ly_do"] for row in read_summary_csv(tmp_path / "out" / "summary.csv"))
+
+
+# ---------------------------------------------------------------- the font for Times New Roman
+
+
+def _stand_in_fc_match(tmp_path: Path, monkeypatch, family: str, charset: str) -> None:
+    """An ``fc-match`` first on PATH that answers ``family`` with ``charset`` for every pattern."""
+    bin_dir = tmp_path / "fc-bin" / family.replace(" ", "-")
+    bin_dir.mkdir(parents=True)
+    script = bin_dir / "fc-match"
+    script.write_text(f"#!/bin/sh\nprintf '%s\\t%s\\t%s' '{family}' '/fonts/{family}.ttf' '{charset}'\n",
+                      encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    fonts.times_substitutes.cache_clear()
+
+
+@pytest.fixture
+def fresh_font_cache():
+    fonts.times_substitutes.cache_clear()
+    yield
+    fonts.times_substitutes.cache_clear()  # the next test asks the machine's fontconfig again
+
+
+@posix
+def test_a_times_substitute_without_vietnamese_letters_stops_pdf_before_anything_is_written(
+        tmp_path, monkeypatch, fresh_font_cache):
+    monkeypatch.setenv("DRAFTER_LANG", "vi")
+    monkeypatch.setenv("DRAFTER_SOFFICE", str(stand_in_soffice(tmp_path, "exit 0\n")))
+    # Liberation Serif 1.07: Latin-1 and Latin Extended-A/B, none of U+1EA0..U+1EF9 (ạ ả ấ … ỹ)
+    _stand_in_fc_match(tmp_path, monkeypatch, "Liberation Serif", "20-7e a0-17f 1a0-1b0 300-36f 2013-2026")
+    out = tmp_path / "a.docx"
+    result = CliRunner().invoke(cli, ["render", str(SAMPLES[0]), "-o", str(out), "--pdf"])
+    assert result.exit_code == 1, result.output
+    assert "E706" in result.output and "Liberation Serif" in result.output, result.output
+    assert "ả ạ" in result.output and "sudo apt-get install fonts-liberation2" in result.output
+    assert "Traceback" not in result.output and not out.exists()
+
+
+@posix
+def test_a_substitute_with_every_letter_passes_and_no_fontconfig_is_not_checked(tmp_path, monkeypatch, fresh_font_cache):
+    _stand_in_fc_match(tmp_path, monkeypatch, "Liberation Serif", "20-7e a0-17f 1a0-1b0 300-36f 1ea0-1ef9 2013-2026")
+    assert fonts.font_problem() is None
+    assert [m.family for m in fonts.times_substitutes()] == ["Liberation Serif"] * 4
+    # one letter short: ỹ (U+1EF9)
+    _stand_in_fc_match(tmp_path, monkeypatch, "Tinos", "20-7e a0-17f 1a0-1b0 300-36f 1ea0-1ef8 2013-2026")
+    problem = fonts.font_problem()
+    assert problem is not None and problem.code == "E706" and "ỹ" in problem.message and "Tinos" in problem.message
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+    fonts.times_substitutes.cache_clear()
+    assert fonts.times_substitutes() is None and fonts.font_problem() is None
+
+
+@pytest.mark.office
+@office
+def test_this_machine_has_a_vietnamese_times_substitute(fresh_font_cache):
+    """What scripts/test.sh installs (fonts-liberation2) is what --pdf asks for."""
+    assert fonts.font_problem() is None, fonts.font_problem().render()
 
 
 # ---------------------------------------------------------------- with a stand-in soffice
 
 
-def _stand_in(tmp_path: Path, body: str) -> Path:
-    script = tmp_path / "soffice"
-    script.write_text("#!/bin/sh\n" + body, encoding="utf-8")
-    script.chmod(script.stat().st_mode | stat.S_IXUSR)
-    return script
+@pytest.fixture
+def any_fonts(monkeypatch):
+    """The stand-in soffice tests are about processes and files, not this machine's fonts."""
+    monkeypatch.setattr(fonts, "times_substitutes", lambda: None)
 
 
 @posix
-def test_conversion_arguments_profile_and_atomic_write(tmp_path, monkeypatch):
+def test_conversion_arguments_profile_and_atomic_write(tmp_path, monkeypatch, any_fonts):
     log = tmp_path / "args.txt"
     # writes a small PDF where --outdir says, named after the input, as soffice does
-    script = _stand_in(tmp_path, f"""
-for a in "$@"; do echo "$a" >> "{log}"; done
-while [ $# -gt 0 ]; do
-  case "$1" in --outdir) out="$2"; shift;; esac
-  last="$1"; shift
-done
-mkdir -p "$out"; name=$(basename "$last" .docx); printf '%%PDF-1.4 gia' > "$out/$name.pdf"
-""")
+    script = stand_in_writing(tmp_path, MINIMAL_PDF, before=f'for a in "$@"; do echo "$a" >> "{log}"; done\n')
     monkeypatch.setenv("DRAFTER_SOFFICE", str(script))
     source = tmp_path / "Kết quả" / "báo cáo.docx"
     source.parent.mkdir()
     source.write_bytes(b"PK fake")
     written = pdf.docx_to_pdf(source)
-    assert written == source.with_suffix(".pdf") and written.read_bytes() == b"%PDF-1.4 gia"
+    assert written == source.with_suffix(".pdf") and written.read_bytes() == MINIMAL_PDF
     args = log.read_text(encoding="utf-8").splitlines()
     profile = next(a for a in args if a.startswith("-env:UserInstallation=file://"))
     assert f"drafter-lo-{os.getpid()}-" in profile
@@ -262,15 +294,15 @@ mkdir -p "$out"; name=$(basename "$last" .docx); printf '%%PDF-1.4 gia' > "$out/
 
 
 @posix
-def test_a_failing_office_is_reported_with_its_reason(tmp_path, monkeypatch):
-    monkeypatch.setenv("DRAFTER_SOFFICE", str(_stand_in(tmp_path, "echo 'Error: source file could not be loaded'\nexit 1\n")))
+def test_a_failing_office_is_reported_with_its_reason(tmp_path, monkeypatch, any_fonts):
+    monkeypatch.setenv("DRAFTER_SOFFICE", str(stand_in_soffice(tmp_path, "echo 'Error: source file could not be loaded'\nexit 1\n")))
     source = tmp_path / "a.docx"
     source.write_bytes(b"PK")
     with pytest.raises(DrafterError) as caught:
         pdf.docx_to_pdf(source)
     problem = caught.value.problems[0]
     assert problem.code == "E702" and "source file could not be loaded" in problem.message
-    monkeypatch.setenv("DRAFTER_SOFFICE", str(_stand_in(tmp_path, "exit 0\n")))  # "succeeds", writes nothing
+    monkeypatch.setenv("DRAFTER_SOFFICE", str(stand_in_soffice(tmp_path, "exit 0\n")))  # "succeeds", writes nothing
     with pytest.raises(DrafterError) as caught:
         pdf.docx_to_pdf(source)
     assert caught.value.problems[0].code == "E702"
@@ -278,10 +310,10 @@ def test_a_failing_office_is_reported_with_its_reason(tmp_path, monkeypatch):
 
 
 @posix
-def test_a_hanging_office_is_killed_with_its_children(tmp_path, monkeypatch):
+def test_a_hanging_office_is_killed_with_its_children(tmp_path, monkeypatch, any_fonts):
     pids = tmp_path / "pids"
     # like soffice: a launcher that starts the real program and waits for it
-    script = _stand_in(tmp_path, f"sleep 300 &\necho $$ $! > \"{pids}\"\nwait\n")
+    script = stand_in_soffice(tmp_path, f"sleep 300 &\necho $$ $! > \"{pids}\"\nwait\n")
     monkeypatch.setenv("DRAFTER_SOFFICE", str(script))
     source = tmp_path / "a.docx"
     source.write_bytes(b"PK")
@@ -291,22 +323,8 @@ def test_a_hanging_office_is_killed_with_its_children(tmp_path, monkeypatch):
     assert caught.value.problems[0].code == "E703" and time.monotonic() - start < 30
     launcher, child = (int(pid) for pid in pids.read_text().split())
     for pid in (launcher, child):
-        assert not _running(pid), f"process {pid} still running"
+        assert not running(pid), f"process {pid} still running"
     assert not source.with_suffix(".pdf").exists()
-
-
-def _running(pid: int) -> bool:
-    """Alive and not a zombie (an orphaned child may wait a moment for init to reap it)."""
-    for _ in range(50):
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        status = Path(f"/proc/{pid}/stat")
-        if status.exists() and status.read_text().rsplit(")", 1)[-1].split()[0] == "Z":
-            return False
-        time.sleep(0.1)
-    return True
 
 
 def test_timeout_comes_from_the_environment(monkeypatch):

@@ -57,19 +57,26 @@ CASES = [
     (vf.format_ratio_percent, (2, 3), "66,67%"),
     (vf.format_ratio_percent, (1, 8, 1), "12,5%"),
     (vf.format_ratio_percent, (1, 3, 0), "33%"),
-    # format_money
+    # format_money: the unit follows the size (tỷ, triệu, đồng), at most 3 decimals, never rounded
     (vf.format_money, (4_700_000_000,), "4,7 tỷ đồng"),
+    (vf.format_money, (5_050_000_000,), "5,05 tỷ đồng"),
+    (vf.format_money, (22_486_000_000,), "22,486 tỷ đồng"),  # was "22.486 triệu đồng" beside the line above
+    (vf.format_money, (1_005_000_000,), "1,005 tỷ đồng"),  # was "1.005 triệu đồng"
     (vf.format_money, (850_000_000,), "850 triệu đồng"),
-    (vf.format_money, (1_200_000,), "1.200.000 đồng"),
+    (vf.format_money, (21_000_000,), "21 triệu đồng"),  # was "21.000.000 đồng"
+    (vf.format_money, (1_200_000,), "1,2 triệu đồng"),
+    (vf.format_money, (999_000,), "999.000 đồng"),
     (vf.format_money, (12_345_678_901,), "12.345.678.901 đồng"),
+    (vf.format_money, (1_234_500,), "1.234.500 đồng"),
     (vf.format_money, (2_500_000_000,), "2,5 tỷ đồng"),
     (vf.format_money, (1_000_000_000,), "1 tỷ đồng"),
     (vf.format_money, (1_250_000_000,), "1,25 tỷ đồng"),
-    (vf.format_money, (1_255_000_000,), "1.255 triệu đồng"),
+    (vf.format_money, (1_255_000_000,), "1,255 tỷ đồng"),
+    (vf.format_money, (1_255_500_000,), "1.255.500.000 đồng"),
     (vf.format_money, (100_000_000,), "100 triệu đồng"),
     (vf.format_money, (150_500_000,), "150,5 triệu đồng"),
-    (vf.format_money, (150_505_000,), "150.505.000 đồng"),
-    (vf.format_money, (99_000_000,), "99.000.000 đồng"),
+    (vf.format_money, (150_505_000,), "150,505 triệu đồng"),
+    (vf.format_money, (99_000_000,), "99 triệu đồng"),
     (vf.format_money, (1_500_000_000_000,), "1.500 tỷ đồng"),
     (vf.format_money, (4.7e9,), "4,7 tỷ đồng"),
     (vf.format_money, (Decimal("850000000"),), "850 triệu đồng"),
@@ -335,6 +342,21 @@ def test_money_is_lossless(amount):
     value = Decimal(number.replace(".", "").replace(",", "."))
     assert value * size == amount
     assert unicodedata.is_normalized("NFC", text)
+
+
+@given(st.one_of(st.integers(min_value=0, max_value=10**15),
+                 st.integers(min_value=0, max_value=10**9).map(lambda n: n * 10**6)))
+def test_money_unit_follows_the_size_alone(amount):
+    """One rule for every amount: the unit is the one the size calls for, or the amount in full
+    đồng when that unit cannot show it in three decimals; never a smaller unit ("1.005 triệu")."""
+    number, _, unit = vf.format_money(amount).partition(" ")
+    integer, _, fraction = number.partition(",")
+    expected = "tỷ đồng" if amount >= 10**9 else "triệu đồng" if amount >= 10**6 else "đồng"
+    assert unit in (expected, "đồng"), (amount, unit)
+    if unit != "đồng":
+        assert 1 <= int(integer.replace(".", "")) and len(fraction) <= 3 and not fraction.endswith("0")
+    if amount % 10**6 == 0:  # whole triệu: always the unit of its size
+        assert unit == expected, (amount, unit)
 
 
 @given(st.integers(min_value=1, max_value=3999))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -25,13 +26,10 @@ from docx.shared import Cm, Mm, Twips
 
 from drafter.document import Block, Byline, Draft, Heading, Image, Masthead, Paragraph, Table, Title
 from drafter.layout import oxml
-from drafter.layout.text import recipient_lines
+from drafter.layout.text import QUOC_HIEU, TIEU_NGU, recipient_lines
 
 # Paragraph alignments as WordprocessingML names them.
 CENTER, JUSTIFY, LEFT, RIGHT = "center", "both", "left", "right"
-
-QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 
 #: A fixed timestamp: the same draft must give the same bytes.
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
@@ -63,11 +61,15 @@ class PageSettings:
 
     @property
     def text_width_twips(self) -> int:
-        return oxml.twips_from_mm(210 - self.margin_left_mm - self.margin_right_mm)
+        m = DECREE30_MARGINS_MM
+        return (oxml.twips_from_mm(210) - margin_twips(self.margin_left_mm, m["left"])
+                - margin_twips(self.margin_right_mm, m["right"]))
 
     @property
     def text_height_twips(self) -> int:
-        return oxml.twips_from_mm(297 - self.margin_top_mm - self.margin_bottom_mm)
+        m = DECREE30_MARGINS_MM
+        return (oxml.twips_from_mm(297) - margin_twips(self.margin_top_mm, m["top"])
+                - margin_twips(self.margin_bottom_mm, m["bottom"]))
 
 
 @dataclass(frozen=True)
@@ -139,12 +141,38 @@ def _skeleton(s: Decree30Settings) -> oxml.Skeleton:
     return oxml.Skeleton(document, s.created, s.language)
 
 
+#: Decree 30/2020/NĐ-CP, Appendix I: the margins allowed, in millimetres.
+DECREE30_MARGINS_MM = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
+
+
+def margin_twips(mm: float, allowed: tuple[float, float] | None = None) -> int:
+    """A margin in twips: the nearest, but kept inside ``allowed`` (mm) when ``mm`` is inside it.
+
+    15 mm is 850,4 twips; the nearest, 850 twips, is 14,99 mm, under Decree 30's minimum, and
+    35 mm rounded up would be 35,01 mm, over its maximum.
+
+    >>> [margin_twips(mm, DECREE30_MARGINS_MM["right"]) for mm in (15, 20)], margin_twips(15)
+    ([851, 1133], 850)
+    >>> margin_twips(35, DECREE30_MARGINS_MM["left"]), margin_twips(20, DECREE30_MARGINS_MM["top"])
+    (1984, 1134)
+    """
+    twips = round(mm * 1440 / 25.4)
+    if allowed is not None and allowed[0] <= mm <= allowed[1]:
+        low, high = (limit * 1440 / 25.4 for limit in allowed)
+        twips = min(max(twips, math.ceil(low)), math.floor(high))
+    return twips
+
+
 def set_page(section, top: float, bottom: float, left: float, right: float, header: float) -> None:
-    """A4 portrait with the given margins in millimetres."""
+    """A4 portrait with the given margins in millimetres, each kept inside Decree 30's range in
+    twips when it is given inside it (:func:`margin_twips`)."""
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
-    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    m = DECREE30_MARGINS_MM
+    section.top_margin = Twips(margin_twips(top, m["top"]))
+    section.bottom_margin = Twips(margin_twips(bottom, m["bottom"]))
+    section.left_margin = Twips(margin_twips(left, m["left"]))
+    section.right_margin = Twips(margin_twips(right, m["right"]))
     section.header_distance = section.footer_distance = Mm(header)
     section.gutter = 0
 

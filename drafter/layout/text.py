@@ -21,6 +21,10 @@ from drafter.document import Block, Byline, Chart, Draft, Heading, Image, Masthe
 
 _HEADING_LEVELS = {"part": "##", "roman": "###", "arabic": "####"}
 
+#: The national name and motto every administrative text carries (Decree 30/2020/NĐ-CP, Appendix I).
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+
 
 def write_markdown(draft: Draft) -> str:
     """The draft as CommonMark with GFM tables, ending in exactly one newline."""
@@ -175,10 +179,13 @@ def _write(draft: Draft, d: _Dialect) -> str:
 
 
 def _opening(m: Masthead, d: _Dialect) -> list[str]:
+    """The header table read left column first, as a screen reader reads the .docx: the agency and
+    the number, then the Quốc hiệu and Tiêu ngữ with the place and date; then the title."""
     agency = d.lines([d.escape(m.parent_agency.upper().strip()), d.strong(m.issuing_agency.upper()),
                       d.escape(m.number.strip())])
+    nation = d.lines([d.strong(QUOC_HIEU), d.strong(TIEU_NGU)])
     title = d.lines([d.strong(m.doc_type.upper()), d.strong(m.summary)])
-    return [agency, d.em(m.place_date), title]
+    return [agency, nation, d.em(m.place_date), title]
 
 
 def _closing(m: Masthead, d: _Dialect) -> list[str]:

@@ -21,8 +21,6 @@ same time are not supported (each clears the other's stale temporary files).
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import pickle
 import re
@@ -727,12 +725,7 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
 
 
 def write_summary(path: Path, rows: Sequence[Row]) -> Path:
-    """``summary.csv``: UTF-8 with a BOM so that Excel shows Vietnamese; written atomically."""
-    from drafter.output.files import write_atomic
+    """``summary.csv`` and ``summary.xlsx`` beside it (:mod:`drafter.output.summary`); the .csv's path."""
+    from drafter.output import summary
 
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(SUMMARY_COLUMNS)
-    for row in rows:
-        writer.writerow((row.source, row.unit, row.template, row.file, row.status, row.reason))
-    return write_atomic(path, "\ufeff" + buffer.getvalue(), force=True)
+    return summary.write_summary(path.parent, rows, STATUS_TEXT)

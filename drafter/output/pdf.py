@@ -7,22 +7,38 @@ How a conversion runs, and why:
 
 - ``soffice --headless --convert-to pdf`` in its own process group, with a time limit: a
   stuck LibreOffice is killed with all its children (``oosplash`` starts ``soffice.bin``)
-  and reaped, so no zombie and no orphan is left behind;
-- with a LibreOffice profile of this process (``-env:UserInstallation``) in a temporary
-  folder: two conversions sharing a profile block each other, and a desktop LibreOffice
-  that is already open would otherwise take the job over and return without converting.
-  The profile is kept for the process's later conversions (creating one costs time) and
-  removed when the process ends, batch workers included;
-- from a copy with an ASCII name in a temporary folder, so that a file name with Vietnamese
-  letters cannot be garbled by a non-UTF-8 locale, and the PDF reaches its place through
+  and reaped, so no zombie and no orphan is left behind. The group is killed after a
+  normal exit too: a helper it left running goes with it. Its output goes to a file, not a
+  pipe, so such a helper cannot hold the conversion open until the time limit;
+- with a LibreOffice profile of this process (``-env:UserInstallation``) in this process's
+  own temporary folder: two conversions sharing a profile block each other, and a desktop
+  LibreOffice that is already open would otherwise take the job over and return without
+  converting. The profile is kept for the process's later conversions (creating one costs
+  time) and the folder is removed when the process ends, batch workers included;
+- watched by a small guard process (POSIX): this process tells it the process group of each
+  running conversion, and when this process ends, however it ends (Ctrl-C, SIGTERM from
+  ``timeout`` or a service manager, SIGKILL of this process alone), the guard reads the end of
+  its pipe, kills what is still running and removes the folder. Folders of processes that
+  died before their guard started are removed by the next conversion (the pid is in the name);
+- from a copy with an ASCII name, so that a file name with Vietnamese letters cannot be
+  garbled by a non-UTF-8 locale; what LibreOffice hands back is checked (a PDF header, an
+  end-of-file marker, a cross-reference) before it reaches its place through
   :func:`drafter.output.files.write_atomic`: never half a PDF, no overwrite without ``force``.
+
+For the callers that own the process (the CLI, the batch): :func:`stop_conversions` kills
+running conversions and removes the folder now; :func:`raise_on_sigterm` makes SIGTERM end
+the main thread with ``SystemExit(143)`` so that every ``finally`` runs; :func:`end_with_parent`,
+in a batch worker, ends the worker when the batch process is killed alone.
 
 >>> pdf_path("ket-qua/bao-cao.docx").as_posix()
 'ket-qua/bao-cao.pdf'
+>>> check_pdf(b"%PDF-1.7\\n1 0 obj<<>>endobj\\nstartxref\\n9\\n%%EOF\\n"), check_pdf(b"")
+(None, 'tệp rỗng')
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
@@ -34,6 +50,7 @@ import threading
 from pathlib import Path
 
 from drafter.errors import DrafterError, Problem
+from drafter.output.fonts import check_fonts
 
 #: Seconds one conversion may take; a two-page report takes about one second.
 DEFAULT_TIMEOUT = 180.0
@@ -43,10 +60,11 @@ _USUAL_PLACES = (
     r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
     "/Applications/LibreOffice.app/Contents/MacOS/soffice",
 )
-_PROFILE_PREFIX = "drafter-lo-"
+_FOLDER_PREFIX = "drafter-lo-"
+_POSIX = hasattr(os, "killpg")
 
-_profiles: dict[int, Path] = {}  # pid -> profile folder; keyed by pid because workers are forked
 _lock = threading.Lock()  # one conversion at a time per profile
+_jobs = itertools.count(1)
 
 
 def find_office() -> str | None:
@@ -61,10 +79,12 @@ def find_office() -> str | None:
 
 
 def require_office() -> str:
-    """The program, or :class:`DrafterError` E701 saying how to install it."""
+    """The program, or :class:`DrafterError`: E701 saying how to install it, E706 when the font
+    LibreOffice would use for Times New Roman lacks Vietnamese letters (:mod:`drafter.output.fonts`)."""
     office = find_office()
     if office is None:
         raise DrafterError([Problem("E701", "--pdf")])
+    check_fonts()
     return office
 
 
@@ -79,12 +99,30 @@ def timeout_seconds() -> float:
         return DEFAULT_TIMEOUT
 
 
+def check_pdf(data: bytes) -> str | None:
+    """Why ``data`` is not a whole PDF (in Vietnamese, for E707), or None when it looks whole.
+
+    A structural check, not a parse: the header, and at the end the cross-reference offset and
+    the end-of-file marker that a PDF cut short lacks. A full parse would need a PDF library for
+    a file that poppler, Word and every viewer read anyway once it is whole.
+    """
+    if not data:
+        return "tệp rỗng"
+    if not data.lstrip(b"\x00\t\n\r ")[:5] == b"%PDF-":
+        return "không phải tệp PDF (không có dòng đầu %PDF-)"
+    tail = data[-2048:]
+    if b"%%EOF" not in tail or b"startxref" not in tail:
+        return f"tệp PDF bị cắt cụt ({len(data)} byte, thiếu phần kết thúc %%EOF)"
+    return None
+
+
 def docx_to_pdf(source: Path | str, target: Path | str | None = None, force: bool = False,
                 timeout: float | None = None) -> Path:
     """Convert ``source`` (.docx) to ``target`` (default: beside it, .pdf); return ``target``.
 
-    Raises :class:`DrafterError`: E701 no LibreOffice, E702 it failed, E703 it took longer
-    than ``timeout`` seconds (it is killed), E501/E502 the PDF cannot be written.
+    Raises :class:`DrafterError`: E701 no LibreOffice, E706 its font lacks Vietnamese letters,
+    E702 it failed, E703 it took longer than ``timeout`` seconds (it is killed), E707 what it
+    handed back is not a whole PDF, E501/E502 the PDF cannot be written.
     """
     source = Path(source)
     target = pdf_path(source) if target is None else Path(target)
@@ -92,60 +130,68 @@ def docx_to_pdf(source: Path | str, target: Path | str | None = None, force: boo
         raise DrafterError([Problem("E501", str(target), found=str(target))])
     office = require_office()
     timeout = timeout_seconds() if timeout is None else timeout
-    work = Path(tempfile.mkdtemp(prefix="drafter-pdf-"))
-    try:
-        copy = work / "ban-thao.docx"
+    with _lock:
+        folder = _folder()
+        work = folder / f"job-{next(_jobs)}"
         try:
-            shutil.copyfile(source, copy)
-        except OSError as error:
-            raise DrafterError([Problem("E101", str(source), extra={"detail": error.strerror or str(error)})]) from None
-        with _lock:
-            command = [office, f"-env:UserInstallation={_profile().as_uri()}", "--headless", "--invisible",
+            work.mkdir()
+            copy = work / "ban-thao.docx"
+            try:
+                shutil.copyfile(source, copy)
+            except OSError as error:
+                raise DrafterError([Problem("E101", str(source), extra={"detail": error.strerror or str(error)})]) from None
+            command = [office, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--invisible",
                        "--nologo", "--norestore", "--nolockcheck", "--nodefault",
                        "--convert-to", "pdf", "--outdir", str(work / "pdf"), str(copy)]
-            output = _run(command, timeout, str(source))
-        produced = work / "pdf" / "ban-thao.pdf"
-        if not produced.is_file() or produced.stat().st_size == 0:
-            raise DrafterError([Problem("E702", str(source), extra={"detail": _last_line(output) or "không có tệp PDF"})])
-        from drafter.output.files import write_atomic
+            output = _run(command, timeout, str(source), work / "soffice.log")
+            produced = work / "pdf" / "ban-thao.pdf"
+            if not produced.is_file():
+                raise DrafterError([Problem("E702", str(source), extra={"detail": _last_line(output) or "không có tệp PDF"})])
+            data = produced.read_bytes()
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    reason = check_pdf(data)
+    if reason is not None:
+        raise DrafterError([Problem("E707", str(source), extra={"detail": reason})])
+    from drafter.output.files import write_atomic
 
-        return write_atomic(target, produced.read_bytes(), force=force)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    return write_atomic(target, data, force=force)
 
 
-def _run(command: list[str], timeout: float, where: str) -> str:
-    """Run LibreOffice; kill its whole process group if it overruns or we are interrupted."""
-    try:
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
-    except OSError as error:
-        raise DrafterError([Problem("E702", where, extra={"detail": error.strerror or str(error)})]) from None
-    try:
-        output, _ = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        _kill(process)
-        raise DrafterError([Problem("E703", where, expected=f"{timeout:g}")]) from None
-    except BaseException:  # Ctrl-C, or a worker being stopped: leave nothing running
-        _kill(process)
-        raise
-    text = output.decode("utf-8", "replace")
+def _run(command: list[str], timeout: float, where: str, log: Path) -> str:
+    """Run LibreOffice in its own process group under the guard; whatever happens, end the group."""
+    with open(log, "w+b") as output:
+        try:
+            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT,
+                                       start_new_session=True)
+        except OSError as error:
+            raise DrafterError([Problem("E702", where, extra={"detail": error.strerror or str(error)})]) from None
+        try:
+            _guard_tell(f"+ {process.pid}")
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise DrafterError([Problem("E703", where, expected=f"{timeout:g}")]) from None
+        finally:  # also on Ctrl-C, or SIGTERM made an exception (raise_on_sigterm)
+            _end_group(process)
+            _guard_tell(f"- {process.pid}")
+        output.seek(0)
+        text = output.read().decode("utf-8", "replace")
     if process.returncode != 0:
         raise DrafterError([Problem("E702", where, extra={"detail": _last_line(text) or f"mã thoát {process.returncode}"})])
     return text
 
 
-def _kill(process: subprocess.Popen) -> None:
-    if process.poll() is None:
+def _end_group(process: subprocess.Popen) -> None:
+    """Kill the process and everything left in its group, then reap it: no orphan, no zombie."""
+    if _POSIX:
         try:
-            if hasattr(os, "killpg"):
-                os.killpg(process.pid, signal.SIGKILL)  # the group: soffice's children too
-            else:  # Windows: soffice.exe starts soffice.bin; /T ends the tree
-                subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True)
-                process.kill()
-        except (ProcessLookupError, OSError):
+            os.killpg(process.pid, signal.SIGKILL)  # soffice's children too, after a normal exit as well
+        except OSError:
             pass
-    process.communicate()  # reap it: no zombie
+    elif process.poll() is None:  # Windows: soffice.exe starts soffice.bin; /T ends the tree
+        subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True)
+        process.kill()
+    process.wait()
 
 
 def _last_line(text: str) -> str:
@@ -154,26 +200,175 @@ def _last_line(text: str) -> str:
     return lines[-1][:200] if lines else ""
 
 
-def _profile() -> Path:
-    """This process's LibreOffice profile folder, made on first use, removed at exit."""
+# --------------------------------------------------------------- this process's folder and guard
+
+_folders: dict[int, Path] = {}  # pid -> folder; keyed by pid because workers are forked
+_guards: dict[int, subprocess.Popen] = {}
+
+# The guard: waits for the end of its stdin (this process is gone, however it went), then kills
+# the process groups registered and, on Linux, every process whose command line names the folder
+# (a LibreOffice started a moment before it could be registered), until none is left; then it
+# removes the folder. It ignores SIGINT and SIGTERM, which a terminal or `timeout` sends to the
+# whole foreground group, so that it outlives this process.
+_GUARD = r"""
+import os, shutil, signal, sys, time
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+signal.signal(signal.SIGTERM, signal.SIG_IGN)
+folder = sys.argv[1]
+groups = set()
+for line in sys.stdin:
+    sign, _, pid = line.partition(" ")
+    (groups.add if sign == "+" else groups.discard)(int(pid))
+
+def kill(pid, group=False):
+    try:
+        (os.killpg if group else os.kill)(pid, signal.SIGKILL)
+    except OSError:
+        pass
+
+def naming_folder():
+    found = []
+    try:
+        names = os.listdir("/proc")
+    except OSError:
+        return found
+    for name in names:
+        if name.isdigit() and int(name) != os.getpid():
+            try:
+                with open("/proc/" + name + "/cmdline", "rb") as cmdline:
+                    if os.fsencode(folder) in cmdline.read():
+                        found.append(int(name))
+            except OSError:
+                pass
+    return found
+
+for pid in groups:
+    kill(pid, group=True)
+for attempt in range(100):
+    left = naming_folder()
+    for pid in left:
+        kill(pid)
+    if not left:
+        break
+    time.sleep(0.05)
+for attempt in range(20):
+    shutil.rmtree(folder, ignore_errors=True)
+    if not os.path.exists(folder):
+        break
+    time.sleep(0.05)
+"""
+
+
+def _folder() -> Path:
+    """This process's folder (LibreOffice profile and conversions), made and guarded on first use."""
     pid = os.getpid()
-    if pid not in _profiles:
-        _remove_stale_profiles()
-        folder = Path(tempfile.mkdtemp(prefix=f"{_PROFILE_PREFIX}{pid}-"))
-        _profiles[pid] = folder
+    if pid not in _folders:
+        _remove_stale_folders()
+        folder = Path(tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{pid}-"))
+        _folders[pid] = folder
+        if _POSIX:
+            _guards[pid] = subprocess.Popen([sys.executable, "-I", "-S", "-c", _GUARD, str(folder)],
+                                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                            stderr=subprocess.DEVNULL, text=True)
         # multiprocessing's finalizers run at the exit of the main process and of pool
         # workers alike (a worker leaves through os._exit, which skips atexit).
         from multiprocessing import util
 
-        util.Finalize(None, shutil.rmtree, args=(str(folder),), kwargs={"ignore_errors": True}, exitpriority=10)
-    return _profiles[pid]
+        util.Finalize(None, stop_conversions, exitpriority=10)
+    return _folders[pid]
 
 
-def _remove_stale_profiles() -> None:
-    """Profiles left by processes that were killed (their pid is in the name)."""
+def _guard_tell(line: str) -> None:
+    guard = _guards.get(os.getpid())
+    if guard is not None:
+        try:
+            guard.stdin.write(line + "\n")
+            guard.stdin.flush()
+        except (OSError, ValueError):
+            pass  # the guard is gone; the group is ended here anyway
+
+
+def _forget_inherited() -> None:
+    """In a forked child: the parent's guard and folder are not ours; close our copy of its pipe."""
+    for pid, guard in list(_guards.items()):
+        if pid != os.getpid():
+            try:
+                guard.stdin.close()
+            except OSError:
+                pass
+            del _guards[pid]
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_inherited)
+
+
+def stop_conversions() -> None:
+    """Kill this process's running LibreOffice conversions and remove its folder now.
+
+    For a caller that stops early (a signal handler, an interrupted batch) and at exit;
+    harmless when nothing runs. The next conversion starts afresh.
+    """
+    pid = os.getpid()
+    guard = _guards.pop(pid, None)
+    if guard is not None:
+        try:
+            guard.stdin.close()  # the guard kills what is registered and removes the folder
+        except OSError:
+            pass
+        try:
+            guard.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            guard.kill()
+    folder = _folders.pop(pid, None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def raise_on_sigterm():
+    """Make SIGTERM raise ``SystemExit(143)`` in the main thread, so that ``finally`` blocks run.
+
+    Returns the previous handler (for ``signal.signal(signal.SIGTERM, previous)``), or None
+    outside the main thread or where SIGTERM cannot be caught.
+    """
+    def handler(signum, frame):
+        raise SystemExit(128 + signum)
+
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
+def end_with_parent() -> bool:
+    """Ask Linux to send this process SIGTERM when its parent dies (``PR_SET_PDEATHSIG``).
+
+    For a batch worker (a pool initializer): when the batch process is killed alone, its workers
+    would go on converting; with this they end, and their guards end their LibreOffice. Call it
+    in a process forked by the main thread of its parent (the signal follows the thread that
+    forked). Returns False where it is not available (not Linux).
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(1, int(signal.SIGTERM), 0, 0, 0) != 0:  # 1: PR_SET_PDEATHSIG
+            return False
+    except (OSError, AttributeError):
+        return False
+    if os.getppid() != parent:  # the parent died before the request: end now
+        os.kill(os.getpid(), signal.SIGTERM)
+    return True
+
+
+def _remove_stale_folders() -> None:
+    """Folders left by processes that died before their guard could start (their pid is in the name)."""
     if sys.platform == "win32":  # os.kill(pid, 0) would end the process there
         return
-    pattern = re.compile(re.escape(_PROFILE_PREFIX) + r"(\d+)-")
+    pattern = re.compile(re.escape(_FOLDER_PREFIX) + r"(\d+)-")
     root = Path(tempfile.gettempdir())
     try:
         entries = list(os.scandir(root))

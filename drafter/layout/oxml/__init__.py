@@ -36,6 +36,7 @@ from drafter.layout.oxml.elements import (
     set_mark_format,
     set_table_borders,
     set_table_geometry,
+    set_table_look_2007,
     twips_from_mm,
     twips_from_pt,
     w_element,
@@ -77,7 +78,7 @@ __all__ = [
     "format_run", "fragment_xml", "insert_in_order", "lean_document", "mark_header_row",
     "mark_paragraph_xml", "package_entries", "paragraph_xml", "picture_paragraph_xml", "run_properties",
     "scratch_element", "set_bottom_border", "set_cant_split", "set_cell_margins", "set_core_properties",
-    "set_doc_defaults", "set_mark_format", "set_table_borders", "set_table_geometry", "set_theme_font_lang",
+    "set_doc_defaults", "set_mark_format", "set_table_borders", "set_table_geometry", "set_table_look_2007", "set_theme_font_lang",
     "slim_styles", "table_xml", "text_xml", "twips_from_mm", "twips_from_pt", "w_element", "xml_safe",
     "zip_bytes", "zip_entry",
 ]

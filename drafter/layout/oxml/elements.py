@@ -282,6 +282,22 @@ def set_cell_margins(tbl, left: int, right: int, top: int = 0, bottom: int = 0) 
     insert_in_order(tbl.tblPr, mar, TBLPR_ORDER)
 
 
+#: Attributes python-docx writes on ``w:tblLook`` that came with Word 2010: Word 2007's schema
+#: does not declare them. ``w:val`` (the same flags as a bit mask) is read by every version.
+_TBLLOOK_2010 = tuple(_W + name for name in ("firstRow", "lastRow", "firstColumn", "lastColumn", "noHBand", "noVBand"))
+
+
+def set_table_look_2007(tbl) -> None:
+    """Keep only the ``w:val`` of the table's ``w:tblLook``, which Word 2007 can read too.
+
+    The flags only choose parts of a table style, and the writers use none.
+    """
+    look = tbl.tblPr.find(qn("w:tblLook"))
+    if look is not None:
+        for name in _TBLLOOK_2010:
+            look.attrib.pop(name, None)
+
+
 def mark_header_row(tr) -> None:
     """Repeat row ``tr`` at the top of every page, and never split it across pages."""
     set_cant_split(tr)

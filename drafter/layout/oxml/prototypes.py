@@ -35,6 +35,7 @@ from drafter.layout.oxml.elements import (
     set_mark_format,
     set_table_borders,
     set_table_geometry,
+    set_table_look_2007,
     xml_safe,
 )
 
@@ -222,6 +223,7 @@ def _table_prototype(table: TableFormat, row: RowFormat) -> tuple[tuple[str, str
     """((table head, table tail), row pieces around each cell's paragraphs), built with the helpers."""
     columns = table.column_twips
     tbl = CT_Tbl.new_tbl(1, len(columns), Emu(sum(columns) * 635))
+    set_table_look_2007(tbl)
     set_table_borders(tbl, table.borders)
     set_table_geometry(tbl, columns)
     set_cell_margins(tbl, *table.margins)

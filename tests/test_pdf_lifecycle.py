@@ -1,0 +1,249 @@
+"""LibreOffice's lifecycle: however a conversion ends, nothing is left running or lying around, and
+what LibreOffice hands back is checked before it is accepted.
+
+Each case runs in a child process with its own ``TMPDIR``, so that "nothing left" means that
+folder holds no ``drafter-…`` entry and no process mentions it. Stand-in ``soffice`` scripts play
+a LibreOffice that hangs or leaves a helper running; the tests marked ``office`` do it with the
+real one, through ``drafter render --pdf`` and ``drafter batch --pdf``.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from support.office import (
+    MINIMAL_PDF,
+    eventually,
+    left_in,
+    processes_mentioning,
+    running,
+    session_processes,
+    stand_in_soffice,
+    stand_in_writing,
+)
+
+from drafter.cli import cli
+from drafter.errors import DrafterError
+from drafter.output import fonts, pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "gia-lai-2026.yaml"
+posix = pytest.mark.skipif(sys.platform == "win32", reason="process groups and stand-in shell scripts")
+linux = pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="reads /proc")
+office = pytest.mark.skipif(pdf.find_office() is None, reason="LibreOffice (soffice) is not installed")
+
+#: A stand-in that starts a helper and waits for it, as soffice's launcher waits for soffice.bin.
+HANGING = 'sleep 300 &\necho $$ $! > "{pids}"\nwait\n'
+
+
+@pytest.fixture
+def any_fonts(monkeypatch):
+    monkeypatch.setattr(fonts, "times_substitutes", lambda: None)
+
+
+# --------------------------------------------------------------- what LibreOffice hands back
+
+
+@posix
+@pytest.mark.parametrize(("data", "reason"), [
+    (b"", "tệp rỗng"),
+    (b"<html><body>Error</body></html>", "không phải tệp PDF"),
+    (MINIMAL_PDF[:120], "bị cắt cụt"),
+])
+def test_what_is_not_a_whole_pdf_is_refused(tmp_path, monkeypatch, any_fonts, data, reason):
+    monkeypatch.setenv("DRAFTER_SOFFICE", str(stand_in_writing(tmp_path, data)))
+    source = tmp_path / "a.docx"
+    source.write_bytes(b"PK")
+    with pytest.raises(DrafterError) as caught:
+        pdf.docx_to_pdf(source)
+    problem = caught.value.problems[0]
+    assert problem.code == "E707" and reason in problem.message, problem.render()
+    assert not source.with_suffix(".pdf").exists()
+
+
+@posix
+def test_render_pdf_says_why_and_writes_no_pdf(tmp_path, monkeypatch, any_fonts):
+    monkeypatch.setenv("DRAFTER_LANG", "vi")
+    monkeypatch.setenv("DRAFTER_SOFFICE", str(stand_in_writing(tmp_path, MINIMAL_PDF[:-20])))
+    out = tmp_path / "bao-cao.docx"
+    result = CliRunner().invoke(cli, ["render", str(SAMPLE), "-o", str(out), "--pdf"])
+    assert result.exit_code == 1 and "E707" in result.output and "cắt cụt" in result.output, result.output
+    assert "Traceback" not in result.output and not out.with_suffix(".pdf").exists()
+
+
+@posix
+def test_a_helper_left_running_is_ended_and_does_not_hold_the_conversion(tmp_path, monkeypatch, any_fonts):
+    pids = tmp_path / "helper.pid"
+    # writes the PDF, leaves a helper running with the launcher's output, and exits 0
+    script = stand_in_writing(tmp_path, MINIMAL_PDF, after=f'sleep 300 &\necho $! > "{pids}"\nexit 0\n')
+    monkeypatch.setenv("DRAFTER_SOFFICE", str(script))
+    source = tmp_path / "a.docx"
+    source.write_bytes(b"PK")
+    start = time.monotonic()
+    assert pdf.docx_to_pdf(source, timeout=60).read_bytes() == MINIMAL_PDF
+    assert time.monotonic() - start < 30, "the helper held the conversion open"
+    assert not running(int(pids.read_text())), "the helper LibreOffice left behind still runs"
+
+
+# --------------------------------------------------------------- the process that converts dies
+
+
+CONVERT = """
+import sys
+from drafter.output import fonts, pdf
+fonts.times_substitutes = lambda: None
+if sys.argv[2] == "raise":
+    pdf.raise_on_sigterm()
+pdf.docx_to_pdf(sys.argv[1], timeout=300)
+"""
+
+WORKER = """
+import multiprocessing, sys
+from drafter.output import fonts, pdf
+
+def work(source):
+    pdf.end_with_parent()
+    fonts.times_substitutes = lambda: None
+    pdf.docx_to_pdf(source, timeout=300)
+
+worker = multiprocessing.get_context("fork").Process(target=work, args=(sys.argv[1],))
+worker.start()
+print(worker.pid, flush=True)
+worker.join()
+"""
+
+
+def _environment(tmp_path: Path, soffice: Path) -> dict[str, str]:
+    temp = tmp_path / "tmp"
+    temp.mkdir(exist_ok=True)
+    return {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(temp), "DRAFTER_SOFFICE": str(soffice),
+            "DRAFTER_LANG": "vi"}
+
+
+def _wait_for(path: Path, process: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not path.exists() or not path.read_text().strip():
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "the stand-in never started"
+        time.sleep(0.05)
+
+
+def _assert_nothing_left(tmp_path: Path, pids: list[int]) -> None:
+    for pid in pids:
+        assert not running(pid, wait=15), f"process {pid} still running"
+    assert not eventually(lambda: left_in(tmp_path / "tmp")), f"left behind: {left_in(tmp_path / 'tmp')}"
+
+
+@posix
+@pytest.mark.parametrize(("how", "mode"), [
+    (signal.SIGINT, "plain"),     # Ctrl-C
+    (signal.SIGTERM, "plain"),    # timeout(1), a service manager: Python's default is to die at once
+    (signal.SIGTERM, "raise"),    # the same with raise_on_sigterm: finally blocks run
+    (signal.SIGKILL, "plain"),    # the converting process killed alone
+], ids=["ctrl-c", "sigterm", "sigterm-raised", "sigkill"])
+def test_however_the_converting_process_ends_nothing_is_left(tmp_path, how, mode):
+    pids = tmp_path / "pids"
+    env = _environment(tmp_path, stand_in_soffice(tmp_path, HANGING.format(pids=pids)))
+    source = tmp_path / "a.docx"
+    source.write_bytes(b"PK")
+    process = subprocess.Popen([sys.executable, "-c", CONVERT, str(source), mode], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        _wait_for(pids, process)
+        process.send_signal(how)  # this process alone, not its group
+        process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    process.stdout.close()
+    process.stderr.close()
+    if mode == "raise":
+        assert process.returncode == 143
+    _assert_nothing_left(tmp_path, [int(pid) for pid in pids.read_text().split()])
+    assert not source.with_suffix(".pdf").exists()
+
+
+@posix
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_a_worker_ends_with_its_parent_and_takes_libreoffice_with_it(tmp_path):
+    pids = tmp_path / "pids"
+    env = _environment(tmp_path, stand_in_soffice(tmp_path, HANGING.format(pids=pids)))
+    source = tmp_path / "a.docx"
+    source.write_bytes(b"PK")
+    parent = subprocess.Popen([sys.executable, "-c", WORKER, str(source)], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    worker = None
+    try:
+        worker = int(parent.stdout.readline())
+        _wait_for(pids, parent)
+        parent.kill()  # the batch process killed alone; its worker is not signalled
+        parent.wait(timeout=30)
+        _assert_nothing_left(tmp_path, [worker, *(int(pid) for pid in pids.read_text().split())])
+    finally:  # whatever the test found, it leaves none of the processes it started running
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
+        parent.stdout.close()
+        if worker is not None and running(worker, wait=0):
+            os.kill(worker, signal.SIGKILL)
+
+
+# --------------------------------------------------------------- with the real LibreOffice
+
+
+def _real_run(tmp_path: Path, arguments: list[str], how: signal.Signals) -> None:
+    """Start ``drafter …`` (as its own group, as a shell would), wait until LibreOffice runs, signal
+    drafter's process alone, then check that no LibreOffice and no folder of it remain."""
+    env = _environment(tmp_path, Path(pdf.find_office()))
+    temp = env["TMPDIR"]
+    process = subprocess.Popen([sys.executable, "-m", "drafter", *arguments], env=env, cwd=tmp_path,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not processes_mentioning(temp):
+            assert process.poll() is None, "drafter ended before LibreOffice started"
+            assert time.monotonic() < deadline, "LibreOffice never started"
+            time.sleep(0.05)
+        process.send_signal(how)
+        process.wait(timeout=120)
+        assert not eventually(lambda: processes_mentioning(temp), 15), "LibreOffice or its guard still runs"
+        assert not eventually(lambda: left_in(Path(temp))), f"left behind: {left_in(Path(temp))}"
+        assert not list(tmp_path.rglob("*.pdf.tmp")) and not list(tmp_path.rglob(".*.tmp"))
+    finally:  # whatever the test found, it leaves none of the processes it started running
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        for pid in session_processes(process.pid):
+            os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.office
+@office
+@linux
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=["ctrl-c", "sigterm", "sigkill"])
+def test_render_pdf_interrupted_leaves_nothing(tmp_path, how):
+    _real_run(tmp_path, ["render", str(SAMPLE), "-o", str(tmp_path / "bao-cao.docx"), "--pdf"], how)
+
+
+@pytest.mark.office
+@office
+@linux
+@pytest.mark.parametrize("how", [
+    signal.SIGINT,
+    # Killed without a word, the batch process leaves its pool workers waiting on a queue that
+    # nothing writes to any more, each with its folder. The workers end with it (and so do their
+    # LibreOffice guards) once batch.py calls pdf.end_with_parent() in its pool initializer.
+    pytest.param(signal.SIGTERM, marks=pytest.mark.xfail(
+        strict=True, reason="batch.py's pool initializer does not call pdf.end_with_parent() yet")),
+], ids=["ctrl-c", "sigterm"])
+def test_batch_pdf_interrupted_leaves_nothing(tmp_path, how):
+    _real_run(tmp_path, ["batch", str(ROOT / "samples"), "-o", str(tmp_path / "ket-qua"), "--pdf", "--jobs", "2"],
+              how)

@@ -1,0 +1,68 @@
+"""The batch summary: ``summary.xlsx`` for Excel users, ``summary.csv`` that opens in columns anywhere."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from drafter.output import summary
+from drafter.output.batch import STATUS_TEXT, Row
+
+ROWS = [
+    Row("so-lieu/xa-ia-grai.yaml", "Xã Ia Grai", "bao-cao", "xa-ia-grai-2026-bao-cao.docx", "xong"),
+    Row("so-lieu.xlsx!Số liệu!D7", "Phường An Khê", "tin-bai", "phuong-an-khe-2026-tin-bai.pdf", "loi",
+        'E701: không tìm thấy LibreOffice, “cài” đặt; sửa: sudo apt-get install "libreoffice-writer"\nrồi chạy lại'),
+    Row("b.yaml", "=HYPERLINK(\"http://x\",\"bấm\")", "bao-cao", "-a.docx", "bo_qua", "@tệp đã có"),
+]
+
+
+def test_csv_is_utf16_tab_separated_quoted_and_reads_back(tmp_path):
+    path = summary.write_summary(tmp_path, ROWS, STATUS_TEXT)
+    data = path.read_bytes()
+    assert path.name == "summary.csv" and data.startswith(b"\xff\xfe")  # UTF-16LE byte-order mark
+    text = data.decode("utf-16")
+    lines = text.split("\r\n")
+    assert lines[0] == "\t".join(f'"{name}"' for name, _, _ in summary.COLUMNS)
+    assert not text.startswith("sep=")  # Excel would then ignore the byte-order mark
+    rows = summary.read_summary_csv(path)
+    assert [r["don_vi"] for r in rows] == ["Xã Ia Grai", "Phường An Khê", "'=HYPERLINK(\"http://x\",\"bấm\")"]
+    assert rows[1]["ly_do"] == ROWS[1].reason  # commas, semicolons, quotes, a line break: one field
+    assert rows[2]["tep"] == "'-a.docx" and rows[2]["ly_do"] == "'@tệp đã có"  # never a formula
+    # what a program would do without our reader: the standard library's Excel-tab dialect
+    plain = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), dialect="excel-tab"))
+    assert plain == rows
+
+
+def test_xlsx_is_a_filterable_table_with_vietnamese_headers(tmp_path):
+    summary.write_summary(tmp_path, ROWS, STATUS_TEXT)
+    book = openpyxl.load_workbook(tmp_path / "summary.xlsx")
+    sheet = book.active
+    assert sheet.title == "Tổng hợp" and sheet.freeze_panes == "A2"
+    assert [c.value for c in sheet[1]] == ["Tệp số liệu", "Đơn vị", "Mẫu", "Tệp kết quả", "Trạng thái", "Lý do"]
+    assert [sheet.cell(row=r, column=5).value for r in (2, 3, 4)] == ["xong", "lỗi", "bỏ qua"]
+    (table,) = sheet.tables.values()
+    assert table.ref == "A1:F4" and table.autoFilter is not None  # filter buttons on every column
+    # text, not formulas, whatever a cell starts with
+    assert sheet["B4"].value == ROWS[2].unit and sheet["B4"].data_type == "s"
+    sheet_xml = zipfile.ZipFile(tmp_path / "summary.xlsx").read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet_xml
+    widths = {letter: sheet.column_dimensions[letter].width for letter in "ABCDEF"}
+    assert all(width >= 8 for width in widths.values()) and widths["F"] > widths["C"]
+    assert sheet["F3"].alignment.wrap_text
+
+
+def test_an_empty_summary_is_still_a_valid_table(tmp_path):
+    summary.write_summary(tmp_path, [])
+    sheet = openpyxl.load_workbook(tmp_path / "summary.xlsx").active
+    assert list(sheet.tables.values())[0].ref == "A1:F2"
+    assert summary.read_summary_csv(tmp_path / "summary.csv") == []
+
+
+def test_rows_must_have_six_fields():
+    with pytest.raises(ValueError):
+        summary.csv_bytes([("a", "b")])
