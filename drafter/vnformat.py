@@ -171,7 +171,9 @@ def format_ratio_percent(part: Number, whole: Number, digits: int = 2) -> str:
 
 #: (power of ten, name) of the units amounts are written in, largest first. Above 1.000 tỷ
 #: the press keeps counting in tỷ ("1.500 tỷ đồng").
-_MONEY_UNITS = ((9, "tỷ"), (6, "triệu"))
+#: (exponent, name, the smallest amount said in that unit). Below 10 triệu an amount is written in
+#: full, as allowances are in documents ("1.200.000 đồng", DOMAIN.md §4), not "1,2 triệu đồng".
+_MONEY_UNITS = ((9, "tỷ", 10**9), (6, "triệu", 10**7))
 
 
 def _whole_dong(amount: Number) -> Decimal:
@@ -185,14 +187,14 @@ def format_money(amount_dong: Number, *, fraction_digits: int = 3) -> str:
     """An amount in đồng by one rule, so that a document never mixes its forms.
 
     The unit follows the size of the amount, as Babel's long compact format does: *tỷ* from
-    1 tỷ, *triệu* from 1 triệu, plain đồng below. The amount in that unit keeps at most
+    1 tỷ, *triệu* from 10 triệu, plain đồng below. The amount in that unit keeps at most
     ``fraction_digits`` decimals (3: exact to the triệu in tỷ, to the nghìn in triệu),
     trailing zeros dropped:
 
     >>> format_money(4_700_000_000), format_money(22_486_000_000), format_money(1_005_000_000)
     ('4,7 tỷ đồng', '22,486 tỷ đồng', '1,005 tỷ đồng')
     >>> format_money(850_000_000), format_money(21_000_000), format_money(1_200_000), format_money(950_000)
-    ('850 triệu đồng', '21 triệu đồng', '1,2 triệu đồng', '950.000 đồng')
+    ('850 triệu đồng', '21 triệu đồng', '1.200.000 đồng', '950.000 đồng')
     >>> format_money(1_500_000_000_000), format_money(0)
     ('1.500 tỷ đồng', '0 đồng')
 
@@ -202,8 +204,8 @@ def format_money(amount_dong: Number, *, fraction_digits: int = 3) -> str:
     ('12.345.678.901 đồng', '1.234.500 đồng')
     """
     amount = _whole_dong(amount_dong)
-    for exponent, name in _MONEY_UNITS:
-        if abs(amount) < 10**exponent:
+    for exponent, name, smallest in _MONEY_UNITS:
+        if abs(amount) < smallest:
             continue
         in_unit = amount.scaleb(-exponent, _EXACT)
         if in_unit == _round(in_unit, fraction_digits):

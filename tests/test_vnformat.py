@@ -64,7 +64,9 @@ CASES = [
     (vf.format_money, (1_005_000_000,), "1,005 tỷ đồng"),  # was "1.005 triệu đồng"
     (vf.format_money, (850_000_000,), "850 triệu đồng"),
     (vf.format_money, (21_000_000,), "21 triệu đồng"),  # was "21.000.000 đồng"
-    (vf.format_money, (1_200_000,), "1,2 triệu đồng"),
+    (vf.format_money, (1_200_000,), "1.200.000 đồng"),  # DOMAIN.md: below 10 triệu in full
+    (vf.format_money, (10_000_000,), "10 triệu đồng"),
+    (vf.format_money, (9_000_000,), "9.000.000 đồng"),
     (vf.format_money, (999_000,), "999.000 đồng"),
     (vf.format_money, (12_345_678_901,), "12.345.678.901 đồng"),
     (vf.format_money, (1_234_500,), "1.234.500 đồng"),
@@ -351,7 +353,7 @@ def test_money_unit_follows_the_size_alone(amount):
     đồng when that unit cannot show it in three decimals; never a smaller unit ("1.005 triệu")."""
     number, _, unit = vf.format_money(amount).partition(" ")
     integer, _, fraction = number.partition(",")
-    expected = "tỷ đồng" if amount >= 10**9 else "triệu đồng" if amount >= 10**6 else "đồng"
+    expected = "tỷ đồng" if amount >= 10**9 else "triệu đồng" if amount >= 10**7 else "đồng"
     assert unit in (expected, "đồng"), (amount, unit)
     if unit != "đồng":
         assert 1 <= int(integer.replace(".", "")) and len(fraction) <= 3 and not fraction.endswith("0")
