@@ -25,6 +25,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 
 from drafter import vnformat as vf
+from drafter.vnformat import numeric as vfn
 from drafter.document import Draft, Image, Paragraph
 from drafter.layout import oxml
 from drafter.layout.decree30 import Decree30Settings, write_decree30
@@ -42,14 +43,14 @@ def babel_fixed(value, min_digits: int, max_digits: int, percent: bool = False) 
     """The formatting as it was before the caches: Babel given strings every time."""
     from decimal import localcontext
 
-    rounded = vf._round(vf._to_decimal(value), max_digits)
-    pattern = vf._pattern(min_digits, max_digits, "%" if percent else "")
-    with localcontext(vf._EXACT):
+    rounded = vfn._round(vfn._to_decimal(value), max_digits)
+    pattern = vfn._pattern(min_digits, max_digits, "%" if percent else "")
+    with localcontext(vfn._EXACT):
         if percent:
             text = babel_numbers.format_percent(rounded.scaleb(-2), format=pattern, locale="vi")
         else:
             text = babel_numbers.format_decimal(rounded, format=pattern, locale="vi")
-    return vf._nfc(text)
+    return vfn._nfc(text)
 
 
 NUMBERS = st.one_of(
@@ -67,8 +68,8 @@ NUMBERS = st.one_of(
 def test_cached_formatting_equals_babel_called_afresh(value, digits, percent):
     for low in (0, digits):
         expected = babel_fixed(value, low, digits, percent)
-        assert vf._fixed(value, low, digits, percent) == expected
-        assert vf._fixed(value, low, digits, percent) == expected  # from the cache
+        assert vfn._fixed(value, low, digits, percent) == expected
+        assert vfn._fixed(value, low, digits, percent) == expected  # from the cache
 
 
 def test_equal_numbers_of_different_types_print_alike_from_the_cache():
@@ -90,7 +91,7 @@ def test_the_cache_does_not_swallow_errors():
 @given(st.lists(st.text(max_size=8), max_size=5), st.sampled_from(["và", "hoặc"]))
 def test_cached_lists_equal_babel(items, conjunction):
     style = {"và": "standard", "hoặc": "or"}[conjunction]
-    expected = vf._nfc(babel_lists.format_list([vf._nfc(i) for i in items], style=style, locale="vi"))
+    expected = vfn._nfc(babel_lists.format_list([vfn._nfc(i) for i in items], style=style, locale="vi"))
     assert vf.format_list(items, conjunction) == expected == vf.format_list(items, conjunction)
 
 
