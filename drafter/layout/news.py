@@ -14,16 +14,12 @@ from dataclasses import dataclass
 from drafter.document import Byline, Draft, Heading, Paragraph, Title
 from drafter.layout import oxml
 from drafter.layout.decree30 import (
-    CENTER,
-    JUSTIFY,
-    LEFT,
-    RIGHT,
     PageSettings,
     blank_page,
     body_paragraph,
-    end_after_table,
     write_blocks,
 )
+from drafter.layout.paragraphs import CENTER, JUSTIFY, LEFT, RIGHT, end_after_table
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from drafter.document import Block, Byline, Chart, Draft, Heading, Image, Masthead, Paragraph, Table, Title
+from drafter.document import (
+    Block,
+    Byline,
+    Chart,
+    Draft,
+    Heading,
+    Image,
+    Masthead,
+    Paragraph,
+    Table,
+    Title,
+)
 
 _HEADING_LEVELS = {"part": "##", "roman": "###", "arabic": "####"}
 

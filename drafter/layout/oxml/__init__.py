@@ -14,7 +14,13 @@
 The writers import from here: ``from drafter.layout import oxml``, then ``oxml.Body``.
 """
 
-from drafter.layout.oxml.archive import ZIP_LEVEL, ZIP_LEVEL_FIXED, ZipEntry, zip_bytes, zip_entry
+from drafter.layout.oxml.archive import (
+    ZIP_LEVEL,
+    ZIP_LEVEL_FIXED,
+    ZipEntry,
+    zip_bytes,
+    zip_entry,
+)
 from drafter.layout.oxml.body import Body, Flow, Pictures
 from drafter.layout.oxml.elements import (
     PPR_ORDER,

@@ -18,8 +18,20 @@ from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from drafter.layout.oxml.archive import ZIP_LEVEL, ZIP_LEVEL_FIXED, ZipEntry, zip_bytes, zip_entry
-from drafter.layout.oxml.elements import RPR_ORDER, insert_in_order, run_properties, w_element, xml_safe
+from drafter.layout.oxml.archive import (
+    ZIP_LEVEL,
+    ZIP_LEVEL_FIXED,
+    ZipEntry,
+    zip_bytes,
+    zip_entry,
+)
+from drafter.layout.oxml.elements import (
+    RPR_ORDER,
+    insert_in_order,
+    run_properties,
+    w_element,
+    xml_safe,
+)
 from drafter.layout.oxml.prototypes import ROOT_NAMESPACES, escape_text
 
 #: Core properties are capped at 255 characters by python-docx.
