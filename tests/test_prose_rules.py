@@ -186,6 +186,16 @@ def test_an_award_of_an_absent_authority_is_received_not_handed_over_by_it(gia_l
                          r"(trao|tặng) cho)", text), text
 
 
+def test_an_award_handed_over_on_behalf_keeps_its_presenter_without_a_conference():
+    # found by tests/test_prose_properties.py: with no conference the presenter was dropped
+    data = load_report("samples/lam-dong-2026.yaml").model_dump(mode="json", exclude_none=True)
+    data.pop("conference")
+    report = Report.model_validate(data)
+    for variant in VARIANTS:
+        text = article(report, variant)
+        assert re.search("thừa ủy quyền, Thiếu tướng Trương Công Lực", text, re.IGNORECASE), text
+
+
 def test_a_deputy_hands_an_award_over_on_behalf_of_its_authority():
     report = load_report("samples/lam-dong-2026.yaml")
     for variant in VARIANTS:

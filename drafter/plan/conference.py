@@ -220,7 +220,7 @@ def awards(facts: Facts, scope: Scope) -> list[Message]:
             continue
         slots = award_slots(scope, index)
         more = ".next" if found else ""
-        if facts.report.conference is None:
+        if facts.report.conference is None and not award.presenter:
             found.append(message("awards.given", "awards", **slots))
             continue
         giver = _fold(award.giver)
