@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from drafter.document import Draft
 from drafter.errors import DrafterError, Problem
 from drafter.facts import build_facts
@@ -19,6 +21,9 @@ from drafter.packs import TemplatePackError
 from drafter.packs.manifest import builtin_names, load_pack
 from drafter.packs.jinja import build_draft
 
+if TYPE_CHECKING:
+    from drafter.checks.provenance import Explanation
+
 FORMATS = ("docx", "md", "txt")
 
 
@@ -27,7 +32,7 @@ def validate(paths: list[Path | str]) -> list[Loaded]:
     return [load(path) for path in paths]
 
 
-def draft(source: Report | Path | str, template: str | Path = "bao-cao", variant: int | None = None) -> Draft:
+def draft(source: Loaded | Report | Path | str, template: str | Path = "bao-cao", variant: int | None = None) -> Draft:
     """Input -> facts -> wording: the draft as plain data, before any layout.
 
     The pack is checked first (:func:`drafter.packs.catalog.check`): a template with a
@@ -38,7 +43,7 @@ def draft(source: Report | Path | str, template: str | Path = "bao-cao", variant
     if is_word_form(template):
         # a Word form is filled in place; it has no draft to give
         raise DrafterError([Problem("E525", str(template), found="bản thảo trung gian (draft)")])
-    report = source if isinstance(source, Report) else load_report(source)
+    report = _report(source)
     pack = find_pack(template)
     problems = check_pack(pack.folder)
     if problems:
@@ -62,15 +67,23 @@ def draft(source: Report | Path | str, template: str | Path = "bao-cao", variant
         raise DrafterError([Problem("E504", error.where, found=pack.name, extra={"detail": error.detail})]) from None
 
 
-def render(source: Report | Path | str, template: str | Path = "bao-cao", format: str = "docx",
-           variant: int | None = None) -> bytes | str:
+def render(source: Loaded | Report | Path | str, template: str | Path = "bao-cao", format: str = "docx",
+           variant: int | None = None, review: bool = False) -> bytes | str:
     """The finished document: .docx bytes, or Markdown / plain text.
 
     ``template`` is a built-in pack's name, a pack folder, or an office's Word
-    form (a ``.docx`` with tags, see :mod:`drafter.packs.wordform`).
+    form (a ``.docx`` with tags, see :mod:`drafter.packs.wordform`). With ``review``, the
+    .docx is a review copy: the same document with a Word comment on each figure, derived
+    value, quoted text, standard sentence and warning (:func:`review_copy`).
     """
     if format not in FORMATS:
         raise DrafterError([Problem("E505", str(source), found=format, expected=", ".join(FORMATS))])
+    if review:
+        if format != "docx":
+            raise DrafterError([Problem("E800", "--review", found=format)])
+        return review_copy(source, template, variant)[0]
+    if isinstance(source, Loaded):
+        source = _report(source)
     if str(template).lower().endswith(".docx"):
         return _render_form(source, Path(template), format, variant)
     result = draft(source, template, variant)
@@ -90,10 +103,11 @@ def lay_out(result: Draft, format: str = "docx") -> bytes | str:
     return news.write_news_docx(result)
 
 
-def render_to_file(source: Report | Path | str, output: Path | str, template: str | Path = "bao-cao",
+def render_to_file(source: Loaded | Report | Path | str, output: Path | str, template: str | Path = "bao-cao",
                    format: str | None = None, variant: int | None = None, force: bool = False,
-                   pdf: bool = False) -> Path:
+                   pdf: bool = False, review: bool = False) -> Path:
     """Render and write atomically; the format follows the output's suffix unless given.
+    With ``review``, a review copy (see :func:`render`).
 
     With ``pdf``, a PDF is also written beside the .docx (same name, ``.pdf``) through
     LibreOffice (:mod:`drafter.output.pdf`). What would stop the PDF (not a .docx, no LibreOffice,
@@ -111,7 +125,7 @@ def render_to_file(source: Report | Path | str, output: Path | str, template: st
         office.require_office()
         if office.pdf_path(output).exists() and not force:
             raise DrafterError([Problem("E501", str(office.pdf_path(output)), found=str(office.pdf_path(output)))])
-    written = write_atomic(output, render(source, template, format, variant), force=force)
+    written = write_atomic(output, render(source, template, format, variant, review), force=force)
     if pdf:
         to_pdf(written, force=force)
     return written
@@ -124,7 +138,7 @@ def to_pdf(docx: Path | str, output: Path | str | None = None, force: bool = Fal
     return docx_to_pdf(docx, output, force=force)
 
 
-def _render_form(source: Report | Path | str, form: Path, format: str, variant: int | None) -> bytes:
+def _render_form(source: Report | Path | str, form: Path, format: str, variant: int | None, marks=None) -> bytes:
     from drafter.packs import wordform
 
     if format != "docx":
@@ -135,7 +149,63 @@ def _render_form(source: Report | Path | str, form: Path, format: str, variant: 
     if problems:
         raise DrafterError(problems)
     report = source if isinstance(source, Report) else load_report(source)
-    return wordform.render_form(form, build_facts(report), variant)
+    return wordform.render_form(form, build_facts(report), variant, marks)
+
+
+# ------------------------------------------------------------------ review
+
+
+def explain(source: Loaded | Report | Path | str, template: str | Path = "bao-cao",
+            variant: int | None = None) -> Explanation:
+    """The draft sentence by sentence, each with its sources: field, value, and where it is typed.
+
+    ``source`` is best a :class:`~drafter.inputs.Loaded` (from :func:`drafter.inputs.load` or
+    :func:`drafter.inputs.excel.read_workbook`), or a file's path: a bare report has no places.
+    ``.summary`` counts what a reviewer checks; ``.as_json()`` is what ``--format json`` prints.
+    """
+    return review_copy(source, template, variant, docx=False)[1]
+
+
+def review_copy(source: Loaded | Report | Path | str, template: str | Path = "bao-cao", variant: int | None = None,
+                docx: bool = True) -> tuple[bytes, Explanation]:
+    """The review copy (.docx bytes with Word comments; b"" unless ``docx``) and its explanation."""
+    from drafter.checks.provenance import Describer, explain_draft
+    from drafter.packs.catalog import is_word_form
+
+    report, where = _located(source)
+    if is_word_form(template):
+        from drafter.checks.formnotes import FormNotes, explain_form
+        from drafter.layout.review import review_form
+        from drafter.packs.formmarks import FormMarks
+
+        marks = FormMarks()
+        filled = _render_form(report, Path(template), "docx", variant, marks)
+        notes = FormNotes(Describer(report, where), marks.variable)
+        data, lines = review_form(filled, marks.pattern, marks.start_or_end, notes.notes)
+        return data, explain_form(lines, where, str(template))
+    result = draft(report, template, variant)
+    explained = explain_draft(result, report, where, str(template))
+    if not docx:
+        return b"", explained
+    from drafter.layout.review import review_copy as commented
+
+    return commented(lay_out(result, "docx"), result, explained.marks), explained
+
+
+def _report(source: Loaded | Report | Path | str) -> Report:
+    return _located(source)[0]
+
+
+def _located(source: Loaded | Report | Path | str):
+    """(report, locator) of any source; a report given bare has no places."""
+    from drafter.inputs.locate import NOWHERE, Locator
+
+    if isinstance(source, Report):
+        return source, NOWHERE
+    loaded = source if isinstance(source, Loaded) else load(source)
+    if not loaded.ok:
+        raise DrafterError([p for p in loaded.problems if p.is_error])
+    return loaded.report, Locator.of(loaded)
 
 
 def find_pack(template: str | Path):

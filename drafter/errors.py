@@ -161,6 +161,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "thử lại; máy chậm thì đặt biến môi trường DRAFTER_PDF_TIMEOUT (số giây), ví dụ DRAFTER_PDF_TIMEOUT=600."),
     "E704": ("chỉ tạo được PDF từ tệp .docx, không từ định dạng “{found}”", "bỏ --pdf, hoặc chọn --format docx."),
     "E705": ("không tạo được tệp PDF vì chưa tạo được tệp “{found}”", "xem lỗi của tệp .docx ở dòng trên; sửa rồi chạy lại."),
+    # E80x: review copies and explanations
+    "E800": ("bản đọc soát (--review) chỉ tạo được cho tệp .docx, không cho định dạng “{found}”",
+             "bỏ --review, hoặc chọn --format docx; muốn xem nguồn từng câu dạng chữ thì dùng lệnh “drafter explain”."),
+    "E801": ("bảng tính không có dòng số liệu {found}", "chọn một dòng có số liệu: {expected}."),
 }
 
 
