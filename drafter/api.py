@@ -180,7 +180,7 @@ def review_copy(source: Loaded | Report | Path | str, template: str | Path = "ba
 
         marks = FormMarks()
         filled = _render_form(report, Path(template), "docx", variant, marks)
-        notes = FormNotes(Describer(report, where), marks.variable)
+        notes = FormNotes(Describer(report, where), marks)
         data, lines = review_form(filled, marks.pattern, marks.start_or_end, notes.notes)
         return data, explain_form(lines, where, str(template))
     result = draft(report, template, variant)
@@ -189,6 +189,16 @@ def review_copy(source: Loaded | Report | Path | str, template: str | Path = "ba
         return b"", explained
     from drafter.layout.review import review_copy as commented
 
+    return commented(lay_out(result, "docx"), result, explained.marks), explained
+
+
+def review_draft(result: Draft, report: Report | None = None) -> tuple[bytes, Explanation]:
+    """The review copy of a draft made elsewhere, a roll-up's for one: its notes come from the
+    sources alone (a roll-up figure names the units it sums), without places in a file."""
+    from drafter.checks.provenance import explain_draft
+    from drafter.layout.review import review_copy as commented
+
+    explained = explain_draft(result, report)
     return commented(lay_out(result, "docx"), result, explained.marks), explained
 
 

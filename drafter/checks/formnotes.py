@@ -12,6 +12,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from pydantic import BaseModel
+
 from drafter.checks.provenance import Describer, Explanation, Line, Mark, Note
 from drafter.document import Source
 from drafter.facts.figures import CHANGES, DERIVED_INPUTS
@@ -21,12 +23,14 @@ from drafter.inputs.locate import Locator, parse_path, value_at
 class FormNotes:
     """``notes(number, text)`` for :func:`drafter.layout.review.review_form`, print by print."""
 
-    def __init__(self, describer: Describer, variable):
-        self.describer, self.variable = describer, variable  # variable(number) -> (expression, path)
+    def __init__(self, describer: Describer, marks):
+        self.describer, self.marks = describer, marks  # a drafter.packs.formmarks.FormMarks
         self.pending = list(describer.where.warnings)
 
     def notes(self, number: int, text: str) -> list[Note]:
-        expression, path = self.variable(number)
+        if self.marks.literal(number):
+            return []  # the office's own words, written as a tag: nothing to trace
+        expression, path = self.marks.variable(number)
         source = self.source(path, text)
         head = f"Biến “{{{{ {expression} }}}}” của mẫu Word. "
         if source is None:
@@ -53,7 +57,7 @@ class FormNotes:
             return Source(path, text, "derived", rule) if rule else None
         report = self.describer.report
         raw = value_at(report, path) if report is not None else None
-        if raw is None or hasattr(raw, "model_fields") or isinstance(raw, (list, tuple)):
+        if raw is None or isinstance(raw, BaseModel) or isinstance(raw, (list, tuple)):
             return None
         figure = isinstance(raw, (int, float)) and not isinstance(raw, bool)
         return Source(path, str(raw), "figure" if figure else "text")

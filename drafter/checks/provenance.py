@@ -22,54 +22,34 @@ them for a reviewing officer or editor, as Word comments (:mod:`drafter.layout.r
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal
 
-from drafter.document import Block, Byline, Draft, Heading, Paragraph, Sentence, Source, Title
+from drafter.checks.describe import Describer, Note
+from drafter.document import Block, Byline, Draft, Heading, Masthead, Paragraph, Sentence, Source, Title
 from drafter.errors import Problem
-from drafter.facts import figures as figure_rules
-from drafter.inputs.locate import NOWHERE, Locator, Place, parse_path, title, value_at
+from drafter.inputs.locate import NOWHERE, Locator, parse_path
 from drafter.inputs.model import Report
-from drafter.vnformat import format_decimal, format_integer, format_percent
+
+__all__ = ["Describer", "Explanation", "Line", "Mark", "Note", "Summary", "explain_draft"]
 
 FRAME_TEXT = "Lời văn chuẩn của mẫu, không nêu số liệu nào: xác nhận lại cho phù hợp."
 TITLE_TEXT = "Tiêu đề do mẫu đặt, không nêu số liệu nào: xác nhận lại cho phù hợp."
-#: A roll-up comment names this many units, then says how many more.
-UNITS_SHOWN = 8
 
 
-@dataclass(frozen=True)
-class Note:
-    """What a reviewer reads about one source, frame or warning; ``text`` is the comment."""
-
-    kind: str  # "figure", "derived", "text", "frame", "warning"; "variable" for a form's other prints
-    text: str
-    path: str = ""
-    title: str = ""
-    value: str = ""
-    place: str = ""  # with the file's path as given; the comment names the file only
-    computation: str = ""
-    inputs: tuple[tuple[str, str], ...] = ()  # (field path, place)
-    units: tuple[str, ...] = ()
-    code: str = ""  # a warning's code
-    variable: str = ""  # a Word form's expression ("r.recruitment.delivered | so")
-
-    def as_json(self) -> dict:
-        data = dataclasses.asdict(self)
-        data["inputs"] = [{"path": path, "place": place} for path, place in self.inputs]
-        data["units"] = list(self.units)
-        return data
+#: The block number of a mark or line of the masthead (agency, number, date, signer).
+MASTHEAD = -1
 
 
 @dataclass(frozen=True)
 class Mark:
-    """A note anchored on characters ``start:end`` of the printed text of block ``block``."""
+    """A note anchored on characters ``start:end`` of the printed text of block ``block``;
+    on the masthead (``block`` is :data:`MASTHEAD`), of the paragraph whose text is ``paragraph``."""
 
     block: int
     start: int
     end: int
     note: Note
+    paragraph: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,7 +57,7 @@ class Line:
     """One sentence (or heading, title, byline, paragraph without sentences) and its sources."""
 
     block: int
-    kind: str  # "sentence", "heading", "title", "byline", "paragraph"
+    kind: str  # "sentence", "heading", "title", "byline", "paragraph", "masthead"
     text: str
     message: str = ""
     topic: str = ""
@@ -142,141 +122,6 @@ class Explanation:
                 "sentences": [line.as_json() for line in self.lines]}
 
 
-# ------------------------------------------------------------------ notes
-
-
-def number(value) -> str:
-    """A value of the input as a draft prints it: ``3.350``, ``1.824,5``."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
-        return str(value)
-    if isinstance(value, int) or (isinstance(value, Decimal) and value == value.to_integral()):
-        return format_integer(value)
-    return format_decimal(value)
-
-
-def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
-
-
-class Describer:
-    """Notes for the sources of one input: ``report`` for the computations, ``where`` for places."""
-
-    def __init__(self, report: Report | None, where: Locator = NOWHERE):
-        self.report, self.where = report, where
-
-    def place(self, path: str) -> Place | None:
-        return self.where.place(path) if path else None
-
-    def _where(self, place: Place | None) -> str:
-        if place is None:
-            return ""
-        if place.given:
-            return f"; nhập tại {place.short}"
-        return f"; không ghi trong tệp (giá trị mặc định hoặc tự suy), mục gần nhất tại {place.short}"
-
-    def note(self, source: Source, said: str = "") -> Note:
-        """The note of ``source``; ``said`` is the text of the draft that stands for it."""
-        if source.kind == "derived":
-            return self._derived(source)
-        place = self.place(source.path)
-        name = title(source.path)
-        label = f"{name} ({source.path})" if name else source.path
-        units = self._units(source)
-        if source.kind == "text":
-            raw = value_at(self.report, source.path) if self.report is not None else None
-            raw = source.value if raw is None or hasattr(raw, "model_fields") else raw
-            shown = "" if _fold(raw) in _fold(said) else f" Giá trị nhập: “{_short(str(raw))}”."
-            text = f"Trích từ số liệu: {label}{self._where(place)}.{shown}{units}"
-        else:
-            text = f"Số liệu: {label} = {source.value}{self._where(place)}.{units}"
-        return Note(source.kind, text, source.path, name, source.value, str(place or ""), units=source.units)
-
-    def _units(self, source: Source) -> str:
-        if not source.units:
-            return ""
-        names = ", ".join(source.units[:UNITS_SHOWN])
-        more = len(source.units) - UNITS_SHOWN
-        return f" Cộng từ {len(source.units)} đơn vị: {names}" + (f" và {more} đơn vị khác." if more > 0 else ".")
-
-    def _derived(self, source: Source) -> Note:
-        name = source.path
-        rule = _rule_title(name)
-        computation = self.computation(source)
-        given = [path for path in source.inputs  # of a sum over groups, the groups the input gives
-                 if self.report is None or "[]" in path or figure_rules.value_at(self.report, path) is not None]
-        places = tuple((path, self.place(path)) for path in given)
-        inputs = ", ".join(f"{path} ({place.short})" if place else path for path, place in places)
-        body = computation or f" = {_derived_value(source)}"
-        text = f"Số tự tính: {rule}{body}." + (f" Từ: {inputs}." if inputs else "") + self._units(source)
-        return Note("derived", text, name, rule, source.value, "", computation,
-                    tuple((path, str(place or "")) for path, place in places), source.units)
-
-    def computation(self, source: Source) -> str:
-        """How a derived value of one report is computed, with its numbers: ``3.350 / 3.350 = 100%``."""
-        report, name = self.report, source.path
-        if report is None or source.units:
-            return ""  # a roll-up's sums are over the units; their values are not at hand here
-        if name in figure_rules.RATES:
-            part, whole = (figure_rules.value_at(report, path) for path in figure_rules.RATES[name])
-            if part is None or whole is None:
-                return ""
-            return f" = {number(part)} / {number(whole)} = {format_percent(Decimal(source.value))}"
-        if name.startswith("changes.") and name[8:] in figure_rules.CHANGES:
-            current, previous = (figure_rules.value_at(report, path) for path in figure_rules.CHANGES[name[8:]])
-            found = figure_rules.change(current, previous)
-            if found is None:
-                return ""
-            verb = {"up": "tăng", "down": "giảm", "same": "bằng"}[found.direction]
-            amount = "" if found.direction == "same" else f" {number(abs(found.difference))}"
-            percent = f" ({format_percent(found.percent)})" if found.percent is not None and found.difference else ""
-            return f": {number(current)} (kỳ này) so với {number(previous)} (kỳ trước), {verb}{amount}{percent}"
-        parts = [value_at(report, path) for path in _summed(report, name)]
-        parts = [part for part in parts if part is not None]
-        if parts:
-            return " = " + " + ".join(number(part) for part in parts) + f" = {number(sum(parts))}"
-        return ""
-
-    def warning(self, problem: Problem) -> Note:
-        place = self.place(problem.path) if problem.path else None
-        where = place.short if place is not None else problem.where
-        stop = "" if problem.message.endswith((".", "?", "!")) else "."
-        text = f"Cảnh báo {problem.code}: {problem.message}{stop} Sửa: {problem.fix}" + (f" ({where})" if where else "")
-        return Note("warning", text, problem.path, title(problem.path) if problem.path else "", problem.found,
-                    str(place or problem.where), code=problem.code)
-
-
-def _summed(report: Report, name: str) -> tuple[str, ...]:
-    if name == "remains_total":
-        return ("remains.abroad", "remains.domestic")
-    if name == "education_total":
-        return tuple(f"defence_education.group_{n}" for n in range(1, 5))
-    if name in ("award_collectives", "award_individuals"):
-        return tuple(f"awards[{i}].{name[6:]}" for i in range(len(report.awards)))
-    return ()
-
-
-def _rule_title(name: str) -> str:
-    from drafter.packs.guide import DERIVED_TITLES  # the guide's titles of derived values, one wording
-
-    if name.startswith("changes."):
-        current = figure_rules.CHANGES.get(name[8:], ("",))[0]
-        field_title = title(current).rsplit(" - ", 1)[-1] or current or name[8:]
-        return f"{field_title} so với kỳ trước"
-    return DERIVED_TITLES.get(name, name)
-
-
-def _derived_value(source: Source) -> str:
-    try:
-        value = Decimal(source.value)
-    except ArithmeticError:
-        return source.value
-    return format_percent(value) if source.path in figure_rules.RATES else number(value)
-
-
-def _short(text: str, limit: int = 120) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
 # ------------------------------------------------------------------ a draft
 
 
@@ -284,9 +129,11 @@ def explain_draft(draft: Draft, report: Report | None, where: Locator = NOWHERE,
                   describer: Describer | None = None) -> Explanation:
     """Every sentence of ``draft`` with its notes, and the marks of its review copy."""
     walk = _Walk(describer or Describer(report, where), report)
+    closing = walk.masthead(draft.masthead) if draft.masthead is not None and report is not None else []
     for index, block in enumerate(draft.blocks):
         walk.block(index, block)
     walk.leftover_warnings()
+    walk.lines += closing
     return Explanation(where.source, template, tuple(walk.lines), tuple(walk.marks))
 
 
@@ -320,6 +167,37 @@ class _Walk:
                 sources = ((block.text, note),)
                 self.marks.append(Mark(index, 0, len(block.text), note))
             self.lines.append(Line(index, "byline", block.text, sources=sources))
+
+    def masthead(self, masthead: Masthead) -> list[Line]:
+        """Notes on what the officer signs under: agency, number, place and date (lines now), signer
+        (the line returned, for the end)."""
+        assert self.report is not None
+        document, describe = self.report.document, self.describer.note
+        found: list[tuple[str, Note]] = []
+        agency = masthead.issuing_agency.upper()
+        if agency and document.issuing_agency:
+            found.append((agency, describe(Source("document.issuing_agency", document.issuing_agency, "text"), agency)))
+        elif agency:
+            unit = self.report.unit
+            found.append((agency, Note("derived", f"Tự suy: tên cơ quan ban hành, từ đơn vị “{unit.kind} {unit.name}” "
+                                       f"và cơ quan ban hành (document.issuer = {document.issuer}), theo quy tắc "
+                                       "trong docs/co-quan-ban-hanh.md.", "document.issuing_agency")))
+        if masthead.number and document.number is not None:
+            found.append((masthead.number, describe(Source("document.number", str(document.number)))))
+        elif masthead.number:
+            found.append((masthead.number, Note("frame", "Số văn bản để trống: văn thư điền khi ban hành.")))
+        if masthead.place_date:
+            note = describe(Source("document.date", document.date.isoformat()))
+            place = ("địa danh nhập tại document.place" if document.place else
+                     "địa danh tự suy từ nơi cơ quan ban hành đóng trụ sở")
+            found.append((masthead.place_date, dataclasses.replace(note, text=f"{note.text} Trước ngày: {place}.")))
+        signer = masthead.signature.signer
+        closing = ([(signer, describe(Source("document.signer.name", document.signer.name, "text"), signer))]
+                   if signer else [])
+        for text, note in found + closing:
+            self.marks.append(Mark(MASTHEAD, 0, len(text), note, text))
+        self.lines += [Line(MASTHEAD, "masthead", text, sources=((text, note),)) for text, note in found]
+        return [Line(MASTHEAD, "masthead", text, sources=((text, note),)) for text, note in closing]
 
     def sentence(self, index: int, sentence: Sentence, start: int) -> None:
         found: list[tuple[str, Note]] = []

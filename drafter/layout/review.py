@@ -69,8 +69,10 @@ def _block_text(block) -> str | None:
 def review_copy(docx: bytes, draft: Draft, marks: Sequence) -> bytes:
     """``docx`` (written from ``draft``) with a comment for each :class:`~drafter.checks.provenance.Mark`.
 
-    A mark whose block cannot be found in the body (a writer that changed the text) is left
-    out rather than put on the wrong words.
+    A mark on a body block is found in the body's paragraphs, in order, by the block's text; a
+    mark with a negative block (the masthead, in its tables) by its ``paragraph`` text. A mark
+    that cannot be found (a writer that changed the text) is left out rather than put on the
+    wrong words.
     """
     if not marks:
         return docx
@@ -83,22 +85,33 @@ def review_copy(docx: bytes, draft: Draft, marks: Sequence) -> bytes:
         by_block.setdefault(mark.block, []).append(mark)
     comments: list[tuple[int, str]] = []
     first = _first_free_id(package, document)
+    placed: list[tuple[object, list]] = []  # (paragraph, its marks) in document order
     cursor = 0
-    for index in sorted(by_block):
+    for index in sorted(block for block in by_block if block >= 0):
         text = _block_text(draft.blocks[index])
         if text is None:
             continue
-        expected, offsets = printed(text)
+        expected, _ = printed(text)
         found = next((n for n in range(cursor, len(paragraphs)) if paragraph_text(paragraphs[n]) == expected), None)
-        if found is None:
-            continue
-        cursor = found + 1
+        if found is not None:
+            cursor = found + 1
+            placed.append((paragraphs[found], by_block[index]))
+    # the masthead's paragraphs sit in its tables: each is found by its text
+    everywhere = list(document.iter(W + "p"))
+    for mark in (mark for block in by_block if block < 0 for mark in by_block[block]):
+        expected, _ = printed(mark.paragraph)
+        found = next((p for p in everywhere if paragraph_text(p) == expected), None)
+        if found is not None:
+            placed.append((found, [mark]))
+    order = {id(p): n for n, p in enumerate(everywhere)}
+    for paragraph, found_marks in sorted(placed, key=lambda item: order[id(item[0])]):
         ranges = []
-        for mark in sorted(by_block[index], key=lambda m: (m.start, -m.end)):
+        for mark in sorted(found_marks, key=lambda m: (m.start, -m.end)):
+            _, offsets = printed(mark.paragraph or _block_text(draft.blocks[mark.block]))
             id_ = first + len(comments)
             comments.append((id_, mark.note.text))
             ranges.append((offsets[mark.start], offsets[mark.end], id_))
-        anchor(paragraphs[found], ranges)
+        anchor(paragraph, ranges)
     if not comments:
         return docx
     return package.with_comments(document, comments, AUTHOR, INITIALS, DATE)

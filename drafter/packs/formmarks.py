@@ -50,7 +50,7 @@ class FormMarks:
     def __init__(self):
         self.nonce = secrets.token_hex(4)
         self.expressions: list[tuple[str, str]] = []  # (expression as written, input path or "")
-        self.loop_paths: list[str] = []  # the path each expression's loop index goes into, or ""
+        self.reads_data: list[bool] = []  # False for a literal the office typed: {{ "Tổng kết" }}
         self.printed: list[Printed] = []
         self.pattern = re.compile(f"\uf8f0{self.nonce}(\\d+)\uf8f1|\uf8f2{self.nonce}(\\d+)\uf8f1")
 
@@ -75,6 +75,10 @@ class FormMarks:
             path = path.replace("{}", str(printed.index)) if printed.index is not None else ""
         return expression, path
 
+    def literal(self, number: int) -> bool:
+        """Whether print ``number`` printed only text the form itself holds (no variable at all)."""
+        return not self.reads_data[self.printed[number].expression]
+
     def start_or_end(self, match: re.Match) -> tuple[bool, int]:
         """(True for a start marker, the print's number) of a match of :attr:`pattern`."""
         return (True, int(match.group(1))) if match.group(1) is not None else (False, int(match.group(2)))
@@ -88,6 +92,7 @@ class FormMarks:
         path, looped = _path(inner, loops)
         number = len(self.expressions)
         self.expressions.append((_written(inner), path))
+        self.reads_data.append(_reads_data(inner))
         line = begin.lineno
         yield begin
         yield Token(line, "lparen", "(")
@@ -188,6 +193,17 @@ def _path(tokens: list[Token], loops: list) -> tuple[str, bool]:
     if loops and head in loops[-1][0] and loops[-1][1] and len(loops[-1][0]) == 1:
         return _dotted([loops[-1][1], "{}", *chain[1:]]), True
     return "", False
+
+
+def _reads_data(tokens: list[Token]) -> bool:
+    """Whether an expression names a variable (a name not right after "|" or "is": a filter, a test)."""
+    previous = None
+    for token in tokens:
+        if token.type == "name" and token.value not in ("true", "false", "none", "True", "False", "None") and not (
+                previous is not None and (previous.type == "pipe" or (previous.type == "name" and previous.value == "is"))):
+            return True
+        previous = token
+    return False
 
 
 def _written(tokens: list[Token]) -> str:
