@@ -240,6 +240,9 @@ def test_batch_review_from_excel_names_the_cells(workbook, tmp_path):
     award_cell, award = _cell_of(workbook, 4, "awards.0.individuals")
     comments = read_comments((out / "tinh-gia-lai-2026-bao-cao.docx").read_bytes())
     assert any(c.anchored == str(award) and f"Số liệu!{award_cell}." in c.text for c in comments)
+    notes_cell, notes = _cell_of(workbook, 4, "leadership.notes")  # a list in one cell, a line per item
+    assert any(c.anchored.rstrip(".") == notes.splitlines()[0].rstrip(".") and
+               f"(leadership.notes[0]); nhập tại so-lieu-2026.xlsx!Số liệu!{notes_cell}." in c.text for c in comments)
     total += len(comments) + len(read_comments((out / "tinh-gia-lai-2026-tin-bai.docx").read_bytes()))
     assert f"({total} ghi chú)" in result.output
 
@@ -329,6 +332,8 @@ def test_review_is_for_docx_only():
     assert error.value.problems[0].code == "E800"
     result = CliRunner().invoke(cli, ["render", str(GIA_LAI), "--format", "md", "--review"])
     assert result.exit_code == 2 and "drafter explain" in result.output
+    result = CliRunner().invoke(cli, ["batch", str(GIA_LAI), "-o", "ket-qua", "--format", "md", "--review"])
+    assert result.exit_code == 2 and "--review" in result.output
 
 
 _PREFIXES = (("Số liệu:", "figures"), ("Số tự tính:", "derived"), ("Tự suy:", "derived"), ("Trích từ số liệu:", "quoted"),
@@ -441,3 +446,12 @@ def test_review_copies_pass_the_open_xml_sdk_validator(tmp_path):
     for path in files[1::2]:  # Word 2007's narrower schema: comments add nothing to the plain file's findings
         plain = str(path).replace("-review", "")
         assert sorted(found["Office2007"][str(path)]) == sorted(found["Office2007"][plain])
+
+
+def test_a_form_prints_nothing_for_a_missing_value_in_its_review_copy_too(tmp_path):
+    assert load_report(AN_KHE).document.place is None
+    form = build_form(tmp_path / "mau.docx", body=["Địa danh: [{{ r.document.place }}], giao {{ r.recruitment.delivered }}."])
+    plain, data = api.render(AN_KHE, form), api.render(AN_KHE, form, review=True)
+    assert "Địa danh: [], giao 51." in all_texts(open_docx(plain))
+    assert all_texts(open_docx(data)) == all_texts(open_docx(plain))
+    assert [c.anchored for c in read_comments(data) if "{{ r.re" in c.text or "{{ r.document.place" in c.text] == ["51"]

@@ -64,6 +64,8 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
         raise click.UsageError(_("chỉ chọn một trong --force và --skip-existing."))
     if pdf and "docx" not in formats:
         raise click.UsageError(_("--pdf cần định dạng docx (PDF được tạo từ tệp .docx)."))
+    if review and "docx" not in formats:
+        raise click.UsageError(_("--review cần định dạng docx (ghi chú đọc soát là ghi chú của Word)."))
     for template in templates:  # an unknown template is a wrong command, not a bad unit
         try:
             find_pack(template)
