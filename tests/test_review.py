@@ -455,3 +455,16 @@ def test_a_form_prints_nothing_for_a_missing_value_in_its_review_copy_too(tmp_pa
     assert "Địa danh: [], giao 51." in all_texts(open_docx(plain))
     assert all_texts(open_docx(data)) == all_texts(open_docx(plain))
     assert [c.anchored for c in read_comments(data) if "{{ r.re" in c.text or "{{ r.document.place" in c.text] == ["51"]
+
+
+def test_output_a_form_captures_and_reworks_is_left_alone(tmp_path):
+    body = ["{% set ten %}{{ unit.full }}{% endset %}Tên: {{ ten | upper }} ({{ ten | length }} ký tự).",
+            "{% filter upper %}{{ r.recruitment.delivered }} công dân{% endfilter %}; giao {{ r.recruitment.delivered }}."]
+    form = build_form(tmp_path / "mau.docx", body=body)
+    plain, data = api.render(AN_KHE, form), api.render(AN_KHE, form, review=True)
+    texts = all_texts(open_docx(data))
+    assert texts == all_texts(open_docx(plain))
+    assert "Tên: PHƯỜNG AN KHÊ (13 ký tự)." in texts
+    assert not any(re.search("[\uf8f0-\uf8f2]", text) for text in texts)
+    assert [c.paragraph for c in read_comments(data) if "{{ r.recruitment.delivered }}" in c.text] == \
+        ["51 CÔNG DÂN; giao 51."]

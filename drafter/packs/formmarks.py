@@ -48,7 +48,7 @@ class FormMarks:
     """The prints of one rendering of a form: install on its environment, then read them back."""
 
     def __init__(self):
-        self.nonce = secrets.token_hex(4)
+        self.nonce = f"{secrets.randbelow(10 ** 12):012d}"  # digits: no filter changes their case
         self.expressions: list[tuple[str, str]] = []  # (expression as written, input path or "")
         self.reads_data: list[bool] = []  # False for a literal the office typed: {{ "Tổng kết" }}
         self.printed: list[Printed] = []
@@ -84,9 +84,9 @@ class FormMarks:
         return (True, int(match.group(1))) if match.group(1) is not None else (False, int(match.group(2)))
 
     # -- the token stream
-    def wrap(self, tokens: list[Token], loops: list[tuple[tuple[str, ...], str]]):
+    def wrap(self, tokens: list[Token], loops: list[tuple[tuple[str, ...], str]], capturing: bool = False):
         begin, inner, end = tokens[0], tokens[1:-1], tokens[-1]
-        if not inner:
+        if not inner or capturing:  # output a {% set %}, macro or filter block takes in: left as it is
             yield from tokens
             return
         path, looped = _path(inner, loops)
@@ -117,6 +117,7 @@ class _MarkPrints(Extension):
     def filter_stream(self, stream):
         marks: FormMarks = self.environment.drafter_marks
         loops: list[tuple[tuple[str, ...], str]] = []  # (loop variables, the list's input path)
+        captures: list[str] = []  # open blocks whose output is captured, not printed
         held: list[Token] | None = None
         for token in stream:
             if held is None:
@@ -127,10 +128,11 @@ class _MarkPrints(Extension):
                 continue
             held.append(token)
             if token.type == "variable_end":
-                yield from marks.wrap(held, loops)
+                yield from marks.wrap(held, loops, bool(captures))
                 held = None
             elif token.type == "block_end":
                 _follow_loops(held[1:-1], loops)
+                _follow_captures(held[1:-1], captures)
                 yield from held
                 held = None
         if held:
@@ -148,6 +150,21 @@ def _follow_loops(tokens: list[Token], loops: list) -> None:
         loops.append((targets, path if "{}" not in path else ""))  # a loop in a loop: not followed
     elif words[:1] == ["endfor"] and loops:
         loops.pop()
+
+
+_CAPTURING = {"set": "endset", "macro": "endmacro", "call": "endcall", "filter": "endfilter"}
+
+
+def _follow_captures(tokens: list[Token], captures: list[str]) -> None:
+    """Open and close the blocks whose body's output goes into a value (``{% set x %}…{% endset %}``,
+    macros, call and filter blocks): a marker there would be counted, cut or changed."""
+    if not tokens or tokens[0].type != "name":
+        return
+    word = tokens[0].value
+    if word in _CAPTURING and not (word == "set" and any(t.type == "assign" for t in tokens)):
+        captures.append(_CAPTURING[word])
+    elif captures and word == captures[-1]:
+        captures.pop()
 
 
 def _chain(tokens: list[Token]) -> list[str | int]:
