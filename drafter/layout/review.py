@@ -44,6 +44,8 @@ def printed(text: str) -> tuple[str, list[int]]:
     >>> printed("a\\x07b\\r\\nc")
     ('ab\\nc', [0, 1, 1, 2, 3, 3, 4])
     """
+    if "\r" not in text and xml_safe(text) == text:  # nearly always: every character is kept
+        return text, range(len(text) + 1)
     out: list[str] = []
     offsets: list[int] = []
     previous = ""
@@ -106,8 +108,8 @@ def review_copy(docx: bytes, draft: Draft, marks: Sequence) -> bytes:
     order = {id(p): n for n, p in enumerate(everywhere)}
     for paragraph, found_marks in sorted(placed, key=lambda item: order[id(item[0])]):
         ranges = []
+        _, offsets = printed(found_marks[0].paragraph or _block_text(draft.blocks[found_marks[0].block]))
         for mark in sorted(found_marks, key=lambda m: (m.start, -m.end)):
-            _, offsets = printed(mark.paragraph or _block_text(draft.blocks[mark.block]))
             id_ = first + len(comments)
             comments.append((id_, mark.note.text))
             ranges.append((offsets[mark.start], offsets[mark.end], id_))

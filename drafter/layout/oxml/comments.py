@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from lxml import etree
 
 from drafter.layout.oxml.archive import zip_bytes, zip_entry
+from drafter.layout.oxml.elements import xml_safe
 from drafter.layout.oxml.prototypes import escape_text
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -159,7 +160,7 @@ def comments_xml(comments: Sequence[tuple[int, str]], author: str, initials: str
     for id_, text in comments:
         out.append(f'<w:comment w:id="{id_}" w:author="{_attribute(author)}" w:date="{stamp}" '
                    f'w:initials="{_attribute(initials)}">')
-        for line in text.split("\n") or [""]:
+        for line in xml_safe(text).split("\n"):  # a value quoted from the input must not break the part
             preserve = ' xml:space="preserve"' if line[:1].isspace() or line[-1:].isspace() else ""
             out.append(f'<w:p><w:r><w:t{preserve}>{escape_text(line)}</w:t></w:r></w:p>')
         out.append("</w:comment>")
