@@ -119,3 +119,19 @@ def test_in_english_the_labels_change_not_the_draft(runner):
     assert "[figure] “3.350” recruitment.delivered = 3350" in result.stdout
     assert "To check: 42 figures" in result.stdout and "(standard wording: confirm it)" in result.stdout
     assert "Cần đối chiếu" not in result.stdout
+
+
+def test_a_bad_workbook_row_is_reported_and_the_others_explained(runner, tmp_path):
+    import openpyxl
+
+    book = tmp_path / "so-lieu-2026.xlsx"
+    write_workbook(book, [load_report(GIA_LAI), load_report(AN_KHE)])
+    workbook = openpyxl.load_workbook(book)
+    sheet = workbook["Số liệu"]
+    column = next(cell.column_letter for cell in sheet[2] if cell.value == "recruitment.quota")
+    sheet[f"{column}4"] = -3
+    workbook.save(book)
+    result = runner.invoke(cli, ["explain", str(book), "--format", "json"])
+    assert result.exit_code == 1
+    assert f"so-lieu-2026.xlsx!Số liệu!{column}4" in result.stderr and "E201" in result.stderr
+    assert [d["source"] for d in json.loads(result.stdout)["documents"]] == [f"{book}!Số liệu!5:5"]

@@ -37,18 +37,20 @@ def command(file: Path, template: str, format_: str, row: int | None, variant: i
     """
     from drafter import api
 
-    explained = []
-    for loaded in _inputs(file, row):
+    explained, failed = [], False
+    for loaded in _inputs(file, row):  # a workbook's bad row is reported; the other rows are explained
         console.echo_problems(loaded.problems)
-        if not loaded.ok:
-            raise SystemExit(1)
-        explained.append(api.explain(loaded, template, variant))
+        if loaded.ok:
+            explained.append(api.explain(loaded, template, variant))
+        failed = failed or not loaded.ok
     if format_ == "json":
         data = {"file": str(file), "template": template, "documents": [e.as_json() for e in explained]}
         console.output(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return
-    for explanation in explained:
-        _print_text(explanation)
+    else:
+        for explanation in explained:
+            _print_text(explanation)
+    if failed:
+        raise SystemExit(1)
 
 
 def _inputs(file: Path, row: int | None):
