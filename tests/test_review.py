@@ -468,3 +468,12 @@ def test_output_a_form_captures_and_reworks_is_left_alone(tmp_path):
     assert not any(re.search("[\uf8f0-\uf8f2]", text) for text in texts)
     assert [c.paragraph for c in read_comments(data) if "{{ r.recruitment.delivered }}" in c.text] == \
         ["51 CÔNG DÂN; giao 51."]
+
+
+def test_a_place_typed_in_the_input_is_named_with_its_line(tmp_path):
+    path = tmp_path / "so-lieu.yaml"
+    path.write_text(GIA_LAI.read_text(encoding="utf-8").replace("  date: 2026-12-15", "  place: Pleiku\n  date: 2026-12-15"),
+                    encoding="utf-8")
+    comments = {c.anchored: c.text for c in read_comments(api.render(path, "bao-cao", review=True))}
+    assert comments["Pleiku, ngày 15 tháng 12 năm 2026"].endswith(
+        f"Địa danh “Pleiku”: nhập tại document.place (so-lieu.yaml:{yaml_line(path, 'document.place')}).")

@@ -179,18 +179,20 @@ class _Walk:
             found.append((agency, describe(Source("document.issuing_agency", document.issuing_agency, "text"), agency)))
         elif agency:
             unit = self.report.unit
-            found.append((agency, Note("derived", f"Tự suy: tên cơ quan ban hành, từ đơn vị “{unit.kind} {unit.name}” "
-                                       f"và cơ quan ban hành (document.issuer = {document.issuer}), theo quy tắc "
-                                       "trong docs/co-quan-ban-hanh.md.", "document.issuing_agency")))
+            found.append((agency, Note("derived", f"Tự suy: tên cơ quan ban hành theo đơn vị “{unit.kind} {unit.name}” "
+                                       f"và cơ quan ban hành (document.issuer = {document.issuer}); quy tắc: "
+                                       "docs/co-quan-ban-hanh.md.", "document.issuing_agency")))
         if masthead.number and document.number is not None:
             found.append((masthead.number, describe(Source("document.number", str(document.number)))))
         elif masthead.number:
             found.append((masthead.number, Note("frame", "Số văn bản để trống: văn thư điền khi ban hành.")))
         if masthead.place_date:
             note = describe(Source("document.date", document.date.isoformat()))
-            place = ("địa danh nhập tại document.place" if document.place else
-                     "địa danh tự suy từ nơi cơ quan ban hành đóng trụ sở")
-            found.append((masthead.place_date, dataclasses.replace(note, text=f"{note.text} Trước ngày: {place}.")))
+            name = masthead.place_date.split(",")[0]
+            typed = self.describer.place("document.place")
+            place = ("nhập tại document.place" + (f" ({typed.short})" if typed else "") if document.place
+                     else "tự suy từ nơi cơ quan ban hành đóng trụ sở")
+            found.append((masthead.place_date, dataclasses.replace(note, text=f"{note.text} Địa danh “{name}”: {place}.")))
         signer = masthead.signature.signer
         closing = ([(signer, describe(Source("document.signer.name", document.signer.name, "text"), signer))]
                    if signer else [])
