@@ -8,10 +8,7 @@ ruamel.yaml's own records, not with drafter's positions.
 from __future__ import annotations
 
 import io
-import json
 import re
-import shutil
-import subprocess
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -23,8 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from support.comments import read_comments, strip_comments, yaml_line
-from support.docx_reading import all_texts, open_docx
-from support.forms import build_form
+from support.docx_reading import open_docx
 from support.samples import SAMPLES
 
 from drafter import api
@@ -199,6 +195,15 @@ def test_the_masthead_says_where_its_number_date_and_signer_come_from():
     assert "document.issuer = ubnd" in comments["ỦY BAN NHÂN DÂN\nTỈNH GIA LAI"]
 
 
+def test_a_place_typed_in_the_input_is_named_with_its_line(tmp_path):
+    path = tmp_path / "so-lieu.yaml"
+    path.write_text(GIA_LAI.read_text(encoding="utf-8").replace("  date: 2026-12-15", "  place: Pleiku\n  date: 2026-12-15"),
+                    encoding="utf-8")
+    comments = {c.anchored: c.text for c in read_comments(api.render(path, "bao-cao", review=True))}
+    assert comments["Pleiku, ngày 15 tháng 12 năm 2026"].endswith(
+        f"Địa danh “Pleiku”: nhập tại document.place (so-lieu.yaml:{yaml_line(path, 'document.place')}).")
+
+
 def test_a_report_given_without_its_file_names_fields_but_no_lines():
     comments = read_comments(api.render(load_report(GIA_LAI), "bao-cao", review=True))
     delivered = [c.text for c in comments if "(recruitment.delivered) = 3350" in c.text]
@@ -259,46 +264,6 @@ def test_batch_review_of_yaml_files_names_their_lines(tmp_path):
 def test_batch_without_review_writes_plain_documents(tmp_path):
     CliRunner().invoke(cli, ["batch", str(AN_KHE), "-o", str(tmp_path), "--jobs", "1"])
     assert (tmp_path / "phuong-an-khe-2026-bao-cao.docx").read_bytes() == api.render(AN_KHE, "bao-cao")
-
-
-# ------------------------------------------------------------ Word forms
-
-
-def test_a_word_forms_prints_get_comments_naming_their_variable_and_field(tmp_path):
-    form = build_form(tmp_path / "mau.docx")
-    plain = api.render(AN_KHE, form)
-    data, explained = api.review_copy(load(AN_KHE), form)
-    assert all_texts(open_docx(data)) == all_texts(open_docx(plain))  # no marker left, headers included
-    comments = read_comments(data)
-    line = yaml_line(AN_KHE, "recruitment.delivered")
-    delivered = [c for c in comments if c.anchored == "51" and not c.text.startswith("Cảnh báo")]
-    assert len(delivered) == 2  # the paragraph, and the tag Word split over three runs
-    assert all(c.text.startswith("Biến “{{ r.recruitment.delivered | so }}” của mẫu Word. Số liệu: ")
-               and f"nhập tại phuong-an-khe-2026.yaml:{line}." in c.text for c in delivered)
-    rate = next(c for c in comments if c.anchored == "98,08%")
-    assert "51 / 52 = 98,08%" in rate.text and "{{ d.recruitment_rate | phan_tram }}" in rate.text
-    givers = [c for c in comments if "{{ a.giver }}" in c.text]  # the table loop: one row per award
-    assert [c.anchored for c in givers] == [a.giver for a in load_report(AN_KHE).awards]
-    assert [f"(awards[{n}].giver); nhập tại phuong-an-khe-2026.yaml:{yaml_line(AN_KHE, f'awards[{n}].giver')}."
-            in c.text for n, c in enumerate(givers)] == [True] * len(givers)
-    assert not any(c.anchored == "Tổng kết" for c in comments)  # a literal the office typed
-    assert any(c.text.startswith("Cảnh báo W403") and c.anchored == "51" for c in comments)
-    assert explained.summary.comments == len(comments)
-
-
-def test_a_word_form_without_review_is_unchanged(tmp_path):
-    from drafter.facts import build_facts
-    from drafter.packs.wordform import render_form
-
-    form = build_form(tmp_path / "mau.docx")
-    assert api.render(AN_KHE, form) == render_form(form, build_facts(load_report(AN_KHE)))
-
-
-def test_the_mark_filter_cannot_open_the_sandbox(tmp_path):
-    form = build_form(tmp_path / "mau.docx", body=["{{ r.__class__ }}"])
-    with pytest.raises(DrafterError) as error:
-        api.render(AN_KHE, form, review=True)
-    assert error.value.problems[0].code in ("E514", "E518")
 
 
 # ------------------------------------------------------------ roll-ups, options
@@ -400,80 +365,3 @@ def _package(document: bytes, count: int) -> bytes:
         archive.writestr("word/comments.xml", f'<w:comments xmlns:w="{W_NS}">' + "".join(
             f'<w:comment w:id="{n}"><w:p/></w:comment>' for n in range(count)) + "</w:comments>")
     return buffer.getvalue()
-
-
-# ------------------------------------------------------------ Open XML SDK
-
-
-VALIDATOR = ROOT / "tests" / "ooxml" / "node_modules" / "@ooxml-tools" / "validate"
-_SCRIPT = """
-import { readFile } from "node:fs/promises";
-import validate, { getFileFormatFromName } from "@ooxml-tools/validate";
-const out = {};
-for (const version of ["Microsoft365", "Office2007"]) {
-  out[version] = {};
-  for (const file of process.argv.slice(1)) {
-    const found = await validate(new Uint8Array(await readFile(file)), getFileFormatFromName(file), version);
-    out[version][file] = found.map((r) => `${r.path?.partUri ?? ""} ${r.path?.xpath ?? ""}: ${r.id}`);
-  }
-}
-process.stdout.write(JSON.stringify(out));
-"""
-
-
-def test_review_copies_pass_the_open_xml_sdk_validator(tmp_path):
-    if shutil.which("node") is None:
-        pytest.skip("Node.js is not installed (sudo apt-get install nodejs npm); the validator needs it")
-    if not VALIDATOR.is_dir():
-        pytest.skip("@ooxml-tools/validate is not installed: cd tests/ooxml && "
-                    "npm install --no-save @ooxml-tools/validate@0.4.6")
-    files = []
-    for sample, template in [(GIA_LAI, "bao-cao"), (AN_KHE, "tin-bai")]:  # masthead and warning; title, byline
-        for review in (False, True):
-            path = tmp_path / f"{sample.stem}-{template}{'-review' if review else ''}.docx"
-            path.write_bytes(api.render(sample, template, review=review))
-            files.append(path)
-    form = build_form(tmp_path / "mau.docx")
-    for review in (False, True):
-        path = tmp_path / f"form{'-review' if review else ''}.docx"
-        path.write_bytes(api.render(AN_KHE, form, review=review))
-        files.append(path)
-    result = subprocess.run(["node", "--input-type=module", "-e", _SCRIPT, *map(str, files)], capture_output=True,
-                            cwd=VALIDATOR.parent.parent.parent, timeout=600)
-    assert result.returncode == 0, result.stderr.decode()[-2000:]
-    found = json.loads(result.stdout)
-    assert not any(found["Microsoft365"].values()), found["Microsoft365"]
-    for path in files[1::2]:  # Word 2007's narrower schema: comments add nothing to the plain file's findings
-        plain = str(path).replace("-review", "")
-        assert sorted(found["Office2007"][str(path)]) == sorted(found["Office2007"][plain])
-
-
-def test_a_form_prints_nothing_for_a_missing_value_in_its_review_copy_too(tmp_path):
-    assert load_report(AN_KHE).document.place is None
-    form = build_form(tmp_path / "mau.docx", body=["Địa danh: [{{ r.document.place }}], giao {{ r.recruitment.delivered }}."])
-    plain, data = api.render(AN_KHE, form), api.render(AN_KHE, form, review=True)
-    assert "Địa danh: [], giao 51." in all_texts(open_docx(plain))
-    assert all_texts(open_docx(data)) == all_texts(open_docx(plain))
-    assert [c.anchored for c in read_comments(data) if "{{ r.re" in c.text or "{{ r.document.place" in c.text] == ["51"]
-
-
-def test_output_a_form_captures_and_reworks_is_left_alone(tmp_path):
-    body = ["{% set ten %}{{ unit.full }}{% endset %}Tên: {{ ten | upper }} ({{ ten | length }} ký tự).",
-            "{% filter upper %}{{ r.recruitment.delivered }} công dân{% endfilter %}; giao {{ r.recruitment.delivered }}."]
-    form = build_form(tmp_path / "mau.docx", body=body)
-    plain, data = api.render(AN_KHE, form), api.render(AN_KHE, form, review=True)
-    texts = all_texts(open_docx(data))
-    assert texts == all_texts(open_docx(plain))
-    assert "Tên: PHƯỜNG AN KHÊ (13 ký tự)." in texts
-    assert not any(re.search("[\uf8f0-\uf8f2]", text) for text in texts)
-    assert [c.paragraph for c in read_comments(data) if "{{ r.recruitment.delivered }}" in c.text] == \
-        ["51 CÔNG DÂN; giao 51."]
-
-
-def test_a_place_typed_in_the_input_is_named_with_its_line(tmp_path):
-    path = tmp_path / "so-lieu.yaml"
-    path.write_text(GIA_LAI.read_text(encoding="utf-8").replace("  date: 2026-12-15", "  place: Pleiku\n  date: 2026-12-15"),
-                    encoding="utf-8")
-    comments = {c.anchored: c.text for c in read_comments(api.render(path, "bao-cao", review=True))}
-    assert comments["Pleiku, ngày 15 tháng 12 năm 2026"].endswith(
-        f"Địa danh “Pleiku”: nhập tại document.place (so-lieu.yaml:{yaml_line(path, 'document.place')}).")
