@@ -78,3 +78,19 @@ def test_output_a_form_captures_and_reworks_is_left_alone(tmp_path):
     assert not any(re.search("[\uf8f0-\uf8f2]", text) for text in texts)
     assert [c.paragraph for c in read_comments(data) if "{{ r.recruitment.delivered }}" in c.text] == \
         ["51 CÔNG DÂN; giao 51."]
+
+
+def test_a_form_with_comments_of_its_own_keeps_them(tmp_path):
+    import docx
+
+    form = build_form(tmp_path / "mau.docx")
+    document = docx.Document(str(form))
+    paragraph = next(p for p in document.paragraphs if p.text.startswith("Đơn vị:"))
+    document.add_comment(paragraph.runs, text="Văn thư: kiểm tra tên đơn vị", author="Văn thư", initials="VT")
+    document.save(str(form))
+    data = api.render(AN_KHE, form, review=True)
+    comments = read_comments(data)
+    ours = [c for c in comments if c.author == "drafter"]
+    assert [c.text for c in comments if c.author == "Văn thư"] == ["Văn thư: kiểm tra tên đơn vị"]
+    assert len(ours) == len(comments) - 1 > 5
+    assert len({c.id for c in comments}) == len(comments)  # one part, no id twice
