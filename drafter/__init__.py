@@ -2,11 +2,11 @@
 
 >>> import drafter
 >>> sorted(name for name in drafter.__all__)
-['draft', 'lay_out', 'render', 'render_to_file', 'validate']
+['draft', 'explain', 'lay_out', 'render', 'render_to_file', 'review_copy', 'validate']
 """
 
 __version__ = "0.1.0"
-__all__ = ["draft", "lay_out", "render", "render_to_file", "validate"]
+__all__ = ["draft", "explain", "lay_out", "render", "render_to_file", "review_copy", "validate"]
 
 
 def __getattr__(name):

@@ -23,6 +23,7 @@ from drafter.packs.manifest import builtin_names, load_pack
 from drafter.packs.jinja import build_draft
 
 if TYPE_CHECKING:  # the checks are imported when asked for, off the render path
+    from drafter.checks.provenance import Explanation
     from drafter.checks.run import CheckResult
 
 FORMATS = ("docx", "md", "txt")
@@ -33,7 +34,7 @@ def validate(paths: list[Path | str]) -> list[Loaded]:
     return [load(path) for path in paths]
 
 
-def draft(source: Report | Path | str, template: str | Path = "bao-cao", variant: int | None = None) -> Draft:
+def draft(source: Loaded | Report | Path | str, template: str | Path = "bao-cao", variant: int | None = None) -> Draft:
     """Input -> facts -> wording: the draft as plain data, before any layout.
 
     The pack is checked first (:func:`drafter.packs.catalog.check`): a template with a
@@ -48,7 +49,7 @@ def _pack_and_draft(source: Report | Path | str, template: str | Path, variant: 
     if is_word_form(template):
         # a Word form is filled in place; it has no draft to give
         raise DrafterError([Problem("E525", str(template), found="bản thảo trung gian (draft)")])
-    report = source if isinstance(source, Report) else load_report(source)
+    report = _report(source)
     pack = _checked_pack(template)
     if pack.kind == "rollup":  # it speaks of many units, not of one report
         raise DrafterError([Problem("E504", str(pack.folder / "manifest.yaml"), found=pack.name, extra={
@@ -70,14 +71,22 @@ def _pack_and_draft(source: Report | Path | str, template: str | Path, variant: 
         raise DrafterError([Problem("E504", error.where, found=pack.name, extra={"detail": error.detail})]) from None
 
 
-def render(source: Report | Path | str, template: str | Path = "bao-cao", format: str = "docx",
-           variant: int | None = None) -> bytes | str:
+def render(source: Loaded | Report | Path | str, template: str | Path = "bao-cao", format: str = "docx",
+           variant: int | None = None, review: bool = False) -> bytes | str:
     """The finished document: .docx bytes, or Markdown / plain text.
 
     ``template`` is a built-in pack's name, a pack folder, or an office's Word
-    form (a ``.docx`` with tags, see :mod:`drafter.packs.wordform`).
+    form (a ``.docx`` with tags, see :mod:`drafter.packs.wordform`). With ``review``, the
+    .docx is a review copy: the same document with a Word comment on each figure, derived
+    value, quoted text, standard sentence and warning (:func:`review_copy`).
     """
     _known_format(format, source)
+    if review:
+        if format != "docx":
+            raise DrafterError([Problem("E800", "--review", found=format)])
+        return review_copy(source, template, variant)[0]
+    if isinstance(source, Loaded):
+        source = _report(source)
     if _is_form(template):
         return _render_form(source, Path(template), format, variant)
     result = draft(source, template, variant)
@@ -135,10 +144,11 @@ def lay_out(result: Draft, format: str = "docx") -> bytes | str:
     return news.write_news_docx(result)
 
 
-def render_to_file(source: Report | Path | str, output: Path | str, template: str | Path = "bao-cao",
+def render_to_file(source: Loaded | Report | Path | str, output: Path | str, template: str | Path = "bao-cao",
                    format: str | None = None, variant: int | None = None, force: bool = False,
-                   pdf: bool = False) -> Path:
+                   pdf: bool = False, review: bool = False) -> Path:
     """Render and write atomically; the format follows the output's suffix unless given.
+    With ``review``, a review copy (see :func:`render`).
 
     With ``pdf``, a PDF is also written beside the .docx (same name, ``.pdf``) through
     LibreOffice (:mod:`drafter.output.pdf`). What would stop the PDF (not a .docx, no LibreOffice,
@@ -156,7 +166,7 @@ def render_to_file(source: Report | Path | str, output: Path | str, template: st
         office.require_office()
         if office.pdf_path(output).exists() and not force:
             raise DrafterError([Problem("E501", str(office.pdf_path(output)), found=str(office.pdf_path(output)))])
-    written = write_atomic(output, render(source, template, format, variant), force=force)
+    written = write_atomic(output, render(source, template, format, variant, review), force=force)
     if pdf:
         to_pdf(written, force=force)
     return written
@@ -169,7 +179,7 @@ def to_pdf(docx: Path | str, output: Path | str | None = None, force: bool = Fal
     return docx_to_pdf(docx, output, force=force)
 
 
-def _render_form(source: Report | Path | str, form: Path, format: str, variant: int | None) -> bytes:
+def _render_form(source: Report | Path | str, form: Path, format: str, variant: int | None, marks=None) -> bytes:
     from drafter.packs import wordform
 
     if format != "docx":
@@ -180,7 +190,73 @@ def _render_form(source: Report | Path | str, form: Path, format: str, variant: 
     if problems:
         raise DrafterError(problems)
     report = source if isinstance(source, Report) else load_report(source)
-    return wordform.render_form(form, build_facts(report), variant)
+    return wordform.render_form(form, build_facts(report), variant, marks)
+
+
+# ------------------------------------------------------------------ review
+
+
+def explain(source: Loaded | Report | Path | str, template: str | Path = "bao-cao",
+            variant: int | None = None) -> Explanation:
+    """The draft sentence by sentence, each with its sources: field, value, and where it is typed.
+
+    ``source`` is best a :class:`~drafter.inputs.Loaded` (from :func:`drafter.inputs.load` or
+    :func:`drafter.inputs.excel.read_workbook`), or a file's path: a bare report has no places.
+    ``.summary`` counts what a reviewer checks; ``.as_json()`` is what ``--format json`` prints.
+    """
+    return review_copy(source, template, variant, docx=False)[1]
+
+
+def review_copy(source: Loaded | Report | Path | str, template: str | Path = "bao-cao", variant: int | None = None,
+                docx: bool = True) -> tuple[bytes, Explanation]:
+    """The review copy (.docx bytes with Word comments; b"" unless ``docx``) and its explanation."""
+    from drafter.checks.provenance import Describer, explain_draft
+    from drafter.packs.catalog import is_word_form
+
+    report, where = _located(source)
+    if is_word_form(template):
+        from drafter.checks.formnotes import FormNotes, explain_form
+        from drafter.layout.review import review_form
+        from drafter.packs.formmarks import FormMarks
+
+        marks = FormMarks()
+        filled = _render_form(report, Path(template), "docx", variant, marks)
+        notes = FormNotes(Describer(report, where), marks)
+        data, lines = review_form(filled, marks.pattern, marks.start_or_end, notes.notes)
+        return data, explain_form(lines, where, str(template))
+    result = draft(report, template, variant)
+    explained = explain_draft(result, report, where, str(template))
+    if not docx:
+        return b"", explained
+    from drafter.layout.review import review_copy as commented
+
+    return commented(lay_out(result, "docx"), result, explained.marks), explained
+
+
+def review_draft(result: Draft, report: Report | None = None) -> tuple[bytes, Explanation]:
+    """The review copy of a draft made elsewhere, a roll-up's for one: its notes come from the
+    sources alone (a roll-up figure names the units it sums), without places in a file."""
+    from drafter.checks.provenance import explain_draft
+    from drafter.layout.review import review_copy as commented
+
+    explained = explain_draft(result, report)
+    return commented(lay_out(result, "docx"), result, explained.marks), explained
+
+
+def _report(source: Loaded | Report | Path | str) -> Report:
+    return _located(source)[0]
+
+
+def _located(source: Loaded | Report | Path | str):
+    """(report, locator) of any source; a report given bare has no places."""
+    from drafter.inputs.locate import NOWHERE, Locator
+
+    if isinstance(source, Report):
+        return source, NOWHERE
+    loaded = source if isinstance(source, Loaded) else load(source)
+    if not loaded.ok:
+        raise DrafterError([p for p in loaded.problems if p.is_error])
+    return loaded.report, Locator.of(loaded)
 
 
 def _checked_pack(template: str | Path):

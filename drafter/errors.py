@@ -168,6 +168,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "bản PDF sẽ bị vá chữ bằng phông khác và tách rời từng chữ",
              "cài phông cùng kích thước với Times New Roman có đủ chữ Việt: sudo apt-get install fonts-liberation2 "
              "(Debian/Ubuntu), hoặc cài phông Times New Roman; rồi chạy lại."),
+    # E80x: review copies and explanations
+    "E800": ("bản đọc soát (--review) chỉ tạo được cho tệp .docx, không cho định dạng “{found}”",
+             "bỏ --review, hoặc chọn --format docx; muốn xem nguồn từng câu dạng chữ thì dùng lệnh “drafter explain”."),
+    "E801": ("bảng tính không có dòng số liệu {found}", "chọn một dòng có số liệu: {expected}."),
 }
 
 

@@ -28,7 +28,6 @@ from drafter.inputs import load_report
 from drafter.inputs.model import Award
 from drafter.output import summary
 from drafter.output.batch import STATUS_TEXT, Row
-from drafter.rollup import rollup_to_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -66,7 +65,7 @@ def _half_year(folder: Path) -> Path:
 
 @document("tong-hop-with-chart-and-table")
 def _rollup(folder: Path) -> Path:
-    path = rollup_to_file([SAMPLES / name for name in ("gia-lai-2026.yaml", "bac-ninh-2026.yaml",
+    path = api.rollup_to_file([SAMPLES / name for name in ("gia-lai-2026.yaml", "bac-ninh-2026.yaml",
                                                        "phuong-an-khe-2026.yaml")], folder / "tong-hop.docx")
     names = zipfile.ZipFile(path).namelist()
     assert any(n.startswith("word/media/") for n in names), "the roll-up has no chart"
@@ -86,6 +85,41 @@ def _form(folder: Path) -> Path:
     assert any(n.startswith("word/media/") for n in zipfile.ZipFile(path).namelist()), "the picture is gone"
     assert len(tables_of(open_docx(path))[-1].rows) == 1 + len(awards), "the table loop gave other rows"
     return path
+
+
+def _has_comments(path: Path) -> Path:
+    assert "word/comments.xml" in zipfile.ZipFile(path).namelist(), "the review copy has no comments"
+    return path
+
+
+# Review copies: the plain document plus Word comments (masthead, figures, a warning in An Khê's)
+@document("bao-cao-review-copy")
+def _report_review(folder: Path) -> Path:
+    path = folder / "bao-cao-review.docx"
+    path.write_bytes(api.render(SAMPLES / "gia-lai-2026.yaml", "bao-cao", review=True))
+    return _has_comments(path)
+
+
+@document("tin-bai-review-copy")
+def _news_review(folder: Path) -> Path:
+    path = folder / "tin-bai-review.docx"
+    path.write_bytes(api.render(SAMPLES / "phuong-an-khe-2026.yaml", "tin-bai", review=True))
+    return _has_comments(path)
+
+
+@document("tong-hop-review-copy")
+def _rollup_review(folder: Path) -> Path:
+    result = api.rollup_draft([SAMPLES / name for name in ("gia-lai-2026.yaml", "bac-ninh-2026.yaml")])
+    path = folder / "tong-hop-review.docx"
+    path.write_bytes(api.review_draft(result)[0])
+    return _has_comments(path)
+
+
+@document("word-form-review-copy", versions=("Microsoft365",))
+def _form_review(folder: Path) -> Path:
+    path = folder / "mau-review.docx"
+    path.write_bytes(api.render(SAMPLES / "phuong-an-khe-2026.yaml", build_form(folder / "mau.docx"), review=True))
+    return _has_comments(path)
 
 
 @document("batch-summary-xlsx")

@@ -255,11 +255,14 @@ def check_fidelity(text: str, facts: Facts, template: str | Path = "bao-cao") ->
                 unexplained.append(token.text)
             continue
         literal = any(a <= token.start < b for a, b in quoted)
+        fraction = token.kind == "slash" and len(token.parts) == 2 and all(p in src.tokens for p in token.parts)
         if token.kind == "phrase" or token.text in src.tokens:
             if not literal:
                 present[token.text] += 1
+                if fraction:  # "5/9" is a date of the input and a fraction of two figures alike
+                    present.update(token.parts)
             continue
-        if token.kind == "slash" and len(token.parts) == 2 and all(p in src.tokens for p in token.parts):
+        if fraction:
             present[token.text] += 1
             present.update(token.parts)  # a fraction of two figures: "21/23"
             continue

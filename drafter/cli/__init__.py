@@ -21,6 +21,7 @@ COMMANDS = {
     "validate": ("drafter.cli.validate", N_("Kiểm tra tệp số liệu, liệt kê mọi lỗi.")),
     "render": ("drafter.cli.render", N_("Tạo bản thảo báo cáo hoặc bài tin từ một tệp số liệu (kèm PDF nếu muốn).")),
     "check": ("drafter.cli.check", N_("Soạn rồi kiểm tra bản thảo: số liệu, câu có nguồn, trình bày, chính tả.")),
+    "explain": ("drafter.cli.explain", N_("In bản thảo từng câu kèm nguồn: trường số liệu, giá trị, dòng trong tệp.")),
     "batch": ("drafter.cli.batch", N_("Tạo bản thảo cho mọi đơn vị: thư mục YAML hoặc bảng tính Excel.")),
     "rollup": ("drafter.cli.rollup", N_("Tổng hợp báo cáo của nhiều đơn vị cùng kỳ thành một báo cáo có bảng, biểu đồ.")),
     "templates": ("drafter.cli.templates", N_("Mẫu: liệt kê, sao ra để sửa, kiểm tra, tra cứu biến.")),

@@ -28,11 +28,14 @@ FULL_TABLE = 30
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), help=N_("Số tiến trình song song; mặc định bằng số lõi CPU."))
 @click.option("--force", is_flag=True, help=N_("Ghi đè tệp đã có."))
 @click.option("--skip-existing", is_flag=True, help=N_("Bỏ qua tệp đã có (để chạy tiếp một lần chạy bị dừng)."))
+@click.option("--review", is_flag=True,
+              help=N_("Mỗi tệp .docx là bản đọc soát: có ghi chú Word nói rõ nguồn của từng số liệu, câu chữ."))
 @click.option("--rollup", "rollup_path", type=click.Path(path_type=Path, dir_okay=False),
               help=N_("Sau khi xong, viết thêm báo cáo tổng hợp các đơn vị vào tệp này (.docx, .md, .txt)."))
 @user_errors
 def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...], formats: tuple[str, ...],
-            pdf: bool, jobs: int | None, force: bool, skip_existing: bool, rollup_path: Path | None) -> None:
+            pdf: bool, jobs: int | None, force: bool, skip_existing: bool, review: bool,
+            rollup_path: Path | None) -> None:
     """Tạo bản thảo cho mọi đơn vị trong INPUTS: tệp YAML, thư mục chứa tệp YAML
     (tìm cả thư mục con), hoặc bảng tính .xlsx (mỗi dòng một đơn vị).
 
@@ -54,12 +57,15 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
     """
     from drafter.api import find_pack
     from drafter.output.batch import DONE, FAILED, SKIPPED, run_batch
+    from drafter.checks.provenance import Summary
     from drafter.errors import DrafterError
 
     if force and skip_existing:
         raise click.UsageError(_("chỉ chọn một trong --force và --skip-existing."))
     if pdf and "docx" not in formats:
         raise click.UsageError(_("--pdf cần định dạng docx (PDF được tạo từ tệp .docx)."))
+    if review and "docx" not in formats:
+        raise click.UsageError(_("--review cần định dạng docx (ghi chú đọc soát là ghi chú của Word)."))
     for template in templates:  # an unknown template is a wrong command, not a bad unit
         try:
             find_pack(template)
@@ -74,13 +80,18 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
 
         console.detail(_("LibreOffice: {path}").format(path=find_office() or "-"))
     with _Progress() as progress, console.timed(_("Chạy hàng loạt")):
-        result = run_batch(inputs, out_dir, templates, formats, jobs, force, skip_existing, progress, pdf=pdf)
+        result = run_batch(inputs, out_dir, templates, formats, jobs, force, skip_existing, progress, pdf=pdf,
+                           review=review)
     console.echo_problems(result.problems)
     _print_summary(result.rows, result.summary)
     done, failed, skipped = (result.count(s) for s in (DONE, FAILED, SKIPPED))
     line = _("Xong {done}, lỗi {failed}, bỏ qua {skipped} (tổng {total} việc). Tổng hợp: {summary}").format(
         done=done, failed=failed, skipped=skipped, total=len(result.rows), summary=result.summary)
     console.info(line, fg="red" if failed else "green", bold=True, always=bool(failed))
+    if review:
+        from drafter.cli.render import print_summary
+
+        print_summary(sum((row.review for row in result.rows if row.review is not None), Summary()))
     if result.interrupted:
         console.error(_("Đã dừng theo yêu cầu; các tệp đã ghi đều hoàn chỉnh. "
                         "Chạy lại với --skip-existing để tạo nốt phần còn thiếu."))

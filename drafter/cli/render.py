@@ -23,15 +23,21 @@ from drafter.i18n import N_, _
               help=N_("Ghi thêm tệp PDF cùng tên bên cạnh tệp .docx (cần LibreOffice)."))
 @click.option("--variant", type=click.IntRange(0, 999), help=N_("Chọn cố định một cách diễn đạt."))
 @click.option("--force", is_flag=True, help=N_("Ghi đè tệp kết quả đã có."))
+@click.option("--review", is_flag=True,
+              help=N_("Bản đọc soát: tệp .docx có ghi chú (comment) Word ở mỗi số liệu, số tự tính, đoạn trích "
+                      "và câu văn mẫu, nói rõ lấy từ trường nào, dòng nào của tệp số liệu; in kèm bản tóm tắt."))
+@click.option("--review-summary", is_flag=True,
+              help=N_("In bản tóm tắt cho người đọc soát: số số liệu, số tự tính, câu văn mẫu, đoạn trích cần đối chiếu."))
 @user_errors
 def command(file: Path, output: Path | None, template: str, format_: str | None, pdf: bool, variant: int | None,
-            force: bool) -> None:
+            force: bool, review: bool, review_summary: bool) -> None:
     """Tạo bản thảo từ FILE.
 
     \b
     Ví dụ:
       drafter render samples/gia-lai-2026.yaml -o bao-cao.docx
       drafter render samples/gia-lai-2026.yaml -o bao-cao.docx --pdf
+      drafter render samples/gia-lai-2026.yaml -o bao-cao.docx --review
       drafter render samples/gia-lai-2026.yaml --template tin-bai --format md
     """
     from drafter import api
@@ -39,6 +45,9 @@ def command(file: Path, output: Path | None, template: str, format_: str | None,
 
     if pdf and (output is None or (format_ or "docx") != "docx" or output.suffix.lower() in (".md", ".txt")):
         raise click.UsageError(_("--pdf cần -o TỆP.docx (PDF được tạo từ tệp .docx)."))
+    if review and (output is None or (format_ or "docx") != "docx" or output.suffix.lower() in (".md", ".txt")):
+        raise click.UsageError(_("--review cần -o TỆP.docx (ghi chú đọc soát là ghi chú của Word); "
+                                 "xem nguồn từng câu dạng chữ bằng lệnh “drafter explain”."))
     with console.timed(_("Đọc số liệu")):
         loaded = load(file)
     console.echo_problems(loaded.problems)
@@ -51,14 +60,32 @@ def command(file: Path, output: Path | None, template: str, format_: str | None,
         with console.timed(_("Tạo văn bản")):
             text = api.render(loaded.report, template, format_, variant)
         console.output(text)
+        if review_summary:  # the document is on stdout: the summary goes beside it, on stderr
+            print_summary(api.explain(loaded, template, variant).summary, err=True)
         return
     with console.timed(_("Tạo văn bản") + (" + PDF" if pdf else "")):
-        written = api.render_to_file(loaded.report, output, template, format_, variant, force, pdf=pdf)
+        written = api.render_to_file(loaded, output, template, format_, variant, force, pdf=pdf, review=review)
     console.info(_("Đã ghi {path}.").format(path=written))
     if pdf:
         from drafter.output.pdf import pdf_path
 
         console.info(_("Đã ghi {path}.").format(path=pdf_path(written)))
+    if review or review_summary:
+        print_summary(api.explain(loaded, template, variant).summary)
+
+
+def print_summary(summary, err: bool = False) -> None:
+    """The reviewers' summary: how much a reviewer has to check against the input."""
+    console.info(_("Cần đối chiếu: {figures} số liệu, {derived} số tự tính, {quoted} đoạn trích từ số liệu, "
+                   "{frames} câu văn mẫu, {warnings} cảnh báo ({comments} ghi chú).").format(
+        figures=summary.figures, derived=summary.derived, quoted=summary.quoted, frames=summary.frames,
+        warnings=summary.warnings, comments=summary.comments), err=err)
+    if summary.variables:
+        console.info(_("Mẫu Word: {count} chỗ điền do chương trình soạn, không phải một trường nhập.").format(
+            count=summary.variables), err=err)
+    if summary.unsourced:
+        console.info(_("{count} đoạn, câu không rõ nguồn (mẫu không ghi nguồn từng câu): đọc kỹ toàn bộ.").format(
+            count=summary.unsourced), fg="yellow", err=err)
 
 
 def _describe_template(template: str) -> None:

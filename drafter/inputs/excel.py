@@ -400,6 +400,17 @@ class _CellPositions:
             loc = loc[:-1]
         return Problem(code, _cell_place(self.file, letter, self.row), None, None, path, **kwargs)
 
+    def cell(self, loc) -> str | None:
+        """``Số liệu!D7``: the cell holding ``loc`` (a line of a list cell included), ``Số liệu!7:7``
+        for ``()``, None when the row has no cell for it (for :mod:`drafter.inputs.locate`)."""
+        loc = tuple(loc)
+        if not loc:
+            return f"{SHEET}!{self.row}:{self.row}"
+        letter = self.places.get(loc)
+        if letter is None and isinstance(loc[-1], int):
+            letter = self.places.get(loc[:-1])
+        return f"{SHEET}!{letter}{self.row}" if letter else None
+
 
 def _read_row(name: str, row: int, cells: dict, layout: _Layout) -> Loaded:
     source = f"{name}!{SHEET}!{row}:{row}"
@@ -430,11 +441,12 @@ def _read_row(name: str, row: int, cells: dict, layout: _Layout) -> Loaded:
         places[loc] = letter
         for depth in range(1, len(loc)):
             places.setdefault(loc[:depth], letter)
-    report, found = validate_data(data, _CellPositions(name, row, places, layout.empty))  # only .problem() is used
+    positions = _CellPositions(name, row, places, layout.empty)
+    report, found = validate_data(data, positions)  # only .problem() is used
     if problems:  # a formula cell's field is absent from data: don't also call it missing
         broken = {p.path for p in problems}
         return Loaded(source, None, problems + [p for p in found if p.path not in broken])
-    return Loaded(source, report, found)
+    return Loaded(source, report, found, positions)  # type: ignore[arg-type] - cells, not lines
 
 
 def _put(data: dict, loc: tuple, value) -> None:

@@ -21,6 +21,7 @@ same time are not supported (each clears the other's stale temporary files).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 import re
@@ -60,6 +61,8 @@ class Row:
     file: str
     status: str
     reason: str = ""
+    #: With --review: the reviewers' summary of the file written (not a column of summary.csv).
+    review: object = None
 
 
 @dataclass
@@ -91,6 +94,7 @@ class _Unit:
     payload: bytes | None = None
     reason: str = ""
     problems: list[Problem] = field(default_factory=list)
+    loaded: object = None  # with --review, a workbook row as read: its cells locate its figures
 
 
 # ------------------------------------------------------------------ naming
@@ -231,11 +235,13 @@ def _failed(source: str, code: str, detail: str) -> _Unit:
     return _Unit(source, reason=_reason([problem]), problems=[problem])
 
 
-def _read_excel(path: Path) -> Iterator[_Unit]:
+def _read_excel(path: Path, review: bool = False) -> Iterator[_Unit]:
     from drafter.inputs.excel import iter_workbook
 
     for loaded in iter_workbook(path):
-        yield _unit_of(loaded.source, loaded.report if loaded.ok else None, loaded.problems)
+        unit = _unit_of(loaded.source, loaded.report if loaded.ok else None, loaded.problems)
+        unit.loaded = loaded if review and loaded.ok else None
+        yield unit
 
 
 # The full YAML reader keeps every key's line and column, which costs ~30 ms a file; for a
@@ -376,6 +382,7 @@ class _Options:
     force: bool
     skip_existing: bool
     pdf: bool = False  # a PDF beside each .docx, through LibreOffice (drafter.output.pdf)
+    review: bool = False  # each .docx a review copy (drafter.api.review_copy)
 
 
 def _write_chunk(items: Sequence[tuple[_Unit, Sequence[tuple[str, str, str]]]], options: _Options) -> list[Row]:
@@ -440,14 +447,20 @@ def _write_one(report: Report, unit: _Unit, template: str, fmt: str, name: str, 
         if not options.force:
             return row(FAILED, _reason([Problem("E501", str(target), found=name)]))
     try:
-        write_atomic(target, api.render(report, template, fmt), force=options.force)
+        review = None
+        if options.review and fmt == "docx":  # a YAML file is read again, with its lines
+            data, review = api.review_copy(unit.loaded or Path(unit.source), template)
+            review = review.summary
+        else:
+            data = api.render(report, template, fmt)
+        write_atomic(target, data, force=options.force)
     except DrafterError as error:
         return row(FAILED, _reason(error.problems))
     except Exception as error:  # noqa: BLE001 - one unit's bug must not stop the others
         if os.environ.get("DRAFTER_DEBUG"):
             raise
         return row(FAILED, _reason([Problem("E604", name, extra={"detail": f"{type(error).__name__}: {error}"})]))
-    return row(DONE, unit.reason)
+    return dataclasses.replace(row(DONE, unit.reason), review=review)
 
 
 def _ignore_sigint() -> None:
@@ -461,7 +474,8 @@ def _ignore_sigint() -> None:
 
 def run_batch(inputs: Iterable[Path | str], out_dir: Path | str, templates: Sequence[str] = ("bao-cao",),
               formats: Sequence[str] = ("docx",), jobs: int | None = None, force: bool = False,
-              skip_existing: bool = False, progress: Progress | None = None, pdf: bool = False) -> BatchResult:
+              skip_existing: bool = False, progress: Progress | None = None, pdf: bool = False,
+              review: bool = False) -> BatchResult:
     """Write every unit × template × format into ``out_dir`` and ``out_dir/summary.csv``.
 
     With ``pdf``, each .docx also gets a PDF beside it (its own row in the summary); without
@@ -482,7 +496,7 @@ def run_batch(inputs: Iterable[Path | str], out_dir: Path | str, templates: Sequ
     out = _prepare_out_dir(Path(out_dir))
     jobs = max(1, jobs or os.cpu_count() or 1)
     progress = progress or (lambda stage, advance, total: None)
-    batch = _Batch(out, templates, formats, _Options(out, force, skip_existing, pdf), progress)
+    batch = _Batch(out, templates, formats, _Options(out, force, skip_existing, pdf, review), progress)
     pool = _make_pool(jobs) if jobs > 1 else None
     try:
         batch.run(discover(inputs), pool, jobs)
@@ -567,7 +581,7 @@ class _Batch:
         for index, (kind, path) in enumerate(sources):  # workbooks are read here while workers parse YAML
             if kind == "excel":
                 try:
-                    results[index] = list(_read_excel(path))
+                    results[index] = list(_read_excel(path, self.options.review))
                 except Exception as error:  # noqa: BLE001 - as for YAML: fail this input only
                     if os.environ.get("DRAFTER_DEBUG"):
                         raise

@@ -213,11 +213,13 @@ def check_form(path: str | Path) -> list[Problem]:
 # ----------------------------------------------------------------- rendering
 
 
-def render_form(path: str | Path, facts: Facts, variant: int | None = None) -> bytes:
+def render_form(path: str | Path, facts: Facts, variant: int | None = None, marks=None) -> bytes:
     """The filled form as .docx bytes; the same input gives the same bytes.
 
     Call :func:`check_form` first (``drafter.api.render`` does): this only
     relies on the sandbox, which stops a hostile form but with a rougher message.
+    ``marks`` (a :class:`drafter.packs.formmarks.FormMarks`) records what each tag printed,
+    for a review copy; its markers are left in the text for :mod:`drafter.layout.review`.
     """
     from docxtpl import DocxTemplate
 
@@ -227,7 +229,10 @@ def render_form(path: str | Path, facts: Facts, variant: int | None = None) -> b
     try:
         template.init_docx()
         originals = {name: getattr(template.docx.core_properties, name) or "" for name in _PROPERTIES}
-        template.render(values, jinja_env=form_environment(), autoescape=True)
+        env = form_environment()
+        if marks is not None:
+            marks.install(env)
+        template.render(values, jinja_env=env, autoescape=True)
         _plain_properties(template.docx.core_properties, originals, values)
         buffer = io.BytesIO()
         template.save(buffer)
