@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from drafter.document import Draft
@@ -15,7 +16,7 @@ from drafter.inputs import Loaded, load, load_report
 from drafter.inputs.model import Report
 from drafter.output.files import write_atomic
 from drafter.packs import TemplatePackError
-from drafter.packs.manifest import builtin_names, load_pack
+from drafter.packs.manifest import builtin_names, is_word_form
 from drafter.packs.jinja import build_draft
 
 FORMATS = ("docx", "md", "txt")
@@ -32,7 +33,7 @@ def draft(source: Report | Path | str, template: str | Path = "bao-cao", variant
     The pack is checked first (:func:`drafter.packs.catalog.check`): a template with a
     problem is refused before any of it runs.
     """
-    from drafter.packs.catalog import check_pack, is_word_form
+    from drafter.packs.check import check_pack
 
     if is_word_form(template):
         # a Word form is filled in place; it has no draft to give
@@ -48,9 +49,7 @@ def draft(source: Report | Path | str, template: str | Path = "bao-cao", variant
     try:
         return build_draft(pack, build_facts(report), variant)
     except TemplatePackError as error:
-        if error.unsafe:
-            raise DrafterError([Problem("E518", error.where, extra={"detail": error.detail})]) from None
-        raise DrafterError([Problem("E504", error.where, found=pack.name, extra={"detail": error.detail})]) from None
+        raise DrafterError([error.problem(pack.name)]) from None
 
 
 def render(source: Report | Path | str, template: str | Path = "bao-cao", format: str = "docx",
@@ -62,7 +61,7 @@ def render(source: Report | Path | str, template: str | Path = "bao-cao", format
     """
     if format not in FORMATS:
         raise DrafterError([Problem("E505", str(source), found=format, expected=", ".join(FORMATS))])
-    if str(template).lower().endswith(".docx"):
+    if is_word_form(template):
         return _render_form(source, Path(template), format, variant)
     result = draft(source, template, variant)
     return lay_out(result, format)
@@ -90,8 +89,11 @@ def render_to_file(source: Report | Path | str, output: Path | str, template: st
     LibreOffice (:mod:`drafter.output.pdf`). What would stop the PDF (not a .docx, no LibreOffice,
     the PDF already there) is checked first, so that nothing is written then.
     """
+    from drafter.output.files import refuse_unusual
+
     output = Path(output)
     format = format or {".md": "md", ".txt": "txt"}.get(output.suffix.lower(), "docx")
+    refuse_unusual(output)  # a link, a folder, a FIFO at that name: never replaced, even with force (E607)
     if output.exists() and not force:
         raise DrafterError([Problem("E501", str(output), found=str(output))])
     if pdf:
@@ -100,6 +102,7 @@ def render_to_file(source: Report | Path | str, output: Path | str, template: st
         if format != "docx":
             raise DrafterError([Problem("E704", str(output), found=format)])
         office.require_office()
+        refuse_unusual(office.pdf_path(output))
         if office.pdf_path(output).exists() and not force:
             raise DrafterError([Problem("E501", str(office.pdf_path(output)), found=str(office.pdf_path(output)))])
     written = write_atomic(output, render(source, template, format, variant), force=force)
@@ -120,23 +123,32 @@ def _render_form(source: Report | Path | str, form: Path, format: str, variant: 
 
     if format != "docx":
         raise DrafterError([Problem("E525", str(form), found=format)])
-    if not form.is_file():
-        raise DrafterError([Problem("E503", str(form), found=str(form), expected=", ".join(builtin_names()))])
-    problems = wordform.check_form(form)  # all of them, before anything runs
-    if problems:
-        raise DrafterError(problems)
+    check_template(form)  # all problems, before anything runs
     report = source if isinstance(source, Report) else load_report(source)
     return wordform.render_form(form, build_facts(report), variant)
 
 
 def find_pack(template: str | Path):
-    try:
-        return load_pack(template)
-    except TemplatePackError as error:
-        if not Path(template).exists() and str(template) not in builtin_names():
-            raise DrafterError([Problem("E503", str(template), found=str(template),
-                                        expected=", ".join(builtin_names()))]) from None
-        raise DrafterError([Problem("E504", error.where, found=str(template), extra={"detail": error.detail})]) from None
+    """A built-in pack by name or a pack folder; :class:`DrafterError` (E503 unknown, E522 not a
+    pack, E504… a broken one) otherwise."""
+    from drafter.packs.catalog import pack_or_error
+
+    return pack_or_error(template)
+
+
+def check_template(template: str | Path) -> None:
+    """Raise :class:`DrafterError` with every problem of a template (a built-in pack's name, a
+    pack folder or a Word form), or E503 when there is no such template; checked once per file
+    version, so a batch pays for it once."""
+    from drafter.packs.catalog import check
+
+    if is_word_form(template) and not os.path.lexists(template):
+        raise DrafterError([Problem("E503", str(template), found=str(template), expected=", ".join(builtin_names()))])
+    if not is_word_form(template):
+        find_pack(template)  # E503 for an unknown name, rather than "not a template"
+    problems = check(template)
+    if problems:
+        raise DrafterError(problems)
 
 
 def schema_json() -> str:

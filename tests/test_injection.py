@@ -123,7 +123,8 @@ def test_a_template_cannot_exhaust_memory(tmp_path):
     folder = _user_pack(tmp_path / "mau", '{{ "a" * 1000000000 }}')
     with pytest.raises(DrafterError) as error:
         api.render(SAMPLE, template=folder, format="txt")
-    assert error.value.problems[0].code == "E518"
+    (problem,) = error.value.problems
+    assert (problem.code, Path(problem.file).name, problem.line) == ("E544", "body.j2", 3)
 
 
 TRICKY = "Ghi <b>đậm</b> & {{ 7 * 7 }} {% if x %} 'y' 5\" cao"

@@ -1,0 +1,444 @@
+"""What one render of an office's template may cost, and the guards that hold it to that.
+
+A pack or a Word form from elsewhere is untrusted: the sandbox keeps it away from Python's
+internals, and these limits keep it from exhausting the office computer that renders it.
+They are the same for packs and Word forms, and documented in the README ("Mẫu riêng của
+cơ quan"):
+
+========================  =================  ===========================================
+limit                     value              refused with
+========================  =================  ===========================================
+one template file         256 KB             E546 (a Word form: see ``wordform``)
+text one render writes    2,000,000 chars    E528
+one text or list built    500,000 chars      E544 (``"a" * n``, ``center``, ``~``, ``join``…)
+loop turns, all loops     1,000,000          E529
+macros inside macros      40 deep            E539 (also a template that includes itself)
+time                      5 seconds          E540
+whole numbers             10,000 bits        E544 (about 3,000 digits)
+========================  =================  ===========================================
+
+Every unbounded repetition in a template goes through a loop, a call or an output; each of
+those counts against the budget of the render, and every operation that can make a value
+much larger than its inputs (``*``, ``%``, ``center``, ``join``, ``replace``…) is checked
+*before* it runs. A real report uses a tiny part of each limit (a 20-page report is about
+60,000 characters); the checks cost a few microseconds per document.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+
+from jinja2 import Undefined, pass_environment, pass_eval_context
+from jinja2.exceptions import TemplateRuntimeError
+
+MAX_TEMPLATE_BYTES = 256 * 1024
+MAX_OUTPUT = 2_000_000
+MAX_VALUE = 500_000
+MAX_ITERATIONS = 1_000_000
+MAX_DEPTH = 40
+MAX_SECONDS = 5.0
+MAX_NUMBER_BITS = 10_000
+
+
+class LimitError(TemplateRuntimeError):
+    """A template went over one of its limits; ``code`` is the problem's code."""
+
+    def __init__(self, code: str, found: str = "", expected: str = "", detail: str = ""):
+        self.code, self.found, self.expected, self.detail = code, found, expected, detail
+        super().__init__(detail or found)
+
+
+class PrintError(TemplateRuntimeError):
+    """A template printed something that is not text or a number (a function, a class…)."""
+
+    def __init__(self, found: str, kind: str):
+        self.found, self.kind = found, kind
+        super().__init__(f"{found}: {kind}")
+
+
+class FilterFailed(TemplateRuntimeError):
+    """A filter could not handle its value (``0 | la_ma``, ``"abc" | so``)."""
+
+    def __init__(self, name: str, value, error: Exception):
+        self.name, self.value, self.reason = name, _short(value), _reason(error)
+        super().__init__(f"{name}({self.value}): {self.reason}")
+
+
+def _short(value) -> str:
+    if isinstance(value, str) or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        text = str(value) if not isinstance(value, int) or value.bit_length() < 200 else "một số rất lớn"
+    else:
+        text = "không có giá trị" if value is None or isinstance(value, Undefined) else describe(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, OverflowError) or "too large" in str(error) or "Exceeds the limit" in str(error):
+        return "số quá lớn"
+    if isinstance(error, TypeError):
+        return "giá trị không đúng kiểu"
+    text = str(error)
+    return "giá trị không hợp lệ" if not text or text.isascii() else text
+
+
+# ------------------------------------------------------------------ the budget of one render
+
+
+class Budget:
+    """What one render has used so far; one per thread, shared by the templates it includes."""
+
+    __slots__ = ("deadline", "turns", "depth", "output_limit")
+
+    def __init__(self, output_limit: int = MAX_OUTPUT):
+        self.deadline = time.monotonic() + MAX_SECONDS
+        self.turns = 0
+        self.depth = 0
+        self.output_limit = output_limit
+
+    def tick(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise LimitError("E540", expected=f"{MAX_SECONDS:g}")
+
+
+_local = threading.local()
+
+
+def current() -> Budget | None:
+    return getattr(_local, "budget", None)
+
+
+class render_budget:
+    """``with render_budget():`` a render; nested renders (includes, a form's parts) share it."""
+
+    __slots__ = ("budget", "outer")
+
+    def __init__(self, output_limit: int = MAX_OUTPUT):
+        self.outer = current()
+        self.budget = self.outer or Budget(output_limit)
+
+    def __enter__(self) -> Budget:
+        _local.budget = self.budget
+        return self.budget
+
+    def __exit__(self, *exc) -> None:
+        _local.budget = self.outer
+
+
+# ------------------------------------------------------------------ guards the compiled code calls
+
+
+class Counted:
+    """A loop's iterable: each turn counts against the budget, and the clock is read."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items):
+        self.items = items
+
+    def __len__(self) -> int:  # LoopContext asks for it (loop.length, loop.revindex)
+        return len(self.items)
+
+    def __iter__(self) -> Iterator:
+        budget = current()
+        if budget is None:
+            yield from self.items
+            return
+        for item in self.items:
+            budget.turns += 1
+            if budget.turns > MAX_ITERATIONS:
+                raise LimitError("E529", expected=f"{MAX_ITERATIONS:,}".replace(",", "."))
+            if not budget.turns & 255:
+                budget.tick()
+            yield item
+
+
+def enter_call() -> Budget | None:
+    budget = current()
+    if budget is not None:
+        budget.depth += 1
+        if budget.depth > MAX_DEPTH:
+            budget.depth = 0  # the error unwinds every level at once
+            raise LimitError("E539", expected=str(MAX_DEPTH))
+        budget.tick()
+    return budget
+
+
+def check_size(value, what: str = "") -> None:
+    """A text or list no larger than :data:`MAX_VALUE`."""
+    if isinstance(value, (str, list, tuple, bytes)) and len(value) > MAX_VALUE:
+        raise LimitError("E544", detail=what or _too_long())
+
+
+def _too_long() -> str:
+    return f"chữ hoặc danh sách dài quá {MAX_VALUE:,} ký tự".replace(",", ".")
+
+
+def check_number(value) -> None:
+    if type(value) is int and value.bit_length() > MAX_NUMBER_BITS:
+        raise LimitError("E544", detail="số quá lớn (quá khoảng 3.000 chữ số)")
+
+
+def binop(operator: str, left, right) -> None:
+    """Refuse, before it runs, an operation whose result would be too large."""
+    if operator == "**":
+        if isinstance(left, int) and isinstance(right, int) and abs(left) > 1 \
+                and left.bit_length() * abs(right) > MAX_NUMBER_BITS:
+            raise LimitError("E544", detail="số mũ quá lớn")
+    elif operator == "*":
+        for seq, n in ((left, right), (right, left)):
+            if isinstance(seq, (str, list, tuple, bytes)) and isinstance(n, int) and len(seq) * n > MAX_VALUE:
+                raise LimitError("E544", detail=_too_long())
+        if isinstance(left, int) and isinstance(right, int) \
+                and left.bit_length() + right.bit_length() > MAX_NUMBER_BITS:
+            raise LimitError("E544", detail="số quá lớn (quá khoảng 3.000 chữ số)")
+    elif operator in ("+", "-"):
+        if isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)) \
+                and len(left) + len(right) > MAX_VALUE:
+            raise LimitError("E544", detail=_too_long())
+        if isinstance(left, int) and isinstance(right, int) \
+                and max(left.bit_length(), right.bit_length()) >= MAX_NUMBER_BITS:
+            raise LimitError("E544", detail="số quá lớn (quá khoảng 3.000 chữ số)")
+    elif operator == "%" and isinstance(left, str):
+        percent_format(left, right)
+
+
+_WIDTHS = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
+
+
+def percent_format(pattern: str, values) -> None:
+    """``"%0400000000d" % 1`` pads to 400 million characters: refuse widths that large."""
+    args = values if isinstance(values, tuple) else (values,)
+    stars = iter(a for a in args if isinstance(a, int))
+    for width, precision in _WIDTHS.findall(pattern):
+        for number in (width, precision):
+            size = next(stars, 0) if number == "*" else int(number or 0)
+            if abs(size) > MAX_VALUE:
+                raise LimitError("E544", detail=_too_long())
+
+
+def join(pieces: Iterable, separator: str = "") -> str:
+    """``separator.join(pieces)`` when the result fits; every piece must be printable."""
+    items = []
+    total = 0
+    for piece in pieces:
+        text = piece if type(piece) is str else printable(piece)
+        total += len(text) + len(separator)
+        if total > MAX_VALUE:
+            raise LimitError("E544", detail=_too_long())
+        items.append(text)
+    return separator.join(items)
+
+
+def bounded_concat(pieces: Iterable[str]) -> str:
+    """What a render, a macro or a ``{% set %}`` block wrote, as long as it fits the budget.
+
+    Pieces are measured a few hundred at a time, so that a render that would write without
+    end is stopped at the limit, not after.
+    """
+    budget = current()
+    limit = budget.output_limit if budget is not None else MAX_OUTPUT
+    if type(pieces) is list:  # a macro's or a block's buffer: already made, only its size matters
+        if sum(map(len, pieces)) > limit:
+            raise LimitError("E528", expected=f"{limit:,}".replace(",", "."))
+        return "".join(pieces)
+    out: list[str] = []
+    total = 0
+    iterator = iter(pieces)
+    while True:
+        chunk = list(islice(iterator, 256))
+        if not chunk:
+            return "".join(out)
+        total += sum(map(len, chunk))
+        if total > limit:
+            raise LimitError("E528", expected=f"{limit:,}".replace(",", "."))
+        out += chunk
+        if budget is not None:
+            budget.tick()
+
+
+# ------------------------------------------------------------------ what may be printed
+
+_PRINTABLE = (str, int, float)
+
+
+def printable(value) -> str:
+    """``value`` as text, or :class:`PrintError` for a function, a class, a list, a section…"""
+    if isinstance(value, _PRINTABLE) or _is_plain(value):
+        check_number(value)
+        return str(value)
+    if isinstance(value, Undefined):
+        return str(value)  # "" for an inline if without else; a missing value raises, as it should
+    raise PrintError(_name(value), describe(value))
+
+
+def _is_plain(value) -> bool:
+    import datetime as dt
+    from decimal import Decimal
+
+    return isinstance(value, (Decimal, dt.date))
+
+
+def describe(value) -> str:
+    """What an object is, in words an officer reads, for a message."""
+    if isinstance(value, type) or callable(value):
+        return "một hàm hoặc lớp của chương trình, không phải số liệu"
+    if isinstance(value, (list, tuple, set, frozenset)) or type(value).__name__ in ("generator", "map", "filter"):
+        return "một danh sách; in từng phần tử trong {% for %}, hoặc nối lại bằng bộ lọc ds, join"
+    if isinstance(value, dict) or hasattr(value, "model_fields") or hasattr(value, "__dataclass_fields__"):
+        return "một nhóm số liệu; chọn một mục của nó, ví dụ r.recruitment.quota"
+    return "một đối tượng của chương trình, không phải chữ hay số"
+
+
+def _name(value) -> str:
+    name = getattr(value, "__name__", None) or type(value).__name__
+    return str(name)[:40]
+
+
+# ------------------------------------------------------------------ filters
+
+
+#: Exceptions a filter raises for a value it cannot handle (not the template errors themselves).
+FILTER_ERRORS = (ValueError, TypeError, ArithmeticError, LookupError, AttributeError)
+
+
+def guard_filter(name: str, function: Callable, before: Callable | None = None) -> Callable:
+    """The filter, refusing unprintable input (a function, a class), values it cannot take
+    (as :class:`FilterFailed`, E545) and results that are too large."""
+
+    def guarded(*args, **kwargs):
+        value = args[offset] if len(args) > offset else None
+        if (callable(value) or isinstance(value, type)) and not isinstance(value, Undefined):
+            raise PrintError(_name(value), describe(value))
+        if before is not None:
+            before(*args[offset:], **kwargs)
+        try:
+            result = function(*args, **kwargs)
+        except TemplateRuntimeError:
+            raise
+        except FILTER_ERRORS as error:
+            raise FilterFailed(name, value, error) from None
+        if type(result) is str and len(result) > MAX_VALUE:
+            raise LimitError("E544", detail=_too_long())
+        return result
+
+    pass_arg = getattr(function, "jinja_pass_arg", None)
+    offset = 1 if pass_arg is not None else 0
+    if pass_arg is not None:
+        guarded.jinja_pass_arg = pass_arg
+    guarded.__name__ = getattr(function, "__name__", name)
+    guarded.__doc__ = function.__doc__
+    return guarded
+
+
+def _width_at_most(limit_name: str):
+    def check(value, width=80, *args, **kwargs):
+        width = kwargs.get(limit_name, width)
+        if isinstance(width, int) and width > MAX_VALUE:
+            raise LimitError("E544", detail=_too_long())
+    return check
+
+
+def _indent(value, width=4, first=False, blank=False):
+    pad = len(width) if isinstance(width, str) else width if isinstance(width, int) else 0
+    lines = str(value).count("\n") + 1 if not callable(value) else 1
+    if pad * lines + len(str(value)) > MAX_VALUE:
+        raise LimitError("E544", detail=_too_long())
+
+
+def _replace(value, old="", new="", count=None):
+    text, old, new = str(value), str(old), str(new)
+    times = text.count(old) if old else len(text) + 1
+    if count is not None and isinstance(count, int) and count >= 0:
+        times = min(times, count)
+    if len(text) + times * len(new) > MAX_VALUE:
+        raise LimitError("E544", detail=_too_long())
+
+
+def _wordwrap(value, width=79, break_long_words=True, wrapstring=None, break_on_hyphens=True):
+    if len(str(value)) * (1 + len(str(wrapstring or "\n"))) > MAX_VALUE:
+        raise LimitError("E544", detail=_too_long())
+
+
+def _count_at_most(value, count=1, *args, **kwargs):
+    if isinstance(count, int) and count > MAX_VALUE:
+        raise LimitError("E544", detail=_too_long())
+
+
+def safe_format(value, *args, **kwargs):
+    """Jinja's ``format`` filter (``"%s - %s" | format(a, b)``) with its widths bounded."""
+    values = kwargs or args
+    percent_format(str(value), values if isinstance(values, tuple) else values)
+    return str(value) % values
+
+
+@pass_eval_context
+def safe_join(eval_ctx, value, d="", attribute=None):
+    """Jinja's ``join`` filter with the size of its result known before it is made."""
+    from jinja2.filters import make_attrgetter, sync_do_join
+
+    if attribute is not None:
+        value = map(make_attrgetter(eval_ctx.environment, attribute), value)
+    items = list(value)
+    join(items, str(d))  # printable pieces, a result within the limit: or raise
+    return sync_do_join(eval_ctx, items, d)
+
+
+@pass_environment
+def safe_sum(environment, iterable, attribute=None, start=0):
+    """Jinja's ``sum``; lists are joined in one pass (``sum`` of lists copies them quadratically)."""
+    from jinja2.filters import make_attrgetter
+
+    items = list(map(make_attrgetter(environment, attribute), iterable) if attribute else iterable)
+    if isinstance(start, (list, tuple)) or any(isinstance(item, (list, tuple)) for item in items):
+        total = len(start) if isinstance(start, (list, tuple)) else 0
+        total += sum(len(item) for item in items if isinstance(item, (list, tuple)))
+        if total > MAX_VALUE:
+            raise LimitError("E544", detail=_too_long())
+    result = start
+    for item in items:
+        result = result + item
+        check_number(result)
+    return result
+
+
+#: Filters of Jinja2 that can make a value far larger than their input, with the check run first.
+AMPLIFIERS: dict[str, Callable] = {
+    "center": _width_at_most("width"),
+    "indent": _indent,
+    "replace": _replace,
+    "wordwrap": _wordwrap,
+    "batch": _count_at_most,
+    "slice": _count_at_most,
+    "truncate": _width_at_most("length"),
+}
+#: Jinja2 filters that print their input as text: an unprintable input must not reach them.
+TEXT_FILTERS = frozenset({"capitalize", "e", "escape", "forceescape", "lower", "string", "striptags", "title",
+                          "trim", "upper", "urlencode", "urlize", "wordcount", "list", "reverse", "tojson"})
+#: Jinja2 filters no office template needs and that print Python's view of an object.
+REMOVED_FILTERS = frozenset({"pprint"})
+
+
+# ------------------------------------------------------------------ where a render stopped
+
+
+def place_of(error: BaseException) -> tuple[str | None, int | None]:
+    """The template file and line a runtime error was raised at (the innermost template frame).
+
+    Jinja2 rewrites a render's traceback so that template frames carry the template's
+    file name and line; frames not yet rewritten carry the compiled template instead.
+    """
+    file = line = None
+    tb = error.__traceback__
+    while tb is not None:
+        frame_globals = tb.tb_frame.f_globals
+        template = frame_globals.get("__jinja_template__")
+        if template is not None:
+            file, line = template.filename or template.name, template.get_corresponding_lineno(tb.tb_lineno)
+        elif "__jinja_exception__" in frame_globals:
+            file, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+        tb = tb.tb_next
+    return file, line
