@@ -22,7 +22,7 @@ SAMPLE_REPORT = load(ROOT / "samples" / "gia-lai-2026.yaml").report
 
 def field_title(path: str) -> str:
     """The model's own title of the leaf field at a dotted path."""
-    from drafter.inputs.excel import _list_item, _unwrap
+    from drafter.inputs.excel.columns import _list_item, _unwrap
 
     model, info = Report, None
     for part in path.split("."):
