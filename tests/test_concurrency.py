@@ -135,7 +135,7 @@ def test_a_full_disk_is_a_clear_error_and_leaves_nothing(tmp_path, monkeypatch, 
     with pytest.raises(DrafterError) as raised:
         output.write_atomic(tmp_path / "bao-cao.docx", b"x" * 1000, force=force)
     (problem,) = raised.value.problems
-    assert problem.code == "E502" and "ổ đĩa đã đầy" in problem.render()
+    assert problem.code == "E609" and "ổ đĩa đã đầy" in problem.render()
     assert list(tmp_path.iterdir()) == []
 
 
@@ -152,7 +152,7 @@ def test_writing_to_dev_full_is_a_clear_error_through_the_cli(tmp_path, monkeypa
     target = tmp_path / "bao-cao.docx"
     result = CliRunner().invoke(cli, ["render", str(SAMPLE), "-o", str(target)])
     assert result.exit_code == 1, result.output
-    assert f"{target}: lỗi E502" in result.output and "ổ đĩa đã đầy" in result.output and "Sửa:" in result.output
+    assert f"{target}: lỗi E609" in result.output and "ổ đĩa đã đầy" in result.output and "Sửa:" in result.output
     assert "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == []
 
