@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from drafter.cli import console
-from drafter.cli.console import user_errors
+from drafter.cli.common import user_errors
 from drafter.i18n import N_, _
 
 #: Up to this many jobs the summary shows every row; above, only what did not go well.
@@ -52,7 +52,7 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
 
     Thoát với mã 0 khi mọi việc xong, 1 khi có việc lỗi, 130 khi bị dừng (Ctrl-C).
     """
-    from drafter.api import find_pack
+    from drafter.api import check_template
     from drafter.output.batch import DONE, FAILED, SKIPPED, run_batch
     from drafter.errors import DrafterError
 
@@ -62,7 +62,7 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
         raise click.UsageError(_("--pdf cần định dạng docx (PDF được tạo từ tệp .docx)."))
     for template in templates:  # an unknown template is a wrong command, not a bad unit
         try:
-            find_pack(template)
+            check_template(template)  # a pack or a Word form, with every problem it has
         except DrafterError as error:
             if error.problems[0].code == "E503":
                 from drafter.i18n import problem_texts
@@ -84,6 +84,7 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
     if result.interrupted:
         console.error(_("Đã dừng theo yêu cầu; các tệp đã ghi đều hoàn chỉnh. "
                         "Chạy lại với --skip-existing để tạo nốt phần còn thiếu."))
+        sys.exit(result.exit_code)
     if rollup_path is not None and not result.interrupted:
         _write_rollup(inputs, rollup_path, force)
     sys.exit(result.exit_code)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from drafter.cli import console
-from drafter.cli.console import user_errors
+from drafter.cli.common import user_errors
 from drafter.i18n import N_, _
 
 
@@ -80,6 +80,9 @@ def command(inputs: tuple[Path, ...], output: Path | None, format_: str | None, 
     format_ = format_ or {".md": "md", ".txt": "txt"}.get(output.suffix.lower(), "docx")
     if output is not None and output.exists() and not force:
         raise DrafterError([Problem("E501", str(output), found=str(output))])
+    _plain_text([("--issuing-agency", issuing_agency), ("--parent-agency", parent_agency), ("--place", place),
+                 ("--signer", signer), ("--signer-rank", signer_rank), ("--signer-position", signer_position),
+                 *(("--recipient", text) for text in recipients)])
     info = _settings(rollup, config, {
         "issuing_agency": issuing_agency, "parent_agency": parent_agency, "number": number,
         "date": date.date() if date else None, "place": place, "order": order,
@@ -103,6 +106,23 @@ def command(inputs: tuple[Path, ...], output: Path | None, format_: str | None, 
     written = write_atomic(output, result, force=force)
     console.info(_("Đã ghi {path} ({count} đơn vị, {period}).").format(path=written, count=facts.count,
                                                                        period=facts.period.name))
+
+
+def _plain_text(options: list[tuple[str, str | None]]) -> None:
+    """Options are text for the document: refused, like report data, when they hold a control
+    character (E216: it would reach the terminal and break the .docx) or a direction mark (E123)."""
+    from drafter.errors import DrafterError, Problem
+    from drafter.inputs.validation import BIDI_CONTROLS, _CONTROL
+
+    problems = []
+    for option, text in options:
+        for pattern, code in ((_CONTROL, "E216"), (BIDI_CONTROLS, "E123")):
+            found = pattern.search(text or "")
+            if found:
+                problems.append(Problem(code, option, found=f"U+{ord(found.group()):04X}"))
+                break
+    if problems:
+        raise DrafterError(problems)
 
 
 def _settings(rollup, config: Path | None, options: dict, signer: dict):
