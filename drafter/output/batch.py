@@ -40,8 +40,8 @@ from drafter.output.naming import assign_stems, file_stem, slug, template_slugs 
 STATUS_TEXT = {DONE: "xong", FAILED: "lỗi", SKIPPED: "bỏ qua"}
 SUMMARY_NAME = "summary.csv"
 SUMMARY_COLUMNS = ("nguon", "don_vi", "mau", "tep", "trang_thai", "ly_do")
-#: After Ctrl-C, how long running chunks may take to finish their current files.
-GRACE_SECONDS = 10.0
+#: After Ctrl-C, how long workers may take to finish the file each is on.
+GRACE_SECONDS = 5.0
 
 #: ``progress(stage, advance, total)``: stage "doc" (reading inputs) or "ghi" (writing files).
 Progress = Callable[[str, int, int], None]
@@ -243,20 +243,22 @@ class _Batch:
         self.progress("ghi", len(rows), total)
 
     def stop(self, pool: ProcessPoolExecutor) -> None:
-        """Cancel what has not started; after Ctrl-C, let running chunks finish the files they are
-        on; after a stop signal (a service manager wants the process gone), end them at once."""
-        for future in self.pending:
-            future.cancel()
+        """Workers start no new file; after Ctrl-C they may finish the file they are on (up to
+        :data:`GRACE_SECONDS`); after a stop signal (a service manager wants the process gone) or
+        past the grace they are ended, and clean up as they go (:mod:`drafter.output.workers`)."""
+        workers.ask_to_stop(pool)
         running = [f for f in self.pending if not f.done()]
         if running and self.signal in (0, signal.SIGINT):
             wait(running, timeout=GRACE_SECONDS)
+        if any(not f.done() for f in self.pending):
+            # not cancelled first: Python 3.11's pool fails (InvalidStateError) setting its
+            # "broken" error on a future already cancelled
+            workers.terminate(pool)
         for future in self.pending:
             if future.done() and not future.cancelled() and future.exception() is None:
                 for row in future.result():
                     if isinstance(row, Row):
                         self.received.setdefault((row.source, row.file), row)
-        if any(not f.done() for f in self.pending):
-            workers.terminate(pool)
         pool.shutdown(wait=True, cancel_futures=True)
 
     def final_rows(self) -> list[Row]:

@@ -127,9 +127,14 @@ class _Options:
 @workers.job
 def _write_chunk(items: Sequence[tuple[_Unit, Sequence[tuple[str, str, str]]]], options: _Options) -> list[Row]:
     """Render and write the files of a few units; runs in a worker (or in-process for --jobs 1)."""
-    rows = []
+    rows: list[Row] = []
     for unit, jobs in items:
-        rows.extend(_write_unit(pickle.loads(unit.payload), unit, jobs, options))
+        if workers.stopping():
+            return rows
+        for row in _write_unit(pickle.loads(unit.payload), unit, jobs, options):
+            rows.append(row)
+            if workers.stopping():  # Ctrl-C: this file is done; the rest are reported missing (E603)
+                return rows
     return rows
 
 

@@ -24,7 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 from drafter.errors import Stopped
 
 _STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
-_state = {"worker": False, "busy": False}
+_state = {"worker": False, "busy": False, "stop": None}
 
 
 def make_pool(jobs: int) -> ProcessPoolExecutor:
@@ -37,16 +37,18 @@ def make_pool(jobs: int) -> ProcessPoolExecutor:
             __import__(module)
         except Exception:  # noqa: BLE001 - a missing writer is reported per job, later
             pass
-    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(os.getpid(),))
+    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else multiprocessing.get_context()
+    stop = context.Event()
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(os.getpid(), stop))
+    pool._drafter_stop = stop
     # Start the workers now, while this process is small: forked after a national workbook has
     # been read, each would carry a copy of it.
     pool.submit(os.getpid)
     return pool
 
 
-def _start(parent: int) -> None:
-    _state["worker"] = True
+def _start(parent: int, stop) -> None:
+    _state["worker"], _state["stop"] = True, stop
     # Ctrl-C reaches the whole process group; only the parent decides how to stop, so that
     # workers finish the file they are writing and report it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -61,6 +63,19 @@ def _start(parent: int) -> None:
             pass
     if os.getppid() != parent:  # the parent died before the request was made
         raise SystemExit(128 + signal.SIGTERM)
+
+
+def stopping() -> bool:
+    """In a worker: the parent has asked for a stop (Ctrl-C); finish the file at hand, start no other."""
+    stop = _state["stop"]
+    return stop is not None and stop.is_set()
+
+
+def ask_to_stop(pool: ProcessPoolExecutor) -> None:
+    """Ask the workers to stop after the file each is writing."""
+    stop = getattr(pool, "_drafter_stop", None)
+    if stop is not None:
+        stop.set()
 
 
 def _stop(number, frame) -> None:

@@ -50,6 +50,8 @@ def from_template(error: BaseException, file: str, line: int | None = None) -> T
     if isinstance(error, limits.LimitError):
         return TemplatePackError(file, error.detail, code=error.code, line=line, found=error.found,
                                  expected=error.expected)
+    if isinstance(error, OverflowError) and str(error).startswith("Range too big"):  # Jinja's own cap on range()
+        return TemplatePackError(file, "", code="E529", line=line, expected="100.000")
     if isinstance(error, RecursionError):
         return TemplatePackError(file, "", code="E539", line=line, expected=str(limits.MAX_DEPTH))
     if isinstance(error, limits.PrintError):

@@ -143,9 +143,18 @@ def _joined(eval_ctx, parts: list):
 
 
 class GuardedTemplate(Template):
+    #: Characters of the template itself that its output repeats (a Word form's own XML): they
+    #: count on top of what the template may write.
+    source_length = 0
+
     def render(self, *args, **kwargs) -> str:
-        with limits.render_budget(self.environment.output_limit):
-            return super().render(*args, **kwargs)
+        with limits.render_budget(self.environment.output_limit) as budget:
+            previous = budget.output_limit
+            budget.output_limit = self.environment.output_limit + self.source_length
+            try:
+                return super().render(*args, **kwargs)
+            finally:
+                budget.output_limit = previous
 
 
 def _guarded_filters() -> dict:

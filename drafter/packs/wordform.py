@@ -32,7 +32,7 @@ from drafter.facts import Facts
 from drafter.packs import limits
 from drafter.packs.check import FORM_FORBIDDEN_FILTERS, check_source
 from drafter.packs.failures import from_template
-from drafter.packs.formparts import MAX_XML, PROPERTIES, open_form, parts, read_form
+from drafter.packs.formparts import PROPERTIES, open_form, parts, read_form
 from drafter.packs.jinja import context
 from drafter.packs.sandbox import QuietTestUndefined, Sandbox
 from drafter.packs.syntax import tag_spans
@@ -58,7 +58,9 @@ class FormSandbox(Sandbox):
 
     def from_string(self, source, *args, **kwargs):
         self.source = source if isinstance(source, str) else ""
-        return super().from_string(source, *args, **kwargs)
+        template = super().from_string(source, *args, **kwargs)
+        template.source_length = len(self.source)  # the form's own XML is output too
+        return template
 
 
 def form_environment(autoescape: bool = True) -> FormSandbox:
@@ -66,8 +68,7 @@ def form_environment(autoescape: bool = True) -> FormSandbox:
 
     Its output may be as long as the form's own XML plus what a pack may write.
     """
-    env = FormSandbox(undefined=QuietTestUndefined, autoescape=autoescape, finalize=_finalize,
-                      output_limit=MAX_XML + limits.MAX_OUTPUT)
+    env = FormSandbox(undefined=QuietTestUndefined, autoescape=autoescape, finalize=_finalize)
     for name in FORM_FORBIDDEN_FILTERS:
         env.filters.pop(name, None)
     return env
@@ -202,7 +203,7 @@ def render_form(path: str | Path, facts: Facts, variant: int | None = None) -> b
     values = context(facts, variant)
     env = form_environment()
     try:
-        with limits.render_budget(env.output_limit):
+        with limits.render_budget(env.output_limit):  # one budget (time, loops) for every part
             template.init_docx()
             originals = {name: getattr(template.docx.core_properties, name) or "" for name in PROPERTIES}
             template.render(values, jinja_env=env, autoescape=True)
