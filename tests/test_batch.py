@@ -121,6 +121,33 @@ def test_clashing_names_get_the_province_then_a_number():
                      "xa-tan-phu-2026-6-thang"]
 
 
+def test_units_alike_only_without_diacritics_never_share_a_name_or_a_duplicate_note():
+    """"Phú Lợi" and "Phú Lới" are two communes; "phú lợi" typed in lower case is the first again."""
+    keys = [("xã", "Phú Lợi", "Gia Lai", 2026, "year"), ("xã", "Phú Lới", "Gia Lai", 2026, "year"),
+            ("Xã", "phú  lợi", "Gia Lai", 2026, "year"), ("xã", "Phu Loi", "Gia Lai", 2026, "year")]
+    named = assign_stems(keys)
+    stems = [stem for stem, _ in named]
+    assert len(set(stems)) == 4
+    assert all(stem.startswith("xa-phu-loi-gia-lai-") and stem.endswith("-2026") for stem, _ in named[:2])
+    assert stems[2] == stems[0] + "-2" and named[2][1]  # the same unit twice: numbered, and said so
+    assert [note for _, note in named] == ["", "", named[2][1], ""]
+    assert assign_stems(keys) == named  # stable for the same inputs
+    assert assign_stems(keys[:1]) == [("xa-phu-loi-2026", "")]  # no clash: the plain name
+
+
+def test_alike_units_in_a_batch_get_their_own_files(tmp_path):
+    folder = tmp_path / "vao"
+    folder.mkdir()
+    for index, name in enumerate(["Hòa Bình", "Hoà Bình", "Hóa Bình"]):  # old and new tone placement, and another
+        (folder / f"{index}.yaml").write_text(unit_yaml(name, old_map=True), encoding="utf-8")
+    out = tmp_path / "ra"
+    result = run_batch([folder], out, formats=("md",), jobs=1)
+    assert result.exit_code == 0
+    rows = {row.source.rsplit("/", 1)[-1]: row for row in result.rows}
+    assert rows["0.yaml"].file != rows["2.yaml"].file and "cùng đơn vị" not in rows["2.yaml"].reason
+    assert len({row.file for row in result.rows}) == 3
+
+
 # ------------------------------------------------------------------ library
 
 

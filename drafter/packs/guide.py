@@ -433,7 +433,13 @@ như vậy trước khi soạn; mẫu có lỗi thì không tạo tệp nào.
 
 Mẫu chạy trong môi trường cách ly (Jinja2 sandbox): mẫu chỉ đọc được các biến trong bảng dưới đây,
 không đọc, ghi tệp hay chạy lệnh được. Mọi tên bắt đầu bằng `_` và lệnh `.format` bị chặn ngay khi
-kiểm tra. Chữ trong số liệu (kể cả `<`, `&`, `{{`) được in đúng như đã nhập.
+kiểm tra. Chữ trong số liệu (kể cả `<`, `&`, `{{`) được in đúng như đã nhập. Mẫu chỉ in được chữ, số
+và ngày: in một danh sách thì nối bằng bộ lọc `ds` hoặc `join`. Gói mẫu chỉ đọc tệp thật trong thư mục
+của nó, không đi theo liên kết tượng trưng (symlink).
+
+Một lần soạn không được vượt: 2.000.000 ký tự văn bản, 500.000 ký tự cho một chuỗi hay danh sách,
+1.000.000 lượt lặp (một `range` tối đa 100.000), macro lồng nhau 40 tầng, 5 giây. Tệp mẫu tối đa
+256 KB; mẫu Word tối đa 20 MB. Một báo cáo thật dùng rất ít trong các giới hạn này.
 """
 
 VARS_INTRO = """\
