@@ -40,7 +40,7 @@ def draft(source: Report | Path | str, template: str | Path = "bao-cao", variant
         raise DrafterError([Problem("E525", str(template), found="bản thảo trung gian (draft)")])
     report = source if isinstance(source, Report) else load_report(source)
     pack = find_pack(template)
-    problems = check_pack(pack.folder)
+    problems = check_pack(pack.folder, trial=False)  # the real run follows: no need for a trial one
     if problems:
         raise DrafterError(problems)
     if report.period.span not in pack.periods:
@@ -123,7 +123,7 @@ def _render_form(source: Report | Path | str, form: Path, format: str, variant: 
 
     if format != "docx":
         raise DrafterError([Problem("E525", str(form), found=format)])
-    check_template(form)  # all problems, before anything runs
+    check_template(form, trial=False)  # all problems, before anything runs
     report = source if isinstance(source, Report) else load_report(source)
     return wordform.render_form(form, build_facts(report), variant)
 
@@ -136,17 +136,18 @@ def find_pack(template: str | Path):
     return pack_or_error(template)
 
 
-def check_template(template: str | Path) -> None:
+def check_template(template: str | Path, trial: bool = True) -> None:
     """Raise :class:`DrafterError` with every problem of a template (a built-in pack's name, a
     pack folder or a Word form), or E503 when there is no such template; checked once per file
-    version, so a batch pays for it once."""
+    version, so a batch pays for it once. ``trial``: also run it once on example data
+    (:mod:`drafter.packs.check`)."""
     from drafter.packs.catalog import check
 
     if is_word_form(template) and not os.path.lexists(template):
         raise DrafterError([Problem("E503", str(template), found=str(template), expected=", ".join(builtin_names()))])
     if not is_word_form(template):
         find_pack(template)  # E503 for an unknown name, rather than "not a template"
-    problems = check(template)
+    problems = check(template, trial=trial)
     if problems:
         raise DrafterError(problems)
 

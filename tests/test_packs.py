@@ -308,3 +308,18 @@ def test_export_refuses_a_pack_with_a_link(tmp_path):
         export_pack(folder, tmp_path / "ban-sao")
     assert [p.code for p in raised.value.problems] == ["E527"]
     assert not (tmp_path / "ban-sao" / "ghi-chu.j2").exists()
+
+
+@pytest.mark.parametrize("where", [_in_pack, _in_form], ids=["pack", "word-form"])
+def test_too_many_tags_are_refused_before_any_is_compiled(tmp_path, where):
+    from drafter.packs.formparts import MAX_FORM_TAGS
+
+    count = (limits.MAX_TAGS if where is _in_pack else MAX_FORM_TAGS) + 1
+    template = where(tmp_path, "{{ unit.name }}" * count)
+    for run in (lambda: check(template), lambda: api.render(SAMPLE, template=template, format="docx")):
+        try:
+            problems = run()
+        except DrafterError as error:
+            problems = error.problems
+        assert [p.code for p in problems] == ["E546"], [p.render() for p in problems]
+        assert "thẻ" in problems[0].render()

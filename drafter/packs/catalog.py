@@ -129,16 +129,20 @@ def pack_or_error(source: str | Path) -> TemplatePack:
 # -------------------------------------------------------------------- check
 
 
-def check(target: str | Path) -> list[Problem]:
-    """Every problem of a pack folder, a built-in pack's name or a Word form; [] when it is fine."""
+def check(target: str | Path, trial: bool = True) -> list[Problem]:
+    """Every problem of a pack folder, a built-in pack's name or a Word form; [] when it is fine.
+
+    ``trial``: a template without problems is also run once on the guide's example data, for
+    faults that do not depend on data (a self-include, a loop without end).
+    """
     if is_word_form(target):
         from drafter.packs.wordform import check_form
 
-        return check_form(target)
+        return check_form(target, trial=trial)
     try:
         pack = load_pack(target)
     except TemplatePackError as error:
         if error.code == "E522":
             return [Problem("E522", str(target), found=str(target), expected=", ".join(builtin_names()))]
         return [error.problem(str(target))]
-    return check_pack(pack.folder)
+    return check_pack(pack.folder, trial=trial)

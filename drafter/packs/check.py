@@ -354,17 +354,20 @@ MAX_FILES = 100
 _CHECKED: dict[tuple, list[Problem]] = {}
 
 
-def check_pack(folder: Path) -> list[Problem]:
-    """Problems of a pack: its manifest, ``body.j2`` and every template that one pulls in."""
-    folder = Path(os.path.realpath(folder))
+def check_pack(folder: Path, trial: bool = True) -> list[Problem]:
+    """Problems of a pack: its manifest, ``body.j2`` and every template that one pulls in; with
+    ``trial``, then what a run on the guide's example data says (:func:`_trial`)."""
+    folder = Path(folder) if Path(folder).is_absolute() else Path(os.path.realpath(folder))
     shared = templates_root() / "_shared"
     # the answer only changes when a file does: batch runs check a pack once
     key = (folder, *_state(folder), *_state(shared))
+    if len(_CHECKED) > 64:
+        _CHECKED.clear()
     if key not in _CHECKED:
-        if len(_CHECKED) > 64:
-            _CHECKED.clear()
         _CHECKED[key] = _check_pack(folder, shared)
-    return list(_CHECKED[key])
+    if trial and not _CHECKED[key] and (key, "trial") not in _CHECKED:
+        _CHECKED[key, "trial"] = _trial(load_pack(folder))
+    return list(_CHECKED[key] or (_CHECKED.get((key, "trial"), []) if trial else []))
 
 
 def _state(folder: Path) -> list[tuple]:
@@ -425,7 +428,7 @@ def _check_pack(folder: Path, shared: Path) -> list[Problem]:
             if ref not in seen and len(seen) < MAX_FILES:
                 seen.add(ref)
                 todo.append((ref, filename, ref_line))
-    return problems or _trial(pack)
+    return problems
 
 
 def _trial(pack) -> list[Problem]:

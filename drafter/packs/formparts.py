@@ -33,7 +33,9 @@ MAX_FORM_BYTES = 20 * 1024 * 1024
 #: All parts unpacked (pictures included).
 MAX_UNZIPPED = 100 * 1024 * 1024
 #: The XML parts docxtpl renders, unpacked: a 50-page form has about 2 MB.
-MAX_XML = 10 * 1024 * 1024
+MAX_XML = 5 * 1024 * 1024
+#: Tags in a whole form (a real one has a few hundred): each costs compiled code when it renders.
+MAX_FORM_TAGS = 5_000
 MAX_ENTRIES = 2000
 _OPENER = re.compile(r"\{[{%#]")
 _MACRO_SUFFIXES = {".docm": "văn bản Word có macro (.docm)", ".dotm": "mẫu Word có macro (.dotm)",

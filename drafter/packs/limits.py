@@ -8,7 +8,7 @@ cơ quan"):
 ========================  =================  ===========================================
 limit                     value              refused with
 ========================  =================  ===========================================
-one template file         256 KB             E546 (a Word form: see ``wordform``)
+one template file         256 KB, 10,000 tags  E546 (a Word form: see ``formparts``)
 text one render writes    2,000,000 chars    E528
 one text or list built    500,000 chars      E544 (``"a" * n``, ``center``, ``~``, ``join``…)
 loop turns, all loops     1,000,000          E529
@@ -36,6 +36,8 @@ from jinja2 import Undefined, pass_environment, pass_eval_context
 from jinja2.exceptions import TemplateRuntimeError
 
 MAX_TEMPLATE_BYTES = 256 * 1024
+#: Tags in one template file (a Word form: in all its parts): each costs compiled code.
+MAX_TAGS = 10_000
 MAX_OUTPUT = 2_000_000
 MAX_VALUE = 500_000
 MAX_ITERATIONS = 1_000_000
@@ -89,15 +91,34 @@ def _reason(error: Exception) -> str:
 
 
 class Budget:
-    """What one render has used so far; one per thread, shared by the templates it includes."""
+    """What one render has used so far; one per thread, shared by the templates it includes and,
+    for a Word form, by all its parts.
 
-    __slots__ = ("deadline", "turns", "depth", "output_limit")
+    The clock runs only while a template runs (:meth:`running`): docxtpl's own work on a Word
+    form, proportional to the form's bounded size, is not the template's time.
+    """
+
+    __slots__ = ("deadline", "turns", "depth", "output_limit", "spent", "active", "since")
 
     def __init__(self, output_limit: int = MAX_OUTPUT):
-        self.deadline = time.monotonic() + MAX_SECONDS
         self.turns = 0
         self.depth = 0
         self.output_limit = output_limit
+        self.spent = 0.0
+        self.active = 0
+        self.since = 0.0
+        self.deadline = time.monotonic() + MAX_SECONDS
+
+    def start(self) -> None:
+        if not self.active:
+            self.since = time.monotonic()
+            self.deadline = self.since + MAX_SECONDS - self.spent
+        self.active += 1
+
+    def stop(self) -> None:
+        self.active -= 1
+        if not self.active:
+            self.spent += time.monotonic() - self.since
 
     def tick(self) -> None:
         if time.monotonic() > self.deadline:

@@ -1,5 +1,5 @@
 """Reading a pack's template files: only real files inside the pack's own folder (or the built-in
-shared one), never through a symbolic link, never larger than the limit, always UTF-8.
+shared one), never through a symbolic link, never larger than the limits (bytes, tags), always UTF-8.
 
 Offices pass packs to each other by zip, chat and USB stick; a link ``ghi-chu.j2 -> /etc/passwd``
 in such a pack must not put the machine's files into a document. Every piece of the path below
@@ -56,7 +56,15 @@ def read_template(path: Path, name: str, root: Path | None = None) -> str:
         detail = f", có vẻ được lưu bằng bảng mã {found}" if found and code == "E105" else ""
         line = data[:error.start].count(b"\n") + 1
         raise TemplateFileError(name, where, "E105", detail, expected=str(line)) from None
-    return text.replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n")
+    if name.endswith(".j2"):
+        from drafter.packs.syntax import tag_spans
+
+        tags = sum(1 for _ in tag_spans(text))
+        if tags > limits.MAX_TAGS:  # each tag is compiled code: 36,000 of them cost 10 s and 500 MB
+            raise TemplateFileError(name, where, "E546", f"{tags:,} thẻ".replace(",", "."),
+                                    f"{limits.MAX_TAGS:,} thẻ".replace(",", "."))
+    return text
 
 
 def _no_link_below(root: Path, path: Path, name: str) -> None:

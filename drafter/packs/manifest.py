@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +35,7 @@ def is_word_form(target: str | Path) -> bool:
     return Path(str(target)).suffix.lower() in WORD_SUFFIXES and not Path(str(target)).is_dir()
 
 
+@lru_cache(maxsize=1)
 def templates_root() -> Path:
     """Built-in packs: inside the installed package, or ``templates/`` beside it in a checkout."""
     here = Path(__file__).resolve().parent.parent  # the drafter package
@@ -44,15 +46,23 @@ def templates_root() -> Path:
 
 
 def builtin_names() -> list[str]:
+    return list(_builtin_names())
+
+
+@lru_cache(maxsize=1)
+def _builtin_names() -> tuple[str, ...]:
+    # shipped with the package: they do not change while it runs
     root = templates_root()
-    return sorted(p.name for p in root.iterdir() if (p / "manifest.yaml").is_file())
+    return tuple(sorted(p.name for p in root.iterdir() if (p / "manifest.yaml").is_file()))
 
 
 def load_pack(name_or_folder: str | Path) -> TemplatePack:
     """A built-in pack by name ("bao-cao") or a user's pack by folder."""
+    if isinstance(name_or_folder, str) and name_or_folder in _builtin_names() and not os.path.isdir(name_or_folder):
+        return _load_pack(templates_root() / name_or_folder)  # the usual case, and the fast one
     folder = Path(name_or_folder)
     if not folder.is_dir() or not (folder / "manifest.yaml").exists() and not (folder / "manifest.yaml").is_symlink():
-        if is_word_form(name_or_folder) or str(name_or_folder) not in builtin_names():
+        if is_word_form(name_or_folder) or str(name_or_folder) not in _builtin_names():
             raise TemplatePackError(str(folder), "không phải gói mẫu", code="E522", found=str(name_or_folder))
         folder = templates_root() / str(name_or_folder)
     return _load_pack(folder.resolve())

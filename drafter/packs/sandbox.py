@@ -151,9 +151,11 @@ class GuardedTemplate(Template):
         with limits.render_budget(self.environment.output_limit) as budget:
             previous = budget.output_limit
             budget.output_limit = self.environment.output_limit + self.source_length
+            budget.start()
             try:
                 return super().render(*args, **kwargs)
             finally:
+                budget.stop()
                 budget.output_limit = previous
 
 
@@ -222,11 +224,29 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return verdict
 
     def getattr(self, obj, attribute):
-        """Jinja's attribute access, then the rules of this module on what may be reached."""
-        value = super().getattr(obj, attribute)
-        if isinstance(value, Undefined) or self._cached(self._allowed, _allowed, obj, attribute, value):
-            return value
-        return self.unsafe_undefined(obj, attribute)
+        """Jinja's attribute access with this module's rules on top, both judged once per
+        (type, name): this runs for every ``a.b`` of every render."""
+        try:
+            value = getattr(obj, attribute)
+        except AttributeError:
+            try:
+                return obj[attribute]
+            except (TypeError, LookupError):
+                return self.undefined(obj=obj, name=attribute)
+        cls = type(obj)
+        if obj.__class__ is cls:
+            key = (cls, attribute, abc.get_cache_token())
+            verdict = self._allowed.get(key)
+            if verdict is None:
+                verdict = self._allowed[key] = self._both(obj, attribute, value)
+                if len(self._allowed) >= 4096:
+                    self._allowed.clear()
+        else:
+            verdict = self._both(obj, attribute, value)
+        return value if verdict else self.unsafe_undefined(obj, attribute)
+
+    def _both(self, obj, attribute: str, value) -> bool:
+        return super().is_safe_attribute(obj, attribute, value) and _allowed(obj, attribute, value)
 
     def getitem(self, obj, argument):
         try:

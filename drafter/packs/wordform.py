@@ -32,7 +32,7 @@ from drafter.facts import Facts
 from drafter.packs import limits
 from drafter.packs.check import FORM_FORBIDDEN_FILTERS, check_source
 from drafter.packs.failures import from_template
-from drafter.packs.formparts import PROPERTIES, open_form, parts, read_form
+from drafter.packs.formparts import MAX_FORM_TAGS, PROPERTIES, open_form, parts, read_form
 from drafter.packs.jinja import context
 from drafter.packs.sandbox import QuietTestUndefined, Sandbox
 from drafter.packs.syntax import tag_spans
@@ -110,10 +110,12 @@ def _normalise(tag: str) -> tuple[str | None, str | None]:
 _CHECKED: dict[tuple, list[Problem]] = {}
 
 
-def check_form(path: str | Path) -> list[Problem]:
+def check_form(path: str | Path, trial: bool = True) -> list[Problem]:
     """Every problem of a Word form, each placed by paragraph, table cell, header or footer.
 
-    The answer is kept while the file is unchanged: a batch checks its form once.
+    With ``trial``, a form without problems is then filled once with the guide's example data
+    (:func:`_trial`); ``drafter render`` leaves that out, since it fills the form at once anyway.
+    The answers are kept while the file is unchanged: a batch checks its form once.
     """
     path = Path(path)
     try:
@@ -121,14 +123,16 @@ def check_form(path: str | Path) -> list[Problem]:
         key = (os.path.realpath(path), info.st_ino, info.st_mtime_ns, info.st_size)
     except OSError:
         key = None
-    if key is None or key not in _CHECKED:
+    if key is None:
         problems = _check_form(path)
-        if key is None:
-            return problems
-        if len(_CHECKED) > 64:
-            _CHECKED.clear()
-        _CHECKED[key] = problems
-    return list(_CHECKED[key])
+        return problems or (_trial(path) if trial else [])
+    if len(_CHECKED) > 64:
+        _CHECKED.clear()
+    if key not in _CHECKED:
+        _CHECKED[key] = _check_form(path)
+    if trial and not _CHECKED[key] and (key, "trial") not in _CHECKED:
+        _CHECKED[key, "trial"] = _trial(path)
+    return list(_CHECKED[key] or (_CHECKED.get((key, "trial"), []) if trial else []))
 
 
 def _check_form(path: Path) -> list[Problem]:
@@ -137,7 +141,12 @@ def _check_form(path: Path) -> list[Problem]:
     except DrafterError as error:
         return error.problems
     env, problems = form_environment(), []
-    for _, spots in parts(document):
+    found_parts = parts(document)
+    tags = sum(1 for _, spots in found_parts for spot in spots for _ in tag_spans(spot.text))
+    if tags > MAX_FORM_TAGS:  # each tag is compiled code: refused before any is compiled
+        return [Problem("E546", str(path), found=path.name, expected=f"{MAX_FORM_TAGS:,} thẻ".replace(",", "."),
+                        extra={"detail": f"{tags:,} thẻ".replace(",", ".")})]
+    for _, spots in found_parts:
         found, lines, places, order = [], [], [], {}
         for index, spot in enumerate(spots):
             if spot.hidden:
@@ -172,7 +181,7 @@ def _check_form(path: Path) -> list[Problem]:
             found += check_source(env, "\n".join(lines), str(path), form=True,
                                   where=lambda n, places=places: {"file": str(path), "path": places[n - 1]})
         problems += sorted(found, key=lambda problem: order.get(problem.path, 0))  # stable: the form's order
-    return problems or _trial(path)
+    return problems
 
 
 def _trial(path: Path) -> list[Problem]:
