@@ -33,7 +33,7 @@ def draft(source: Report | Path | str, template: str | Path = "bao-cao", variant
     The pack is checked first (:func:`drafter.packs.catalog.check`): a template with a
     problem is refused before any of it runs.
     """
-    from drafter.packs.check import check_pack
+    from drafter.packs.pack_check import check_pack
 
     if is_word_form(template):
         # a Word form is filled in place; it has no draft to give

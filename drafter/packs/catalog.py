@@ -19,7 +19,8 @@ from jinja2 import TemplateNotFound, TemplateSyntaxError, nodes
 
 from drafter.errors import DrafterError, Problem
 from drafter.packs import TemplatePackError
-from drafter.packs.check import check_pack, check_source  # noqa: F401 - check_source: the public name
+from drafter.packs.check import check_source  # noqa: F401 - the public name
+from drafter.packs.pack_check import check_pack
 from drafter.packs.manifest import TemplatePack, builtin_names, is_word_form, load_pack, templates_root
 from drafter.packs.sandbox import make_environment
 
@@ -52,7 +53,7 @@ def export_pack(source: str | Path, target: Path | str, force: bool = False) -> 
     written atomically. Returns the files written.
     """
     from drafter.output.files import write_atomic
-    from drafter.packs.check import file_problem
+    from drafter.packs.pack_check import file_problem
     from drafter.packs.loader import TemplateFileError
 
     pack = pack_or_error(source)

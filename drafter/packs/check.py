@@ -10,26 +10,21 @@ unknown variables, attributes, filters and tests (with a "did you mean"), and an
 reaches for Python internals, also when it is hidden in a filter's argument
 (``attr('__class__')``, ``map(attribute='__class__')``). The sandbox would stop the latter at
 run time anyway; refusing it up front means nothing of a hostile template runs at all.
-Files a pack pulls in are read as :mod:`drafter.packs.loader` allows (no link, no file outside
-the pack, UTF-8, bounded size), and the whole check is bounded in time by the template's size.
+A whole pack is checked by :mod:`drafter.packs.pack_check`; the check is bounded in time by the
+template's size.
 """
 
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Callable
-from pathlib import Path
 
-from jinja2 import TemplateNotFound, TemplateSyntaxError, meta, nodes
+from jinja2 import TemplateSyntaxError, meta, nodes
 from jinja2.exceptions import TemplateAssertionError
 from jinja2.sandbox import UNSAFE_GENERATOR_ATTRIBUTES, UNSAFE_COROUTINE_ATTRIBUTES
 
 from drafter.errors import Problem
-from drafter.packs import TemplatePackError
-from drafter.packs.loader import TemplateFileError
-from drafter.packs.manifest import load_pack, templates_root
-from drafter.packs.sandbox import UNSAFE_ATTRIBUTES as _RUNTIME_UNSAFE, make_environment
+from drafter.packs.sandbox import UNSAFE_ATTRIBUTES as _RUNTIME_UNSAFE
 from drafter.packs.syntax import TOO_DEEP, syntax_problems
 
 # ---- meaning: names, attributes, filters, and what is never allowed
@@ -345,127 +340,3 @@ def check_source(env, source: str, filename: str, *, where: Callable[[int], dict
 def _in_order(found: list[tuple[int, Problem]]) -> list[Problem]:
     """Problems in the order of the template, each once."""
     return list(dict.fromkeys(problem for _, problem in sorted(found, key=lambda pair: pair[0])))
-
-
-# ---- a whole pack: its manifest, body.j2 and every file body.j2 pulls in
-
-#: Files one pack may pull in (includes, imports): far more than any real pack, few enough to check.
-MAX_FILES = 100
-_CHECKED: dict[tuple, list[Problem]] = {}
-
-
-def check_pack(folder: Path, trial: bool = True) -> list[Problem]:
-    """Problems of a pack: its manifest, ``body.j2`` and every template that one pulls in; with
-    ``trial``, then what a run on the guide's example data says (:func:`_trial`)."""
-    folder = Path(folder) if Path(folder).is_absolute() else Path(os.path.realpath(folder))
-    shared = templates_root() / "_shared"
-    # the answer only changes when a file does: batch runs check a pack once
-    key = (folder, *_state(folder), *_state(shared))
-    if len(_CHECKED) > 64:
-        _CHECKED.clear()
-    if key not in _CHECKED:
-        _CHECKED[key] = _check_pack(folder, shared)
-    if trial and not _CHECKED[key] and (key, "trial") not in _CHECKED:
-        _CHECKED[key, "trial"] = _trial(load_pack(folder))
-    return list(_CHECKED[key] or (_CHECKED.get((key, "trial"), []) if trial else []))
-
-
-def _state(folder: Path) -> list[tuple]:
-    try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError:
-        return []
-    found = []
-    for entry in entries[:1000]:
-        info = entry.stat(follow_symlinks=False)
-        found.append((entry.name, info.st_mode, info.st_mtime_ns, info.st_size))
-    return found
-
-
-def variables_for(kind: str) -> dict | None:
-    """The variables a pack of this kind sees, as :class:`~drafter.packs.guide.Var`; None if unknown.
-
-    Report packs see :func:`drafter.packs.jinja.context`. A roll-up sees what
-    :func:`drafter.rollup.rollup_context` gives, read off a roll-up of the
-    reference's example report: names only, their insides are not checked.
-    With None, names are not checked at all; syntax, filters and safety still are.
-    """
-    from drafter.packs.guide import Var, context_vars, example_facts
-
-    if kind != "rollup":
-        return context_vars()
-    try:
-        from drafter.rollup import build_rollup, rollup_context
-
-        names = rollup_context(build_rollup([example_facts().report]))
-    except Exception:  # the roll-up is another module's business; never block a check on it
-        return None
-    return {name: Var(name, "") for name in names}
-
-
-def _check_pack(folder: Path, shared: Path) -> list[Problem]:
-    try:
-        pack = load_pack(folder)
-    except TemplatePackError as error:
-        return [error.problem(folder.name)]
-    variables = variables_for(pack.kind)
-    env = make_environment([folder, shared])
-    problems: list[Problem] = []
-    todo, seen = [("body.j2", str(folder), None)], {"body.j2"}
-    while todo:
-        name, caller, line = todo.pop(0)
-        try:
-            source, filename, _ = env.loader.get_source(env, name)
-        except TemplateFileError as error:
-            problems.append(file_problem(error))
-            continue
-        except TemplateNotFound:
-            problems.append(Problem("E524", caller, line, found=name))
-            continue
-        references: list[tuple[str, int]] = []
-        problems += check_source(env, source, filename, references=references, variables=variables)
-        for ref, ref_line in references:
-            if ref not in seen and len(seen) < MAX_FILES:
-                seen.add(ref)
-                todo.append((ref, filename, ref_line))
-    return problems
-
-
-def _trial(pack) -> list[Problem]:
-    """What running the pack on the guide's example report says (a self-include, a loop without
-    end, a function printed…): found now, with its line, rather than at the first real render.
-
-    The run is bounded like any other (:mod:`drafter.packs.limits`).
-    """
-    from drafter.packs.guide import example_facts
-    from drafter.packs.jinja import context, render_template
-
-    try:
-        if pack.kind == "rollup":
-            from drafter.rollup import build_rollup, rollup_context
-
-            values = rollup_context(build_rollup([example_facts().report]))
-        else:
-            values = context(example_facts())
-    except Exception:  # noqa: BLE001 - the example is another module's business; the check stands
-        return []
-    try:
-        render_template(pack, values)
-    except TemplatePackError as error:
-        problem = error.problem(pack.name)
-        return [problem] if problem.code in TRIAL_CODES else []
-    return []
-
-
-#: What a trial run may report: faults of the template whatever the data. A missing value (E519)
-#: or a filter given a value it cannot take (E545) may be the example's, not the template's.
-TRIAL_CODES = frozenset({"E105", "E216", "E510", "E518", "E524", "E527", "E528", "E529", "E539", "E540", "E541",
-                         "E544", "E546"})
-
-
-def file_problem(error: TemplateFileError) -> Problem:
-    """Why a template file was not read: at the file itself (E105, E546, E527)."""
-    if error.code == "E105":
-        return Problem("E105", error.path, int(error.expected or 0) or None, extra={"detail": error.detail})
-    return Problem(error.code, error.path, found=Path(error.path).name, expected=error.expected,
-                   extra={"detail": error.detail})

@@ -16,6 +16,11 @@ from jinja2.exceptions import SecurityError
 from drafter.packs import TemplatePackError, limits
 from drafter.packs.loader import TemplateFileError
 
+#: What a trial run may report: faults of the template whatever the data. A missing value (E519)
+#: or a filter given a value it cannot take (E545) may be the example's, not the template's.
+TRIAL_CODES = frozenset({"E105", "E216", "E510", "E518", "E524", "E527", "E528", "E529", "E539", "E540", "E541",
+                         "E544", "E546"})
+
 _SECURITY = [
     (r"access to attribute '(.+?)' of '(.+?)' object is unsafe\.?", r"truy cập “\1” của “\2”"),
     (r".* is not safely callable", "gọi một hàm không an toàn"),

@@ -160,17 +160,19 @@ class GuardedTemplate(Template):
 
 
 def _guarded_filters() -> dict:
+    from drafter.packs import filter_guards as guards
+
     found = {}
     for name, function in DEFAULT_FILTERS.items():
-        if name in limits.REMOVED_FILTERS:
+        if name in guards.REMOVED_FILTERS:
             continue
-        if name in limits.AMPLIFIERS or name in limits.TEXT_FILTERS:
-            function = limits.guard_filter(name, function, limits.AMPLIFIERS.get(name))
+        if name in guards.AMPLIFIERS or name in guards.TEXT_FILTERS:
+            function = guards.guard_filter(name, function, guards.AMPLIFIERS.get(name))
         found[name] = function
-    found["format"] = limits.guard_filter("format", limits.safe_format)
-    found["join"] = limits.guard_filter("join", limits.safe_join)
-    found["sum"] = limits.guard_filter("sum", limits.safe_sum)
-    found.update({name: limits.guard_filter(name, function) for name, function in FILTERS.items()})
+    found["format"] = guards.guard_filter("format", guards.safe_format)
+    found["join"] = guards.guard_filter("join", guards.safe_join)
+    found["sum"] = guards.guard_filter("sum", guards.safe_sum)
+    found.update({name: guards.guard_filter(name, function) for name, function in FILTERS.items()})
     found["_drafter_counted"] = limits.Counted
     found["_drafter_joined"] = _joined
     return found
@@ -316,7 +318,9 @@ def _widen(method: str):
 
 
 def _str_replace(text: str, old, new, count=-1):
-    limits._replace(text, old, new, None if count < 0 else count)
+    from drafter.packs.filter_guards import _replace
+
+    _replace(text, old, new, None if count < 0 else count)
     return text.replace(old, new, count)
 
 

@@ -186,7 +186,7 @@ def _check_form(path: Path) -> list[Problem]:
 
 def _trial(path: Path) -> list[Problem]:
     """What filling the form with the guide's example report says, bounded like any render."""
-    from drafter.packs.check import TRIAL_CODES
+    from drafter.packs.failures import TRIAL_CODES
     from drafter.packs.guide import example_facts
 
     try:
