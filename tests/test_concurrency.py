@@ -312,3 +312,18 @@ def test_a_hanging_office_suite_is_stopped_with_its_child(tmp_path):
     text = (done.stdout + done.stderr).decode("utf-8", "replace")
     assert done.returncode == 1 and "E703" in text and "Traceback" not in text, text
     _assert_clean(tmp_path, marker, out)
+
+
+@pytest.mark.parametrize(("number", "writing", "code"), [
+    (errno.ENAMETOOLONG, True, "E608"), (errno.ENAMETOOLONG, False, "E608"), (errno.ENOSPC, True, "E609"),
+    (errno.EDQUOT, True, "E609"), (errno.EFBIG, True, "E609"), (errno.EACCES, True, "E613"), (errno.EROFS, True, "E613"),
+    (errno.EMFILE, True, "E616"), (errno.EMFILE, False, "E616"), (errno.EIO, True, "E617"), (errno.EIO, False, "E617"),
+    (errno.ENOENT, True, "E502"), (errno.ENOENT, False, "E101"), (errno.EACCES, False, "E101")])
+def test_every_kind_of_os_error_has_its_code_and_a_vietnamese_message(number, writing, code):
+    from drafter.errors import os_problem
+
+    problem = os_problem(OSError(number, os.strerror(number)), "a.docx", writing=writing)
+    assert problem.code == code
+    line = problem.render()
+    assert line.startswith(f"a.docx: lỗi {code}: ") and " Sửa: " in line
+    assert os.strerror(number) not in line, "the message is Vietnamese, not the system's English"
