@@ -292,6 +292,9 @@ CASES = [
     Case("complex-key", b"? {a: 1}\n: 2\n" + VALID.encode(), code="E126", where=":1:3", also=("một nhóm",)),
     Case("complex-key-flow", b"{? [a, b]: 2}\n", code="E126", where=":1:4", also=("một danh sách",)),
     Case("recursive-merge", b"unit: &a\n  <<: *a\n", code="E103", also=("tham chiếu",)),
+    Case("merge-only-mapping", edit("unit:\n  name: Gia Lai\n  kind: tỉnh\n  population: 3583693\n",
+                                    "unit:\n  <<: {name: Gia Lai, kind: tỉnh, population: 3583693, hang: 1}\n"),
+         code="E206", where=":2:3", also=("“hang”",)),  # a key that came in through "<<:" has no line of its own
     Case("99000-unknown-keys", _many_keys(), code="E109", where=":5000:10"),
     # values
     Case("wrong-type-text", edit("  quota: 3350", "  quota: nhiều"), code="E202", where=":13:3"),
@@ -433,6 +436,8 @@ def accepted(tmp_path_factory):
         "utf16-le": b"\xff\xfe" + VALID.encode("utf-16-le"),
         "utf16-be": b"\xfe\xff" + VALID.encode("utf-16-be"),
     }
+    inputs["merge-only"] = edit("unit:\n  name: Gia Lai\n  kind: tỉnh\n  population: 3583693\n",
+                                "unit:\n  <<: {name: Gia Lai, kind: tỉnh, population: 3583693}\n")
     jobs = []
     for name, data in inputs.items():
         path = base / f"{name}.yaml"
@@ -445,7 +450,7 @@ def accepted(tmp_path_factory):
     return base, runs
 
 
-@pytest.mark.parametrize("name", ["nfd", "bom", "utf16-le", "utf16-be"])
+@pytest.mark.parametrize("name", ["nfd", "bom", "utf16-le", "utf16-be", "merge-only"])
 def test_odd_but_valid_text_is_accepted(name, accepted):
     base, runs = accepted
     exit_code, stdout, stderr, seconds = runs[name]

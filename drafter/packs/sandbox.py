@@ -187,7 +187,6 @@ class Sandbox(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**", "+", "-", "%"})
     template_class = GuardedTemplate
     concat = staticmethod(limits.bounded_concat)
-    MAX_SIZE = limits.MAX_VALUE
 
     def __init__(self, *args, output_limit: int = limits.MAX_OUTPUT, **kwargs):
         global _FILTERS

@@ -56,6 +56,14 @@ def convert(value, column: Column, epoch=None):
     return _to_text(value)
 
 
+def _too_many_digits(text: str) -> int:
+    """The number of digits of a number typed as text, when it has more than any figure; else 0."""
+    if len(text) <= MAX_DIGITS:
+        return 0
+    digits = sum(ch.isdigit() for ch in text)
+    return digits if digits > MAX_DIGITS else 0
+
+
 def _to_int(value):
     if isinstance(value, bool):
         return value
@@ -63,9 +71,8 @@ def _to_int(value):
         return int(value)
     if isinstance(value, str):
         text = _SPACES.sub("", value)
-        digits = sum(ch.isdigit() for ch in text)
-        if digits > MAX_DIGITS:
-            return TooLong(digits)
+        if _too_many_digits(text):
+            return TooLong(_too_many_digits(text))
         if _DIGITS.fullmatch(text):  # ASCII digits only: "3350²" is text, not 3350 squared
             return int(text)
         if _THOUSANDS.fullmatch(text):  # Vietnamese thousands separator: "2.847"
@@ -80,9 +87,8 @@ def _to_float(value):
         return float(value)
     if isinstance(value, str):
         text = _SPACES.sub("", value)
-        digits = sum(ch.isdigit() for ch in text)
-        if digits > MAX_DIGITS:
-            return TooLong(digits)
+        if _too_many_digits(text):
+            return TooLong(_too_many_digits(text))
         if _VN_DECIMAL.fullmatch(text):  # "0,89", "1.824,5"
             return float(text.replace(".", "").replace(",", "."))
         if _THOUSANDS.fullmatch(text):
