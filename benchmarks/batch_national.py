@@ -87,7 +87,7 @@ def make_inputs(folder: Path, count: int, as_excel: bool) -> list[Path]:
     rng = random.Random(2026)
     units = [commune_data(base, kind, name, province, rng) for kind, name, province in communes(count)]
     if as_excel:
-        from drafter.inputs.excel import write_workbook
+        from drafter.api import write_workbook
         from drafter.inputs.model import Report
 
         target = folder / "so-lieu-2026.xlsx"

@@ -33,7 +33,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from drafter import api  # noqa: E402
-
 from drafter.facts import build_facts  # noqa: E402
 from drafter.inputs.model import Report  # noqa: E402
 

@@ -2,11 +2,12 @@
 
 >>> import drafter
 >>> sorted(name for name in drafter.__all__)
-['draft', 'explain', 'lay_out', 'render', 'render_to_file', 'review_copy', 'validate']
+['batch', 'check', 'draft', 'explain', 'lay_out', 'render', 'render_to_file', 'review_copy', 'rollup', 'validate']
 """
 
 __version__ = "0.1.0"
-__all__ = ["draft", "explain", "lay_out", "render", "render_to_file", "review_copy", "validate"]
+__all__ = ["batch", "check", "draft", "explain", "lay_out", "render", "render_to_file", "review_copy", "rollup",
+           "validate"]
 
 
 def __getattr__(name):

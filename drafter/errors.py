@@ -45,6 +45,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "rồi lưu tệp dạng UTF-8."),
     "E122": ("tệp không phải tệp số liệu YAML mà là {found}",
              "bảng tính .xlsx thì dùng lệnh “drafter batch tệp.xlsx -o thư-mục/”; còn lại chỉ ra tệp .yaml."),
+    "E123": ("có ký tự điều khiển hướng chữ {found} (ký tự ẩn làm chữ hiện ngược hoặc đảo thứ tự)",
+             "xóa ký tự này; chữ Việt không cần ký tự điều khiển hướng chữ (thường lẫn vào khi sao chép từ nơi khác)."),
+    "E124": ("bảng tính quá lớn khi giải nén ({detail})",
+             "một bảng tính số liệu chỉ cần vài MB: mở bằng Excel, xóa các trang, hình ảnh không cần rồi lưu lại "
+             "(File > Save As > Excel Workbook), hoặc tách thành nhiều tệp."),
+    "E125": ("bảng tính có quá nhiều dòng số liệu (quá {expected} dòng)", "tách thành nhiều tệp, mỗi tệp tối đa {expected} đơn vị."),
+    "E126": ("tên trường phải là chữ, gặp {found}",
+             "viết tên trường là chữ rồi dấu “:”, ví dụ “quota: 3350”; bỏ dấu “?” đầu dòng và ngoặc {{ }} hay [ ] quanh tên."),
     # E2xx: a field's value
     "E200": ("thiếu trường bắt buộc “{expected}”", "thêm trường này, xem tệp mẫu."),
     "E201": ("số không được âm (gặp: {found})", "nhập số từ 0 trở lên."),
@@ -134,6 +142,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E565": ("ngân hàng câu: {detail}", "thêm thuật ngữ vào mục terms:, hoặc sửa lại tên."),
     "E566": ("ngân hàng câu: {detail}", "làm theo cách viết trong tệp phrases.yaml của mẫu có sẵn."),
     "E567": ("ngân hàng câu: {detail}", "thêm một cách nói dùng đủ các ô này (phần có thể thiếu đặt trong [ ])."),
+    "E527": ("tệp mẫu “{found}” không dùng được: {detail}",
+             "mẫu chỉ đọc tệp thật nằm trong thư mục mẫu; chép nội dung tệp vào thư mục mẫu thay cho liên kết."),
+    # E528-E529, E539-E546: what one render of a template may cost (drafter.packs.limits), and its manifest
+    "E528": ("mẫu tạo ra văn bản quá dài (quá {expected} ký tự)",
+             "kiểm tra các vòng lặp {{% for %}} và phép nhân chuỗi trong mẫu; một văn bản không cần dài đến vậy."),
+    "E529": ("các vòng lặp trong mẫu chạy quá {expected} lượt", "kiểm tra các vòng {{% for %}} lồng nhau và danh sách range(…) quá dài."),
+    "E539": ("mẫu gọi lồng nhau quá {expected} tầng (macro tự gọi lại chính nó, hoặc mẫu include chính nó)",
+             "bỏ lời gọi vòng: một macro không gọi lại chính nó, một tệp mẫu không include, import lại chính nó."),
+    "E540": ("mẫu chạy quá {expected} giây nên đã bị dừng", "kiểm tra các vòng lặp và macro; một mẫu bình thường chạy xong trong chưa đến một giây."),
+    "E541": ("mẫu in ra “{found}”, là {detail}", "chỉ in chữ, số hoặc ngày; xem danh sách biến bằng lệnh “drafter templates vars”."),
+    "E542": ("loại mẫu “{found}” không có{suggestion}", "sửa dòng “kind:” trong manifest.yaml thành một trong: {expected}."),
+    "E543": ("tệp manifest.yaml không đúng dạng: {detail}",
+             "viết mỗi thông tin một dòng “tên: giá trị”, theo manifest.yaml của mẫu có sẵn (drafter templates export bao-cao)."),
+    "E544": ("phép tính trong mẫu cho kết quả quá lớn: {detail}", "kiểm tra phép nhân, lũy thừa, center(…), join, replace… trong mẫu."),
+    "E545": ("bộ lọc “{found}” không dùng được với giá trị “{expected}” ({detail})",
+             "đặt bộ lọc trong {{% if … %}} khi giá trị có thể trống hoặc bằng 0, hoặc dùng bộ lọc hợp với loại giá trị."),
+    "E546": ("tệp mẫu “{found}” quá lớn ({detail}; tối đa {expected})", "bỏ phần không cần; một mẫu báo cáo chỉ cần vài chục KB."),
     # E53x, W53x: rolling many units up into one report (drafter rollup)
     "E530": ("không tìm thấy tệp số liệu nào (.yaml, .yml, .xlsx) trong thư mục “{found}”", "kiểm tra lại đường dẫn thư mục."),
     "E531": ("“{found}” không phải tệp số liệu .yaml, .yml hoặc .xlsx", "chỉ ra tệp YAML, thư mục chứa tệp YAML, hoặc bảng tính .xlsx."),
@@ -151,6 +176,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E604": ("lỗi nội bộ khi tạo văn bản ({detail})", "chạy lại với DRAFTER_DEBUG=1 và gửi thông báo cho nhóm phát triển."),
     "E605": ("tiến trình tạo văn bản dừng đột ngột ({detail})", "thử lại với --jobs 1 hoặc giảm số tiến trình; kiểm tra bộ nhớ còn trống."),
     "E606": ("thư mục kết quả “{found}” không dùng được ({detail})", "chọn thư mục khác với -o."),
+    # E607-E629: the operating system said no
+    "E607": ("“{found}” đã có và không phải tệp thông thường ({detail}); không ghi đè", "chọn tên tệp khác với -o; --force chỉ ghi đè tệp thông thường."),
+    "E608": ("tên tệp hoặc đường dẫn quá dài", "đặt tên tệp ngắn hơn, hoặc dùng thư mục gần gốc ổ đĩa hơn."),
+    "E609": ("không còn chỗ để ghi ({detail})", "giải phóng chỗ trống trên ổ đĩa, hoặc ghi sang ổ khác."),
+    "E610": ("không ghi được ra màn hình hoặc tệp nhận kết quả ({detail})",
+             "kiểm tra chỗ nhận kết quả sau dấu “>” hoặc “|”; hoặc ghi thẳng ra tệp với -o tên-tệp."),
+    "E611": ("hết dữ liệu vào khi chương trình đang hỏi “{found}”", "chạy lệnh trên cửa sổ lệnh để trả lời, hoặc cho đủ thông tin bằng tùy chọn, ví dụ --unit."),
+    "E612": ("câu trả lời gõ vào không đọc được (không phải chữ UTF-8)", "đặt cửa sổ lệnh dùng UTF-8 (Windows: chcp 65001), rồi gõ lại."),
+    "E613": ("không có quyền ghi ({detail})", "chọn thư mục được phép ghi (ví dụ thư mục Tài liệu của bạn), hoặc bỏ chế độ chỉ đọc của ổ, tệp."),
+    "E614": ("không đủ bộ nhớ để xử lý", "kiểm tra lại tệp (một báo cáo chỉ cần vài trăm dòng), đóng bớt chương trình khác, hoặc dùng --jobs 1."),
+    "E615": ("đã dừng vì nhận tín hiệu {found}", "chạy lại lệnh; các tệp đã ghi đều hoàn chỉnh (drafter batch: thêm --skip-existing để tạo nốt)."),
+    "E616": ("hệ thống không cho mở thêm tệp ({detail})", "giảm số tiến trình (--jobs), đóng bớt chương trình khác rồi chạy lại."),
+    "E617": ("lỗi thiết bị khi đọc hoặc ghi ({detail})", "kiểm tra ổ đĩa, USB hoặc ổ mạng; chép tệp sang ổ khác rồi chạy lại."),
     # E7xx: PDF through an office suite (LibreOffice)
     "E701": ("không tìm thấy LibreOffice để tạo tệp PDF",
              "cài LibreOffice: sudo apt-get install libreoffice-writer fonts-liberation2 (Debian/Ubuntu) hoặc tải tại libreoffice.org "
@@ -248,9 +286,41 @@ def os_reason(error: OSError, writing: bool = False) -> str:
         "ELOOP": "liên kết tượng trưng vòng lặp",
         "EIO": "lỗi đọc ghi thiết bị",
         "EFBIG": "tệp quá lớn",
+        "EMFILE": "quá nhiều tệp đang mở",
+        "ENFILE": "quá nhiều tệp đang mở",
+        "EPIPE": "nơi nhận đã đóng",
+        "EBADF": "nơi nhận đã đóng",
+        "ENXIO": "thiết bị không có",
     }
     name = errno.errorcode.get(error.errno or 0, "")
     return known.get(name, error.strerror or str(error))
+
+
+def os_problem(error: OSError, path: str, writing: bool = False) -> Problem:
+    """The problem an operating-system error makes, each kind with its own code and fix.
+
+    >>> os_problem(OSError(errno.ENAMETOOLONG, "File name too long"), "a.docx", writing=True).code
+    'E608'
+    >>> os_problem(OSError(errno.ENOSPC, "No space left on device"), "a.docx", writing=True).code
+    'E609'
+    >>> os_problem(OSError(errno.ENOENT, "No such file"), "a.docx").code
+    'E101'
+    """
+    name = errno.errorcode.get(error.errno or 0, "")
+    detail = {"detail": os_reason(error, writing)}
+    if name == "ENAMETOOLONG":
+        return Problem("E608", path)
+    if name in ("EMFILE", "ENFILE"):
+        return Problem("E616", path, extra=detail)
+    if name == "EIO":
+        return Problem("E617", path, extra=detail)
+    if not writing:
+        return Problem("E101", path, extra=detail)
+    if name in ("ENOSPC", "EDQUOT", "EFBIG"):
+        return Problem("E609", path, extra=detail)
+    if name in ("EACCES", "EPERM", "EROFS"):
+        return Problem("E613", path, extra=detail)
+    return Problem("E502", path, extra=detail)
 
 
 def _defaults(extra: dict) -> dict:
@@ -263,3 +333,12 @@ class DrafterError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
         super().__init__("\n".join(p.render() for p in self.problems))
+
+
+class Stopped(KeyboardInterrupt):
+    """The run was asked to stop by a signal (SIGTERM, SIGHUP), handled like Ctrl-C: every
+    ``finally`` runs, so nothing half-written and no child process is left behind."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum

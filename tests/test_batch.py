@@ -1,4 +1,4 @@
-"""``drafter batch`` and :func:`drafter.output.batch.run_batch`: names, summary, failures, resuming, Ctrl-C.
+"""``drafter batch`` and :func:`drafter.api.batch`: names, summary, failures, resuming, Ctrl-C.
 
 Inputs are copies of ``samples/gia-lai-2026.yaml`` with other unit names, so these tests depend
 on no other sample. Units of 2026 are checked against the map in force since 1 July 2025, so they
@@ -22,29 +22,24 @@ import pytest
 from click.testing import CliRunner
 
 from drafter import api
-from drafter.output.batch import FAILED, SKIPPED, assign_stems, file_stem, read_yaml_unit, run_batch, slug
-from drafter.output.summary import read_summary_csv
+from drafter.api import batch as run_batch
 from drafter.cli import cli
+from drafter.output.batch import (
+    FAILED,
+    SKIPPED,
+    assign_stems,
+    file_stem,
+    read_yaml_unit,
+    slug,
+)
+from drafter.output.summary import read_summary_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "gia-lai-2026.yaml"
 TEXT = SAMPLE.read_text(encoding="utf-8")
 
 
-def _renders(fmt: str) -> bool:
-    try:
-        api.render(SAMPLE, "bao-cao", fmt)
-        return True
-    except ImportError:
-        return False
-
-
-# The layout writers are developed alongside; use docx when it exists, else Markdown.
-DOCX = _renders("docx")
-FORMAT = "docx" if DOCX else "md"
-needs_docx = pytest.mark.skipif(not DOCX, reason="the Decree 30 writer is not there yet")
-if not (DOCX or _renders("md")):
-    pytest.skip("no layout writer can render yet", allow_module_level=True)
+FORMAT = "docx"
 
 
 def real_units(province: str) -> list[tuple[str, str]]:
@@ -133,6 +128,33 @@ def test_clashing_names_get_the_province_then_a_number():
                      "xa-tan-phu-2026-6-thang"]
 
 
+def test_units_alike_only_without_diacritics_never_share_a_name_or_a_duplicate_note():
+    """"Phú Lợi" and "Phú Lới" are two communes; "phú lợi" typed in lower case is the first again."""
+    keys = [("xã", "Phú Lợi", "Gia Lai", 2026, "year"), ("xã", "Phú Lới", "Gia Lai", 2026, "year"),
+            ("Xã", "phú  lợi", "Gia Lai", 2026, "year"), ("xã", "Phu Loi", "Gia Lai", 2026, "year")]
+    named = assign_stems(keys)
+    stems = [stem for stem, _ in named]
+    assert len(set(stems)) == 4
+    assert all(stem.startswith("xa-phu-loi-gia-lai-") and stem.endswith("-2026") for stem, _ in named[:2])
+    assert stems[2] == stems[0] + "-2" and named[2][1]  # the same unit twice: numbered, and said so
+    assert [note for _, note in named] == ["", "", named[2][1], ""]
+    assert assign_stems(keys) == named  # stable for the same inputs
+    assert assign_stems(keys[:1]) == [("xa-phu-loi-2026", "")]  # no clash: the plain name
+
+
+def test_alike_units_in_a_batch_get_their_own_files(tmp_path):
+    folder = tmp_path / "vao"
+    folder.mkdir()
+    for index, name in enumerate(["Hòa Bình", "Hoà Bình", "Hóa Bình"]):  # old and new tone placement, and another
+        (folder / f"{index}.yaml").write_text(unit_yaml(name, old_map=True), encoding="utf-8")
+    out = tmp_path / "ra"
+    result = run_batch([folder], out, formats=("md",), jobs=1)
+    assert result.exit_code == 0
+    rows = {row.source.rsplit("/", 1)[-1]: row for row in result.rows}
+    assert rows["0.yaml"].file != rows["2.yaml"].file and "cùng đơn vị" not in rows["2.yaml"].reason
+    assert len({row.file for row in result.rows}) == 3
+
+
 # ------------------------------------------------------------------ library
 
 
@@ -157,7 +179,6 @@ def test_run_batch_in_process_writes_named_documents_and_summary(two_units, tmp_
     assert sum(advance for stage, advance, _ in events if stage == "ghi") == 2
 
 
-@needs_docx
 def test_documents_are_real_docx_with_the_figures(two_units, tmp_path):
     import docx
 
@@ -243,8 +264,8 @@ def test_stale_temporary_files_of_a_killed_run_are_removed(two_units, tmp_path):
 
 
 def test_excel_rows_are_units(tmp_path):
+    from drafter.api import write_workbook
     from drafter.inputs import load
-    from drafter.inputs.excel import write_workbook
 
     report = load(SAMPLE).report
     other = report.model_copy(update={"unit": report.unit.model_copy(update={"name": "Quảng Ngãi"})})
@@ -258,8 +279,9 @@ def test_excel_rows_are_units(tmp_path):
 
 
 def test_fast_yaml_reading_matches_the_full_reader(tmp_path):
-    from drafter.output.batch import _fast_load, _fast_loader, _plain
     from drafter.inputs import load
+    from drafter.inputs.fast_yaml import _fast_loader, _plain
+    from drafter.inputs.fast_yaml import fast_load as _fast_load
     from drafter.inputs.yaml_reader import read_yaml
 
     if _fast_loader() is None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support.forms import build_form
 
 from drafter import api
 from drafter.checks.run import run_checks
@@ -16,7 +17,6 @@ from drafter.cli import cli
 from drafter.document import Paragraph
 from drafter.facts import build_facts
 from drafter.inputs import load_report
-from support.forms import build_form
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "gia-lai-2026.yaml"

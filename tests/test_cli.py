@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -126,3 +128,72 @@ def test_python_dash_m_and_fast_help():
     probe = "import sys, drafter.cli; print(sorted(m for m in ('docx', 'jinja2', 'pydantic') if m in sys.modules))"
     imported = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
     assert imported.stdout.strip() == "[]", "the CLI entry point must not import heavy modules"
+
+
+# ------------------------------------------------------------------ what the operating system says no to
+# Standard output closed or full, a prompt without input or with bytes that are not text: each has
+# its own code and a Vietnamese message, exit 1, never a traceback (issue 11).
+
+
+def _shell(command: str, tmp_path: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8", "DRAFTER_LANG": "vi"}
+    env.pop("DRAFTER_DEBUG", None)
+    done = subprocess.run(["sh", "-c", command.replace("DRAFTER", f"{sys.executable} -m drafter")], cwd=tmp_path,
+                          env=env, input=stdin, capture_output=True, timeout=60)
+    text = done.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in text and "Lỗi nội bộ" not in text, text
+    return done
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize(("redirect", "detail"), [(">&-", "đầu ra chuẩn đã đóng"), ("> /dev/full", "ổ đĩa đã đầy")])
+def test_a_document_with_nowhere_to_go_is_e610(tmp_path, redirect, detail):
+    done = _shell(f"DRAFTER render {SAMPLE} --format txt {redirect}", tmp_path)
+    stderr = done.stderr.decode("utf-8")
+    assert done.returncode == 1, stderr
+    assert re.search(rf"^stdout: lỗi E610: .*{detail}.*Sửa: ", stderr, re.M), stderr
+
+
+def test_a_reader_that_goes_away_is_e610(tmp_path):
+    # "true" has exited long before drafter, which takes most of a second to start, writes a byte
+    done = _shell(f"DRAFTER render {SAMPLE} --format txt | true; exit 0", tmp_path)
+    stderr = done.stderr.decode("utf-8")
+    assert re.search(r"^stdout: lỗi E610: .*nơi nhận đã đóng", stderr, re.M), stderr
+
+
+@pytest.mark.parametrize(("stdin", "code"), [(b"", "E611"), (b"\xff\xfe\n", "E612"), (None, "E611")])
+def test_a_prompt_without_an_answer_is_said_plainly(tmp_path, stdin, code):
+    command = "DRAFTER init -i -o so-lieu.yaml" + (" <&-" if stdin is None else "")
+    done = _shell(command, tmp_path, stdin if stdin is not None else b"")
+    stderr = done.stderr.decode("utf-8")
+    assert done.returncode == 1, stderr
+    assert re.search(rf"^stdin: lỗi {code}: .*Sửa: ", stderr, re.M), stderr
+    assert not (tmp_path / "so-lieu.yaml").exists()
+
+
+def test_a_name_too_long_is_e608(runner, tmp_path):
+    out = tmp_path / ("ư" * 200 + ".docx")
+    result = runner.invoke(cli, ["render", str(SAMPLE), "-o", str(out)])
+    assert result.exit_code == 1 and "E608" in result.output and "quá dài" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_no_permission_to_write_is_e613(runner, tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("permissions do not stop root")
+    folder = tmp_path / "khoa"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        result = runner.invoke(cli, ["render", str(SAMPLE), "-o", str(folder / "a.docx")])
+    finally:
+        folder.chmod(0o700)
+    assert result.exit_code == 1 and "E613" in result.output
+
+
+@pytest.mark.parametrize("option", ["--signer", "--place", "--recipient"])
+def test_rollup_options_refuse_control_and_direction_characters(runner, tmp_path, option):
+    for text, code in (("Gia\x1b[31mLai", "E216"), ("Phạm \u202eHiếu", "E123")):
+        result = runner.invoke(cli, ["rollup", str(SAMPLE), option, text, "--format", "md"])
+        assert result.exit_code == 1 and f"{option}: lỗi {code}" in result.output, result.output
+        assert "\x1b" not in result.output

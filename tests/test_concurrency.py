@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -15,11 +16,11 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from drafter.output import files as output
-from drafter.output.batch import run_batch
-from drafter.output.summary import read_summary_csv
+from drafter.api import batch as run_batch
 from drafter.cli import cli
 from drafter.errors import DrafterError
+from drafter.output import files as output
+from drafter.output.summary import read_summary_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "gia-lai-2026.yaml"
@@ -135,7 +136,7 @@ def test_a_full_disk_is_a_clear_error_and_leaves_nothing(tmp_path, monkeypatch, 
     with pytest.raises(DrafterError) as raised:
         output.write_atomic(tmp_path / "bao-cao.docx", b"x" * 1000, force=force)
     (problem,) = raised.value.problems
-    assert problem.code == "E502" and "ổ đĩa đã đầy" in problem.render()
+    assert problem.code == "E609" and "ổ đĩa đã đầy" in problem.render()
     assert list(tmp_path.iterdir()) == []
 
 
@@ -152,7 +153,7 @@ def test_writing_to_dev_full_is_a_clear_error_through_the_cli(tmp_path, monkeypa
     target = tmp_path / "bao-cao.docx"
     result = CliRunner().invoke(cli, ["render", str(SAMPLE), "-o", str(target)])
     assert result.exit_code == 1, result.output
-    assert f"{target}: lỗi E502" in result.output and "ổ đĩa đã đầy" in result.output and "Sửa:" in result.output
+    assert f"{target}: lỗi E609" in result.output and "ổ đĩa đã đầy" in result.output and "Sửa:" in result.output
     assert "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == []
 
@@ -166,3 +167,163 @@ def test_an_interrupted_write_leaves_nothing(tmp_path, monkeypatch):
     assert result.exit_code == 130
     assert "Đã dừng theo yêu cầu" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+# ------------------------------------------------------------------ every way a run can be stopped
+# However a run ends (SIGTERM from `timeout` or a service manager, Ctrl-C, SIGHUP, the parent killed
+# alone, a helper that hangs and leaves a child behind), no worker, no LibreOffice, and no temporary
+# file or folder is left. LibreOffice is played by a script that hangs and starts a child of its own.
+
+HANGING_OFFICE = """#!/bin/sh
+sleep 300 &
+echo "$$ $!" >> "$DRAFTER_TEST_PIDS"
+sleep 300
+"""
+
+
+def _run_env(tmp_path: Path, marker: str) -> dict:
+    office = tmp_path / "soffice"
+    office.write_text(HANGING_OFFICE, encoding="utf-8")
+    office.chmod(0o755)
+    (tmp_path / "tmp").mkdir()
+    return {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8", "DRAFTER_LANG": "vi",
+            "DRAFTER_SOFFICE": str(office), "DRAFTER_TEST_PIDS": str(tmp_path / "pids"), "TMPDIR": str(tmp_path / "tmp"),
+            "DRAFTER_PDF_TIMEOUT": "120", "DRAFTER_TEST_RUN": marker}
+
+
+def _started(tmp_path: Path, conversions: int, process: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        pids = tmp_path / "pids"
+        if pids.exists() and len(pids.read_text().split()) >= 2 * conversions:
+            return
+        time.sleep(0.1)
+    raise AssertionError("LibreOffice (the hanging script) was never started")
+
+
+def _left_behind(marker: str) -> list[str]:
+    """Processes of the run still alive (a zombie is dead: only its exit status is left)."""
+    alive = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            if f"DRAFTER_TEST_RUN={marker}".encode() in (entry / "environ").read_bytes():
+                state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+                if state != "Z":
+                    alive.append(f"{entry.name} {(entry / 'cmdline').read_bytes()[:80]!r} {state}")
+        except OSError:
+            continue
+    return alive
+
+
+def _assert_clean(tmp_path: Path, marker: str, out: Path | None = None) -> None:
+    deadline = time.monotonic() + 10
+    while _left_behind(marker) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _left_behind(marker), _left_behind(marker)
+    assert list((tmp_path / "tmp").iterdir()) == [], "a temporary folder is left"
+    if out is not None:
+        assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")], "a temporary file is left"
+
+
+def _inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "vao"
+    folder.mkdir()
+    text = SAMPLE.read_text(encoding="utf-8")
+    for index, (name, kind) in enumerate(PROVINCES[:4]):
+        unit = text.replace("  name: Gia Lai                    #", f"  name: {json.dumps(name, ensure_ascii=False)} #", 1)
+        (folder / f"{index}.yaml").write_text(unit.replace("  kind: tỉnh                       #", f"  kind: {kind} #", 1),
+                                              encoding="utf-8")
+    return folder
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/environ").exists() or not hasattr(os, "killpg"),
+                                reason="needs Linux's /proc and process groups")
+
+
+@needs_proc
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGHUP", "Ctrl-C", "parent-killed"])
+def test_a_stopped_batch_leaves_no_process_and_no_temporary_file(tmp_path, how):
+    import signal
+    import uuid
+
+    marker = uuid.uuid4().hex
+    out = tmp_path / "ra"
+    process = subprocess.Popen([sys.executable, "-m", "drafter", "batch", str(_inputs(tmp_path)), "-o", str(out),
+                                "--pdf", "--jobs", "2"], env=_run_env(tmp_path, marker), start_new_session=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _started(tmp_path, 2, process)
+    start = time.monotonic()
+    if how == "Ctrl-C":
+        os.killpg(process.pid, signal.SIGINT)  # what a terminal sends: the whole process group
+    elif how == "parent-killed":
+        process.kill()  # the parent alone, without a chance to clean up: its workers must
+    else:
+        process.send_signal(getattr(signal, how))
+    stdout, stderr = process.communicate(timeout=60)
+    text = (stdout + stderr).decode("utf-8", "replace")
+    assert time.monotonic() - start < 10, "stopping took too long"
+    assert "Traceback" not in text and "Lỗi nội bộ" not in text, text
+    _assert_clean(tmp_path, marker, out)
+    if how == "parent-killed":
+        return
+    assert process.returncode == 128 + {"SIGTERM": 15, "SIGHUP": 1, "Ctrl-C": 2}[how], text
+    rows = read_summary_csv(out / "summary.csv")
+    assert len(rows) == 8 and any("E603" in row["ly_do"] for row in rows)
+    for row in rows:  # a file the summary calls done is there and whole
+        if row["trang_thai"] == "xong":
+            zipfile.ZipFile(out / row["tep"]).testzip()
+
+
+@needs_proc
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGHUP"])
+def test_a_stopped_render_with_pdf_leaves_no_process_and_no_temporary_file(tmp_path, how):
+    import signal
+    import uuid
+
+    marker = uuid.uuid4().hex
+    out = tmp_path / "ra"
+    out.mkdir()
+    process = subprocess.Popen([sys.executable, "-m", "drafter", "render", str(SAMPLE), "-o", str(out / "bao-cao.docx"),
+                                "--pdf"], env=_run_env(tmp_path, marker), start_new_session=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _started(tmp_path, 1, process)
+    process.send_signal(getattr(signal, how))
+    stdout, stderr = process.communicate(timeout=30)
+    text = (stdout + stderr).decode("utf-8", "replace")
+    assert process.returncode == 128 + getattr(signal, how), text
+    assert f"lỗi E615: đã dừng vì nhận tín hiệu {how}" in text and "Sửa:" in text, text
+    assert "Traceback" not in text
+    _assert_clean(tmp_path, marker, out)
+    assert sorted(p.name for p in out.iterdir()) == ["bao-cao.docx"]  # written whole before the PDF began
+    zipfile.ZipFile(out / "bao-cao.docx").testzip()
+
+
+@needs_proc
+def test_a_hanging_office_suite_is_stopped_with_its_child(tmp_path):
+    import uuid
+
+    marker = uuid.uuid4().hex
+    out = tmp_path / "ra"
+    env = {**_run_env(tmp_path, marker), "DRAFTER_PDF_TIMEOUT": "2"}
+    done = subprocess.run([sys.executable, "-m", "drafter", "batch", str(SAMPLE), "-o", str(out), "--pdf", "--jobs", "1"],
+                          env=env, capture_output=True, timeout=60)
+    text = (done.stdout + done.stderr).decode("utf-8", "replace")
+    assert done.returncode == 1 and "E703" in text and "Traceback" not in text, text
+    _assert_clean(tmp_path, marker, out)
+
+
+@pytest.mark.parametrize(("number", "writing", "code"), [
+    (errno.ENAMETOOLONG, True, "E608"), (errno.ENAMETOOLONG, False, "E608"), (errno.ENOSPC, True, "E609"),
+    (errno.EDQUOT, True, "E609"), (errno.EFBIG, True, "E609"), (errno.EACCES, True, "E613"), (errno.EROFS, True, "E613"),
+    (errno.EMFILE, True, "E616"), (errno.EMFILE, False, "E616"), (errno.EIO, True, "E617"), (errno.EIO, False, "E617"),
+    (errno.ENOENT, True, "E502"), (errno.ENOENT, False, "E101"), (errno.EACCES, False, "E101")])
+def test_every_kind_of_os_error_has_its_code_and_a_vietnamese_message(number, writing, code):
+    from drafter.errors import os_problem
+
+    problem = os_problem(OSError(number, os.strerror(number)), "a.docx", writing=writing)
+    assert problem.code == code
+    line = problem.render()
+    assert line.startswith(f"a.docx: lỗi {code}: ") and " Sửa: " in line
+    assert os.strerror(number) not in line, "the message is Vietnamese, not the system's English"

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from support.docx_reading import all_texts, assert_decree30_layout, open_docx
 from pydantic import BaseModel
+from support.docx_reading import all_texts, assert_decree30_layout, open_docx
 
 import drafter
 from drafter import vnformat

@@ -10,10 +10,15 @@ import pytest
 from click.testing import CliRunner
 from openpyxl.utils import get_column_letter
 
+from drafter.api import write_workbook
 from drafter.cli import cli
 from drafter.inputs import load
-from drafter.inputs.excel import (FIRST_DATA_ROW, SHEET, columns, read_workbook, write_blank_workbook,
-                                  write_workbook)
+from drafter.inputs.excel import (
+    FIRST_DATA_ROW,
+    SHEET,
+    columns,
+    read_workbook,
+)
 from drafter.inputs.model import Report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +27,7 @@ SAMPLE_REPORT = load(ROOT / "samples" / "gia-lai-2026.yaml").report
 
 def field_title(path: str) -> str:
     """The model's own title of the leaf field at a dotted path."""
-    from drafter.inputs.excel import _list_item, _unwrap
+    from drafter.inputs.excel.columns import _list_item, _unwrap
 
     model, info = Report, None
     for part in path.split("."):
@@ -37,7 +42,7 @@ def field_title(path: str) -> str:
 @pytest.fixture
 def blank(tmp_path) -> Path:
     path = tmp_path / "so-lieu-2026.xlsx"
-    write_blank_workbook(path, year=2026)
+    write_workbook(path, year=2026)
     return path
 
 
@@ -254,3 +259,74 @@ def test_error_values_are_reported_at_their_cell(blank):
     (item,) = read_workbook(blank)
     (problem,) = item.problems
     assert problem.code == "E114" and problem.path == "recruitment.quota" and "#DIV/0!" in problem.render()
+
+
+# ------------------------------------------------------------ the workbook's own date system; odd files
+
+
+def test_a_workbook_in_the_1904_date_system_gives_the_right_dates(blank, tmp_path):
+    """Old Mac Excel counts days from 1904: a day number typed in a date column is read in the
+    workbook's own system, not four years and a day off (E303, outside the period)."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, to_excel
+
+    book = openpyxl.load_workbook(blank)
+    book.epoch = CALENDAR_MAC_1904
+    sheet = book[SHEET]
+    where = letters(sheet)
+    for field_path, value in {**MINIMAL, "unit.name": "Chư Sê"}.items():
+        sheet[f"{where[field_path]}4"] = value
+    sheet[f"{where['document.date']}4"] = to_excel(dt.datetime(2026, 12, 15), CALENDAR_MAC_1904)  # a number
+    sheet[f"{where['document.date']}4"].number_format = "General"
+    sheet[f"{where['conference.date']}4"] = dt.datetime(2026, 12, 13)  # a date cell: openpyxl reads it right
+    path = tmp_path / "mac.xlsx"
+    book.save(path)
+    (item,) = read_workbook(path)
+    assert item.ok, [p.render() for p in item.problems]
+    assert (item.report.document.date, item.report.conference.date) == (dt.date(2026, 12, 15), dt.date(2026, 12, 13))
+
+
+@pytest.mark.parametrize(("typed", "code"), [("3350²", "E202"), ("١٢٣", "E202"), ("1" + "0" * 5000, "E219"),
+                                             ("2.847", None), (" 3 350 ", None)])
+def test_odd_numbers_in_cells(blank, typed, code):
+    fill(blank, {4: {**MINIMAL, "unit.name": "Chư Sê", "recruitment.quota": typed}})
+    (item,) = read_workbook(blank)
+    codes = [p.code for p in item.problems if p.is_error]
+    assert codes == ([code] if code else []), [p.render() for p in item.problems]
+    if code:
+        assert item.problems[0].path == "recruitment.quota" and item.problems[0].file.endswith("4")
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused_before_it_is_read(blank, tmp_path, monkeypatch):
+    import zipfile
+
+    from drafter.inputs.excel import reader
+
+    bomb = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(blank) as old, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as new:
+        for name in old.namelist():
+            new.writestr(name, old.read(name))
+        new.writestr("xl/sharedStrings.xml", b" " * (reader.MAX_SHARED_STRINGS + 1))
+    monkeypatch.setattr("openpyxl.load_workbook", lambda *a, **k: (_ for _ in ()).throw(AssertionError("opened")))
+    (item,) = read_workbook(bomb)
+    assert [p.code for p in item.problems] == ["E124"] and "sharedStrings" in item.problems[0].render()
+
+
+def test_too_many_rows_or_cells_are_refused(blank, monkeypatch):
+    from drafter.inputs.excel import reader
+
+    fill(blank, {row: {**MINIMAL, "unit.name": "Chư Sê"} for row in range(4, 30)})
+    monkeypatch.setattr(reader, "MAX_ROWS", 10)
+    assert [p.code for p in read_workbook(blank)[0].problems] == ["E125"]
+    monkeypatch.setattr(reader, "MAX_ROWS", 10_000)
+    monkeypatch.setattr(reader, "MAX_CELLS", 100)
+    assert [p.code for p in read_workbook(blank)[0].problems] == ["E124"]
+
+
+def test_a_word_file_named_xlsx_is_said_to_be_one(tmp_path):
+    import docx
+
+    path = tmp_path / "so-lieu.xlsx"
+    docx.Document().save(path)
+    (item,) = read_workbook(path)
+    assert [p.code for p in item.problems] == ["E110"]
+    assert "văn bản Word" in item.problems[0].render() and item.problems[0].render().isascii() is False

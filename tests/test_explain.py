@@ -11,10 +11,10 @@ from support.comments import read_comments, yaml_line
 from support.forms import build_form
 
 from drafter import api, i18n
+from drafter.api import write_workbook
 from drafter.cli import cli
 from drafter.document import Paragraph
 from drafter.inputs import load, load_report
-from drafter.inputs.excel import write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 GIA_LAI = ROOT / "samples" / "gia-lai-2026.yaml"

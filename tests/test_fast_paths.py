@@ -23,9 +23,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
+from support import drafts
+from support.docx_reading import open_docx, package_dates, package_parts
 
 from drafter import vnformat as vf
-from drafter.vnformat import numeric as vfn
 from drafter.document import Draft, Image, Paragraph
 from drafter.layout import oxml
 from drafter.layout.decree30 import Decree30Settings, write_decree30
@@ -33,8 +34,7 @@ from drafter.layout.news import write_news_docx
 from drafter.packs import sandbox
 from drafter.plan import choice
 from drafter.realise import surface
-from support import drafts
-from support.docx_reading import open_docx, package_dates, package_parts
+from drafter.vnformat import numeric as vfn
 
 # --- vnformat: parsed once and cached, printed the same -------------------------------------
 

@@ -28,9 +28,9 @@ from pydantic import BaseModel
 from drafter import api
 from drafter.errors import MESSAGES, DrafterError, Problem
 from drafter.inputs import load
+from drafter.inputs.model import Report
 from drafter.inputs.validation import period_window, validate_data
 from drafter.inputs.yaml_reader import Positions, legacy_words
-from drafter.inputs.model import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "gia-lai-2026.yaml"
@@ -294,7 +294,7 @@ def workbook_bytes() -> bytes:
     """A valid one-unit workbook, as drafter writes it."""
     import tempfile
 
-    from drafter.inputs.excel import write_workbook
+    from drafter.api import write_workbook
     from drafter.inputs import load_report
 
     with tempfile.TemporaryDirectory() as folder:
@@ -361,6 +361,159 @@ def test_excel_reader_survives_any_cell_values(tmp_path, cells):
     buffer = io.BytesIO()
     book.save(buffer)
     read_book(tmp_path, buffer.getvalue())
+
+
+# ------------------------------------------------------------------ (e) hostile templates
+# Packs and Word forms built from pieces an attacker (or a careless colleague) would use: Python
+# internals, operations that grow a value, loops and recursion without end, links to files outside
+# the pack. Whatever the mix, drafter either writes a document that shows none of it, or refuses
+# with located problems; never a crash, a hang (10 s), or more than 500 MB. Run on the code before
+# issue 11, this finds the symbolic links (1), the exhaustion (2) and the leaks (3) within the
+# default budget.
+
+SECRET = "BÍ-MẬT-NGOÀI-GÓI"  # in a file outside the pack: must never reach a document
+LEAKS = (SECRET, "<class", " at 0x", "<function", "<built-in", "<bound method", "<jinja2", "<Namespace",
+         "Lorem ipsum", "lorem ipsum", "<generator", "<module")
+BIG = ["900000000", "100000000", "10000000", "99999"]
+ATOMS = ["unit.full", "r.recruitment.delivered", "period.year", '"chữ"', "7", "r.awards", "r.document.recipients",
+         "cycler", "joiner", "lipsum", "namespace", "range", "dict(a=1)", "dict(a=1).items", "r.model_dump_json",
+         "lipsum({n})", '"a".center({n})', '"a" * {n}', "{n} ** 50", "(10 ** 2400) * (10 ** 2400)",
+         "'%0{n}d' | format(1)", 'range(100000) | join("x" * 99999)', '"x".expandtabs({n})',
+         '"ab".replace("", "{w}")', "r.model_dump_json(indent={n})", "r.__class__", "r | attr('__class__')",
+         "r.awards | map(attribute='__class__') | list", "self", "loop"]
+FILTERS = ["", " | upper", " | string", " | list", " | join", " | length", " | center({n})", " | so", " | la_ma",
+           " | e", " | pprint", " | tojson", " | first", " | indent({n})", ' | replace("", "{w}")', " | wordwrap(1)",
+           " | batch({n}) | list", " | sum", ' | join(", ")', " | ds", " | hoa_dau"]
+STATEMENTS = [
+    "{{{{ {atom}{flt} }}}}",
+    "{{{{ {atom} ~ {atom2} }}}}",
+    "{{% for x in range({k}) %}}{{% for y in range({k}) %}}{{{{ {atom} }}}}{{% endfor %}}{{% endfor %}}",
+    "{{% macro m(n) %}}{{{{ m(n + 1) }}}}{{% endmacro %}}{{{{ m(1) }}}}",
+    "{{% macro d(s, n) %}}{{% if n %}}{{{{ d(s ~ s, n - 1) }}}}{{% else %}}{{{{ s | length }}}}{{% endif %}}"
+    "{{% endmacro %}}{{{{ d('ab', 60) }}}}",
+    '{{% set ns = namespace(s="ab") %}}{{% for i in range(70) %}}{{% set ns.s = ns.s ~ ns.s %}}{{% endfor %}}'
+    "{{{{ ns.s | length }}}}",
+    '{{% include "body.j2" %}}',
+    '{{% include "ghi-chu.j2" %}}',
+    '{{% include "con/bi-mat.txt" %}}',
+    '{{% import "ghi-chu.j2" as g %}}{{{{ g }}}}',
+]
+
+
+@st.composite
+def hostile_templates(draw) -> tuple[list[str], dict[str, str]]:
+    """Template lines, and how the pack's other files are made ("link": a symlink out of the pack)."""
+    def piece(choices: list[str]) -> str:
+        return draw(st.sampled_from(choices)).format(n=draw(st.sampled_from(BIG)),
+                                                      w="x" * draw(st.sampled_from([1, 1000, 99999])))
+
+    def statement() -> str:
+        return draw(st.sampled_from(STATEMENTS)).format(atom=piece(ATOMS), atom2=piece(ATOMS), flt=piece(FILTERS),
+                                                         k=draw(st.sampled_from(["3", "1000", "100000"])))
+
+    lines = [statement() for _ in range(draw(st.integers(1, 3)))]
+    files = {"ghi-chu.j2": draw(st.sampled_from(["link", "file", "none"])),
+             "con": draw(st.sampled_from(["link", "none"])),
+             "body.j2": draw(st.sampled_from(["file", "file", "file", "link"]))}
+    return lines, files
+
+
+@contextmanager
+def memory_limit(extra: int):
+    """At most ``extra`` more bytes of address space than now (Linux); MemoryError beyond."""
+    import resource
+
+    try:
+        pages = int(open("/proc/self/statm").read().split()[0])
+    except OSError:
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (pages * os.sysconf("SC_PAGE_SIZE") + extra, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _make_pack(folder: Path, lines: list[str], files: dict[str, str]) -> Path:
+    outside = folder / "ngoai"
+    outside.mkdir()
+    (outside / "bi-mat.txt").write_text(SECRET + "\n", encoding="utf-8")
+    (outside / "body.j2").write_text(SECRET + "\n", encoding="utf-8")
+    pack = folder / "mau"
+    pack.mkdir()
+    (pack / "manifest.yaml").write_text("name: mau\nkind: decree30\n", encoding="utf-8")
+    body = "@summary: Báo cáo\n# Kết quả\n" + "\n".join(lines) + "\n"
+    if files["body.j2"] == "link":
+        (outside / "body.j2").write_text(SECRET + "\n" + body, encoding="utf-8")
+        (pack / "body.j2").symlink_to(outside / "body.j2")
+    else:
+        (pack / "body.j2").write_text(body, encoding="utf-8")
+    if files["ghi-chu.j2"] == "link":
+        (pack / "ghi-chu.j2").symlink_to(outside / "bi-mat.txt")
+    elif files["ghi-chu.j2"] == "file":
+        (pack / "ghi-chu.j2").write_text("Ghi chú {{ unit.full }}\n", encoding="utf-8")
+    if files["con"] == "link":
+        (pack / "con").symlink_to(outside)
+    return pack
+
+
+def _bounded(run):
+    """``run()`` within 10 s and 500 MB: its text, or the problems it was refused with."""
+    try:
+        with time_limit(READ_LIMIT), memory_limit(500 << 20):
+            return run(), []
+    except DrafterError as error:
+        assert_clean(error.problems)
+        return None, error.problems
+
+
+@lru_cache(maxsize=1)
+def fuzz_report():
+    from drafter.inputs import load_report
+
+    return load_report(SAMPLE)
+
+
+@FUZZ
+@given(hostile_templates())
+def test_a_hostile_pack_is_refused_or_harmless(tmp_path_factory, case):
+    from drafter.packs.catalog import check
+
+    lines, files = case
+    pack = _make_pack(tmp_path_factory.mktemp("mau"), lines, files)
+    problems, _ = _bounded(lambda: check(pack))
+    assert_clean(problems or [])
+    text, refused = _bounded(lambda: api.render(fuzz_report(), template=pack, format="txt"))
+    if text is None:
+        assert refused and all(p.is_error for p in refused)
+        return
+    assert not problems, "the check passed a pack that rendered, or refused one that renders"
+    for leak in LEAKS:
+        assert leak not in text, (leak, lines, files)
+    assert len(text) < 3_000_000
+
+
+@FUZZ
+@given(hostile_templates())
+def test_a_hostile_word_form_is_refused_or_harmless(tmp_path_factory, case):
+    from support.forms import build_form
+
+    from drafter.packs.wordform import check_form
+
+    lines, _ = case
+    form = build_form(tmp_path_factory.mktemp("mau") / "mau.docx", body=lines)
+    problems, _ = _bounded(lambda: check_form(form))
+    assert_clean(problems or [])
+    data, refused = _bounded(lambda: api.render(fuzz_report(), template=form))
+    if data is None:
+        assert refused and all(p.is_error for p in refused)
+        return
+    check_docx(data)
+    text = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    for leak in LEAKS:
+        assert leak.replace("<", "&lt;") not in text and leak not in text, (leak, lines)
 
 
 def test_fuzz_budget_is_documented():

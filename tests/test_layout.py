@@ -16,7 +16,6 @@ from docx.shared import Mm, Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-
 from support.docx_reading import (
     all_texts,
     assert_decree30_layout,
@@ -46,17 +45,27 @@ from support.docx_reading import (
     text_runs,
     title_page,
 )
-from drafter.document import Byline, Draft, Heading, Image, Paragraph, Signature, Table, Title
+from support.drafts import LEAD, MASTHEAD, RECRUIT, report
+
+from drafter.document import (
+    Byline,
+    Draft,
+    Heading,
+    Image,
+    Paragraph,
+    Signature,
+    Table,
+    Title,
+)
 from drafter.layout import (
     Decree30Settings,
     NewsSettings,
+    oxml,
     write_decree30,
     write_markdown,
     write_news_docx,
     write_text,
 )
-from drafter.layout import oxml
-from support.drafts import LEAD, MASTHEAD, RECRUIT, report
 
 ROOT = Path(__file__).resolve().parents[1]
 TNR = ("Times New Roman",) * 4

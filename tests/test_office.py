@@ -23,7 +23,14 @@ import pytest
 from click.testing import CliRunner
 from support.docx_reading import all_paragraphs, open_docx
 from support.office import MINIMAL_PDF, running, stand_in_soffice, stand_in_writing
-from support.pdf_reading import flat, font_families, nfc, page_count, pdftotext, poppler_missing
+from support.pdf_reading import (
+    flat,
+    font_families,
+    nfc,
+    page_count,
+    pdftotext,
+    poppler_missing,
+)
 
 from drafter import api
 from drafter.cli import cli
@@ -141,8 +148,8 @@ def test_first_pages_as_png_artifacts(converted):
 def test_parallel_batch_with_pdf_and_nothing_left_behind(tmp_path):
     temp = tmp_path / "tmp"  # the run's own temporary folder, to see what it leaves there
     temp.mkdir()
-    script = ("import sys; from drafter.output.batch import run_batch; "
-              "r = run_batch(sys.argv[1:2], sys.argv[2], ('bao-cao', 'tin-bai'), jobs=2, pdf=True); "
+    script = ("import sys; from drafter.api import batch; "
+              "r = batch(sys.argv[1:2], sys.argv[2], ('bao-cao', 'tin-bai'), jobs=2, pdf=True); "
               "print(r.count('xong'), r.count('loi'))")
     result = subprocess.run([sys.executable, "-c", script, str(ROOT / "samples"), str(tmp_path / "ket-qua")],
                             capture_output=True, text=True, cwd=ROOT, timeout=600,
@@ -193,7 +200,8 @@ def test_pdf_needs_a_docx(tmp_path):
 
 
 def test_batch_without_office_fails_only_the_pdf_rows(tmp_path, monkeypatch):
-    from drafter.output.batch import DONE, FAILED, run_batch
+    from drafter.api import batch as run_batch
+    from drafter.output.batch import DONE, FAILED
 
     monkeypatch.setenv("DRAFTER_SOFFICE", str(tmp_path / "khong-co-soffice"))
     result = run_batch([SAMPLES[0]], tmp_path / "out", jobs=1, pdf=True)

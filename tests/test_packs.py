@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from drafter import api
 from drafter.cli import cli
-from drafter.packs.catalog import _referenced, check, check_pack, export_pack
+from drafter.packs.catalog import _referenced, check, check_pack
 from drafter.packs.manifest import builtin_names, load_pack, templates_root
 from drafter.packs.sandbox import make_environment
 
@@ -74,7 +74,7 @@ REPORT_PACKS = [name for name in builtin_names() if load_pack(name).kind != "rol
 @pytest.mark.parametrize("name", REPORT_PACKS)
 def test_an_unedited_export_renders_byte_identically(tmp_path, name):
     target = tmp_path / name
-    export_pack(name, target)
+    api.export_template(name, target)
     fmt = "docx" if HAS_DOCX_WRITER else "txt"
     assert api.render(SAMPLE, template=target, format=fmt) == api.render(SAMPLE, template=name, format=fmt)
 
@@ -98,7 +98,7 @@ def test_export_of_an_unknown_pack_lists_the_builtin_ones(runner, tmp_path):
 
 def test_an_edited_sentence_shows_in_the_output(runner, tmp_path):
     target = tmp_path / "mau"
-    export_pack("bao-cao", target)
+    api.export_template("bao-cao", target)
     bank = target / "phrases.yaml"
     assert SENTENCE in bank.read_text(encoding="utf-8")
     before = api.render(SAMPLE, template=target, format="txt")
@@ -117,7 +117,7 @@ def test_an_edited_sentence_shows_in_the_output(runner, tmp_path):
 
 def test_an_edited_shared_phrase_in_the_copy_wins(tmp_path):
     target = tmp_path / "mau"
-    export_pack("bao-cao", target)
+    api.export_template("bao-cao", target)
     shared = target / "phrases-shared.yaml"
     shared.write_text(shared.read_text(encoding="utf-8").replace('"giảm {amount}', '"giảm được {amount}'),
                       encoding="utf-8")
@@ -200,3 +200,141 @@ def test_templates_help_is_vietnamese(runner):
     for name in ("list", "export", "check", "vars"):
         assert name in result.output
     assert runner.invoke(cli, ["templates", "export"]).exit_code == 2
+
+
+# ------------------------------------------------------------------ resource limits, packs and forms alike
+
+from support.forms import build_form  # noqa: E402
+
+from drafter.errors import DrafterError  # noqa: E402
+from drafter.packs import limits  # noqa: E402
+
+#: (template line, code): each goes over exactly one limit of drafter.packs.limits.
+OVER_THE_LIMIT = [
+    ('{% for i in range(40) %}{{ "x" * 99999 }}{% endfor %}', "E528"),            # output
+    ('{{ "x" * 500001 }}', "E544"),                                                # one value
+    ('{% set ns = namespace(s="x") %}{% for i in range(30) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}', "E544"),
+    ("{{ (2 ** 9000) * (2 ** 9000) }}", "E544"),                                   # a number
+    ("{% for i in range(11) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "E529"),  # loop turns
+    ("{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}{{ m(1) }}", "E539"),            # depth
+    ('{{ "a" | center(500001) }}', "E544"),
+    ('{{ "a".rjust(500001) }}', "E544"),
+    ('{{ range(10) | join("x" * 60000) }}', "E544"),
+    ('{{ "ab" | replace("", "x" * 300000) }}', "E544"),
+    ('{{ "%500001d" | format(1) }}', "E544"),
+    ("{{ [1] | batch(500001) | list }}", "E544"),
+]
+#: The same, just under each limit: they run.
+UNDER_THE_LIMIT = [
+    '{% for i in range(19) %}{{ "x" * 99999 }}{% endfor %}',
+    '{{ ("x" * 500000) | length }}',
+    "{{ ((2 ** 4000) * (2 ** 4000)) > 0 }}",
+    "{% for i in range(9) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+    "{% macro m(n) %}{% if n < 30 %}{{ m(n + 1) }}{% endif %}{% endmacro %}{{ m(1) }}",
+    '{{ "a" | center(400000) | length }}',
+]
+
+
+def _in_pack(tmp_path, line):
+    return _pack(tmp_path, "@summary: Báo cáo\n# Kết quả\n" + line + "\n")
+
+
+def _in_form(tmp_path, line):
+    return build_form(tmp_path / "mau.docx", body=[line])
+
+
+@pytest.mark.parametrize("where", [_in_pack, _in_form], ids=["pack", "word-form"])
+@pytest.mark.parametrize(("line", "code"), OVER_THE_LIMIT, ids=[code + ":" + line[:30] for line, code in OVER_THE_LIMIT])
+def test_a_template_over_a_limit_is_stopped_with_its_code_and_place(tmp_path, where, line, code):
+    template = where(tmp_path, line)
+    with pytest.raises(DrafterError) as raised:
+        api.render(SAMPLE, template=template, format="docx")
+    (problem,) = raised.value.problems
+    assert problem.code == code, problem.render()
+    if where is _in_pack:  # the line where it happened; the output's length is the whole body's doing
+        assert (Path(problem.file).name, problem.line) == ("body.j2", None if code == "E528" else 3)
+    else:
+        assert problem.file == str(template)
+    assert [p.code for p in check(template)] == [code]  # the check finds it too (a trial run, bounded)
+
+
+@pytest.mark.parametrize("where", [_in_pack, _in_form], ids=["pack", "word-form"])
+@pytest.mark.parametrize("line", UNDER_THE_LIMIT)
+def test_a_template_under_the_limits_renders(tmp_path, where, line):
+    assert api.render(SAMPLE, template=where(tmp_path, line), format="docx")[:2] == b"PK"
+
+
+@pytest.mark.parametrize("where", [_in_pack, _in_form], ids=["pack", "word-form"])
+def test_a_template_that_runs_too_long_is_stopped(tmp_path, where, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_SECONDS", 0.3)
+    slow = '{% for i in range(1000) %}{% for j in range(900) %}{% set x = "ab" * 1000 %}{% endfor %}{% endfor %}'
+    with pytest.raises(DrafterError) as raised:
+        api.render(SAMPLE, template=where(tmp_path, slow), format="docx")
+    assert [p.code for p in raised.value.problems] == ["E540"]
+
+
+def test_the_limits_are_the_ones_the_readme_gives():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Mẫu riêng của cơ quan", 1)[1].split("\n## ", 1)[0]
+    for value in (f"{limits.MAX_OUTPUT:,}", f"{limits.MAX_VALUE:,}", f"{limits.MAX_ITERATIONS:,}"):
+        assert value.replace(",", ".") in section, value
+    assert f"{limits.MAX_DEPTH} tầng" in section and f"{limits.MAX_SECONDS:g} giây" in section
+    assert f"{limits.MAX_TEMPLATE_BYTES // 1024} KB" in section
+    notes = readme.split("## For developers", 1)[1]
+    assert "drafter/packs/limits.py" in notes
+
+
+# ------------------------------------------------------------------ files a pack may read and write
+
+
+def test_a_pack_reads_no_file_through_a_link(tmp_path):
+    secret = tmp_path / "bi-mat.txt"
+    secret.write_text("BÍ MẬT", encoding="utf-8")
+    folder = _pack(tmp_path, '{% include "ghi-chu.j2" %}\n')
+    (folder / "ghi-chu.j2").symlink_to(secret)
+    problems = check(folder)
+    assert [(p.code, Path(p.file).name) for p in problems] == [("E527", "ghi-chu.j2")]
+    with pytest.raises(DrafterError):
+        api.render(SAMPLE, template=folder, format="txt")
+    (folder / "ghi-chu.j2").unlink()
+    (folder / "ghi-chu.j2").write_text(secret.read_text(encoding="utf-8"), encoding="utf-8")
+    assert "BÍ MẬT" in api.render(SAMPLE, template=folder, format="txt")  # the same text as a real file: fine
+
+
+def test_export_never_writes_through_a_link_even_with_force(runner, tmp_path):
+    target = tmp_path / "mau"
+    target.mkdir()
+    victim = tmp_path / "khac.txt"
+    victim.write_text("không được ghi đè", encoding="utf-8")
+    (target / "phrases.yaml").symlink_to(victim)  # a file the export writes
+    result = runner.invoke(cli, ["templates", "export", "bao-cao", str(target), "--force"])
+    assert result.exit_code == 1 and "E607" in result.output and "Traceback" not in result.output
+    assert victim.read_text(encoding="utf-8") == "không được ghi đè"
+    linked = tmp_path / "lien-ket"
+    linked.symlink_to(target)
+    result = runner.invoke(cli, ["templates", "export", "bao-cao", str(linked), "--force"])
+    assert result.exit_code == 1 and "E607" in result.output
+
+
+def test_export_refuses_a_pack_with_a_link(tmp_path):
+    folder = _pack(tmp_path, '{% include "ghi-chu.j2" %}\n')
+    (folder / "ghi-chu.j2").symlink_to("/etc/hostname")
+    with pytest.raises(DrafterError) as raised:
+        api.export_template(folder, tmp_path / "ban-sao")
+    assert [p.code for p in raised.value.problems] == ["E527"]
+    assert not (tmp_path / "ban-sao" / "ghi-chu.j2").exists()
+
+
+@pytest.mark.parametrize("where", [_in_pack, _in_form], ids=["pack", "word-form"])
+def test_too_many_tags_are_refused_before_any_is_compiled(tmp_path, where):
+    from drafter.packs.formparts import MAX_FORM_TAGS
+
+    count = (limits.MAX_TAGS if where is _in_pack else MAX_FORM_TAGS) + 1
+    template = where(tmp_path, "{{ unit.name }}" * count)
+    for run in (lambda: check(template), lambda: api.render(SAMPLE, template=template, format="docx")):
+        try:
+            problems = run()
+        except DrafterError as error:
+            problems = error.problems
+        assert [p.code for p in problems] == ["E546"], [p.render() for p in problems]
+        assert "thẻ" in problems[0].render()

@@ -12,7 +12,6 @@ from support.samples import SAMPLES
 
 from drafter import api
 from drafter.cli import cli
-from drafter.packs.catalog import export_pack
 from drafter.realise.phrasing import (
     Alt,
     BankError,
@@ -37,7 +36,7 @@ def runner():
 @pytest.fixture
 def pack(tmp_path) -> Path:
     target = tmp_path / "mau"
-    export_pack("bao-cao", target)
+    api.export_template("bao-cao", target)
     return target
 
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from support.samples import SAMPLES, report_of
 
 from drafter import api
 from drafter.checks.sentences import check_sentences, sentences_of
 from drafter.inputs import load_report
 from drafter.inputs.model import Report
-from support.samples import SAMPLES, report_of
 
 VARIANTS = [None, *range(10)]
 

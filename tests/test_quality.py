@@ -6,14 +6,16 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from support.samples import half_year
+from support.texts import output_text
 
 from drafter.checks.extract import docx_text
 from drafter.checks.hygiene import (
     check_capitals,
     check_double_spaces,
     check_empty_headings,
-    check_noise,
     check_nfc,
+    check_noise,
     check_quotes,
     check_residue,
     check_sentence_starts,
@@ -32,8 +34,6 @@ from drafter.checks.spelling import (
 )
 from drafter.inputs import load_report
 from drafter.inputs.model import Report
-from support.samples import half_year
-from support.texts import output_text
 from drafter.packs.manifest import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,8 +89,9 @@ def test_every_draft_is_spelt_right(report, template, format):
 
 
 def test_docx_text_reads_paragraphs_and_table_cells():
-    from docx import Document
     import io
+
+    from docx import Document
 
     document = Document()
     document.add_paragraph("Đoạn một.")

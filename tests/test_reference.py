@@ -12,11 +12,11 @@ from pathlib import Path
 from click.testing import CliRunner
 from pydantic import BaseModel
 
-from drafter.packs import guide
-from drafter.packs import variables as reference
 from drafter.cli import cli
 from drafter.facts import Change, Facts, PeriodWords, UnitWords
 from drafter.inputs.model import Report
+from drafter.packs import guide
+from drafter.packs import variables as reference
 from drafter.packs.catalog import check_source
 from drafter.packs.filters import FILTER_EXAMPLES, FILTERS
 from drafter.packs.sandbox import make_environment

@@ -24,12 +24,12 @@ from support.docx_reading import open_docx
 from support.samples import SAMPLES
 
 from drafter import api
+from drafter.api import write_workbook
 from drafter.checks.sentences import free_texts
 from drafter.cli import cli
 from drafter.document import Draft, Paragraph, Sentence, Source, Span
 from drafter.errors import DrafterError
 from drafter.inputs import load, load_report
-from drafter.inputs.excel import write_workbook
 from drafter.layout.oxml.comments import W_NS, anchor, paragraph_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -363,3 +363,14 @@ def _package(document: bytes, count: int) -> bytes:
         archive.writestr("word/comments.xml", f'<w:comments xmlns:w="{W_NS}">' + "".join(
             f'<w:comment w:id="{n}"><w:p/></w:comment>' for n in range(count)) + "</w:comments>")
     return buffer.getvalue()
+
+
+def test_a_roll_up_review_copy_from_the_command_line_names_the_units_of_each_figure(tmp_path):
+    out = tmp_path / "tong-hop.docx"
+    inputs = [str(ROOT / "samples" / name) for name in ("gia-lai-2026.yaml", "bac-ninh-2026.yaml", "lam-dong-2026.yaml")]
+    result = CliRunner().invoke(cli, ["rollup", *inputs, "-o", str(out), "--review"])
+    assert result.exit_code == 0, result.output
+    assert "Cần đối chiếu:" in result.output and "không rõ nguồn" not in result.output
+    comments = read_comments(out.read_bytes())
+    assert any("tỉnh Bắc Ninh" in c.text and "tỉnh Gia Lai" in c.text for c in comments)
+    assert CliRunner().invoke(cli, ["rollup", *inputs, "--format", "md", "--review"]).exit_code == 2

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pydantic import BaseModel
 from support.docx_reading import (
     all_texts,
     assert_decree30_layout,
@@ -20,15 +21,14 @@ from support.docx_reading import (
     repeating_header_rows,
     table_has_all_borders,
 )
-from pydantic import BaseModel
 
 from drafter import vnformat
-from drafter.cli import cli
-from drafter.inputs import load_report
-from drafter.inputs.model import Report
 from drafter.api import render_rollup, rollup_draft
+from drafter.cli import cli
 from drafter.facts.figures import SUMMED, value_at
 from drafter.facts.rollup import build_rollup
+from drafter.inputs import load_report
+from drafter.inputs.model import Report
 from drafter.plan.rollup import chart_rows
 from drafter.vnformat import vietnamese_sort_key
 
@@ -314,7 +314,9 @@ def numbers(text: str) -> list[str]:
 
 
 def test_hundred_communes_text_is_clean(hundred_text):
-    from drafter.checks.hygiene import hygiene_problems  # an ImportError is a failure, never a skip
+    from drafter.checks.hygiene import (
+        hygiene_problems,  # an ImportError is a failure, never a skip
+    )
 
     assert "None" not in hundred_text
     problems = hygiene_problems(hundred_text)
@@ -555,7 +557,7 @@ def test_help_lists_rollup(runner):
 
 def test_excel_workbook_rows_are_units(tmp_path):
     try:
-        from drafter.inputs.excel import write_workbook
+        from drafter.api import write_workbook
     except ImportError:  # the Excel reader is maintained separately
         pytest.skip("drafter.inputs.excel is not available")
     book = tmp_path / "so-lieu.xlsx"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.samples import MINIMAL_YAML
 
 from drafter.inputs import load
-from support.samples import MINIMAL_YAML
 
 VALID = MINIMAL_YAML
 

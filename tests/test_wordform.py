@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from support.forms import build_form
 
 from drafter import api
 from drafter.cli import cli
@@ -15,7 +16,6 @@ from drafter.errors import DrafterError
 from drafter.inputs import load_report
 from drafter.inputs.model import Award
 from drafter.packs.wordform import check_form
-from support.forms import build_form
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "gia-lai-2026.yaml"
@@ -144,3 +144,72 @@ def test_raw_xml_tags_and_filters_are_refused_in_forms(tmp_path):
                                                    '{% include "body.j2" %}'])
     codes = [p.code for p in check_form(form)]
     assert codes == ["E523"] * 4, codes
+
+
+# ------------------------------------------------------------------ where a tag can hide; a form everywhere
+
+
+def _with_field_code(path: Path, code: str) -> Path:
+    from docx.oxml import parse_xml
+
+    document = docx.Document(path)
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraph = document.add_paragraph("Trường: ")
+    for xml in (f'<w:r {w}><w:fldChar w:fldCharType="begin"/></w:r>',
+                f'<w:r {w}><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>',
+                f'<w:r {w}><w:fldChar w:fldCharType="end"/></w:r>'):
+        paragraph._p.append(parse_xml(xml))
+    document.save(path)
+    return path
+
+
+def test_tags_in_field_codes_are_checked_like_any_tag(tmp_path):
+    form = _with_field_code(build_form(tmp_path / "mau.docx", body=["Đơn vị {{ unit.full }}"]),
+                            "{{ r.__class__.__mro__ }}")
+    problems = check_form(form)
+    assert {p.code for p in problems} == {"E514"}, [p.render() for p in problems]  # __class__, __mro__
+    assert problems[0].path.startswith("đoạn 2") and "Trường:" in problems[0].path
+    with pytest.raises(DrafterError):
+        api.render(SAMPLE, template=form)
+
+
+def test_a_harmless_field_code_tag_is_filled(tmp_path, report):
+    form = _with_field_code(build_form(tmp_path / "mau.docx", body=["Đơn vị {{ unit.full }}"]), "{{ unit.name }}")
+    assert check_form(form) == []
+    assert "Gia Lai" in docx.Document(io.BytesIO(api.render(report, template=form))).element.body.xml
+
+
+def test_a_macro_enabled_or_template_file_is_not_a_form(tmp_path):
+    good = build_form(tmp_path / "mau.docx")
+    for suffix in (".docm", ".dotx", ".dotm", ".doc"):
+        other = tmp_path / f"mau{suffix}"
+        other.write_bytes(good.read_bytes())
+        problems = check_form(other)
+        assert [p.code for p in problems] == ["E520"] and suffix in problems[0].render()
+        result = CliRunner().invoke(cli, ["render", str(SAMPLE), "-t", str(other), "-o", str(tmp_path / "ra.docx")])
+        assert result.exit_code == 1 and "E520" in result.output and "site-packages" not in result.output
+
+
+def test_a_form_is_a_form_in_batch_too(tmp_path):
+    form = build_form(tmp_path / "mau.docx")
+    out = tmp_path / "ra"
+    result = CliRunner().invoke(cli, ["batch", str(SAMPLE), "-t", str(form), "-o", str(out), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    (written,) = out.glob("*.docx")
+    assert written.name == "tinh-gia-lai-2026-mau.docx"
+    assert "Đơn vị: tỉnh Gia Lai." in _texts(written.read_bytes())[0]
+    broken = build_form(tmp_path / "hong.docx", body=["{{ unit.fulll }}"])
+    result = CliRunner().invoke(cli, ["batch", str(SAMPLE), "-t", str(broken), "-o", str(tmp_path / "ra2")])
+    assert result.exit_code == 1 and "E512" in result.output and "manifest" not in result.output
+
+
+def test_the_check_of_a_form_is_kept_until_the_file_changes(tmp_path, monkeypatch):
+    from drafter.packs import wordform
+
+    form = build_form(tmp_path / "mau.docx")
+    assert check_form(form) == []
+    monkeypatch.setattr(wordform, "open_form", lambda path: (_ for _ in ()).throw(AssertionError("read again")))
+    assert check_form(form) == []  # a batch of 3,321 units checks its form once
+    monkeypatch.undo()
+    build_form(form, body=["{{ unit.fulll }}"])
+    assert [p.code for p in check_form(form)] == ["E512"]

@@ -175,7 +175,9 @@ def _summed(report: Report, name: str) -> tuple[str, ...]:
 
 
 def _rule_title(name: str) -> str:
-    from drafter.packs.variables import DERIVED_TITLES  # the guide's titles of derived values, one wording
+    from drafter.packs.variables import (
+        DERIVED_TITLES,  # the guide's titles of derived values, one wording
+    )
 
     if name.startswith("changes."):
         current = figure_rules.CHANGES.get(name[8:], ("",))[0]

@@ -65,8 +65,16 @@ from decimal import Decimal
 from pathlib import Path
 
 from drafter import vnformat
-from drafter.checks.forms import (count_forms, dotted_path, generic_path, is_money, rate_forms, traceable,
-                                  value_forms, walk)
+from drafter.checks.forms import (
+    count_forms,
+    dotted_path,
+    generic_path,
+    is_money,
+    rate_forms,
+    traceable,
+    value_forms,
+    walk,
+)
 from drafter.checks.tokens import numeric_tokens, prepare
 from drafter.facts import Facts
 

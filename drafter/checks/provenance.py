@@ -25,7 +25,17 @@ import dataclasses
 from dataclasses import dataclass
 
 from drafter.checks.describe import Describer, Note
-from drafter.document import Block, Byline, Draft, Heading, Masthead, Paragraph, Sentence, Source, Title
+from drafter.document import (
+    Block,
+    Byline,
+    Draft,
+    Heading,
+    Masthead,
+    Paragraph,
+    Sentence,
+    Source,
+    Title,
+)
 from drafter.errors import Problem
 from drafter.inputs.locate import NOWHERE, Locator, parse_path
 from drafter.inputs.model import Report

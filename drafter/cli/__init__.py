@@ -93,7 +93,12 @@ def cli(quiet: bool, verbose: bool):
 
 
 def main() -> None:
+    from drafter.cli.common import install_stop_handlers
+
+    install_stop_handlers()
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # started with it closed (">&-"): said when there is something to write
+            continue
         # Windows consoles default to a legacy code page that cannot print Vietnamese.
         if hasattr(stream, "reconfigure") and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
             stream.reconfigure(encoding="utf-8", errors="replace")

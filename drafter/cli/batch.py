@@ -1,4 +1,4 @@
-"""``drafter batch INPUTS... -o OUT/``: a thin layer over :func:`drafter.output.batch.run_batch`."""
+"""``drafter batch INPUTS... -o OUT/``: a thin layer over :func:`drafter.api.batch`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from drafter.cli import console
-from drafter.cli.console import user_errors
+from drafter.cli.common import user_errors
 from drafter.i18n import N_, _
 
 #: Up to this many jobs the summary shows every row; above, only what did not go well.
@@ -55,10 +55,10 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
 
     Thoát với mã 0 khi mọi việc xong, 1 khi có việc lỗi, 130 khi bị dừng (Ctrl-C).
     """
-    from drafter.api import find_pack
-    from drafter.output.batch import DONE, FAILED, SKIPPED, run_batch
+    from drafter.api import batch, check_template
     from drafter.checks.provenance import Summary
     from drafter.errors import DrafterError
+    from drafter.output.batch import DONE, FAILED, SKIPPED
 
     if force and skip_existing:
         raise click.UsageError(_("chỉ chọn một trong --force và --skip-existing."))
@@ -68,7 +68,7 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
         raise click.UsageError(_("--review cần định dạng docx (ghi chú đọc soát là ghi chú của Word)."))
     for template in templates:  # an unknown template is a wrong command, not a bad unit
         try:
-            find_pack(template)
+            check_template(template)  # a pack or a Word form, with every problem it has
         except DrafterError as error:
             if error.problems[0].code == "E503":
                 from drafter.i18n import problem_texts
@@ -80,8 +80,8 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
 
         console.detail(_("LibreOffice: {path}").format(path=find_office() or "-"))
     with _Progress() as progress, console.timed(_("Chạy hàng loạt")):
-        result = run_batch(inputs, out_dir, templates, formats, jobs, force, skip_existing, progress, pdf=pdf,
-                           review=review)
+        result = batch(inputs, out_dir, templates, formats, jobs, force, skip_existing, progress, pdf=pdf,
+                       review=review)
     console.echo_problems(result.problems)
     _print_summary(result.rows, result.summary)
     done, failed, skipped = (result.count(s) for s in (DONE, FAILED, SKIPPED))
@@ -95,6 +95,7 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
     if result.interrupted:
         console.error(_("Đã dừng theo yêu cầu; các tệp đã ghi đều hoàn chỉnh. "
                         "Chạy lại với --skip-existing để tạo nốt phần còn thiếu."))
+        sys.exit(result.exit_code)
     if rollup_path is not None and not result.interrupted:
         _write_rollup(inputs, rollup_path, force)
     sys.exit(result.exit_code)
@@ -102,8 +103,8 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
 
 def _write_rollup(inputs: tuple[Path, ...], output: Path, force: bool) -> None:
     """The roll-up of the same inputs; its own problems (mixed periods, a unit twice) stop only it."""
-    from drafter.errors import DrafterError
     from drafter.api import rollup_to_file
+    from drafter.errors import DrafterError
 
     try:
         written = rollup_to_file(list(inputs), output, force=force)

@@ -8,14 +8,13 @@ Commands print through these functions instead of ``click.echo`` directly:
 - :func:`error`: always shown, on stderr;
 - :func:`echo_problems`: errors always, warnings unless ``--quiet``, in the chosen language.
 
-:func:`user_errors` wraps :func:`drafter.cli.common.user_errors` so that a
-:class:`~drafter.errors.DrafterError` is printed here, in the chosen language, and the rest
-(Ctrl-C, internal errors) is still handled there.
+A write to standard output that fails (``> /dev/full``, ``>&-``) raises :class:`OutputClosed`,
+which :func:`drafter.cli.common.user_errors` reports as E610.
 """
 
 from __future__ import annotations
 
-import functools
+import errno
 import os
 import sys
 import time
@@ -49,16 +48,33 @@ def _color() -> bool | None:
     return False if no_color() else None
 
 
+class OutputClosed(OSError):
+    """Standard output is closed or cannot be written (a full disk behind ``>``)."""
+
+
+def _guarded(write, *args, **kwargs) -> None:
+    try:
+        write(*args, **kwargs)
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        from drafter.errors import os_reason
+
+        raise OutputClosed(error.errno, os_reason(error, writing=True)) from None
+
+
 def info(message: str = "", fg: str | None = None, bold: bool | None = None, err: bool = False, nl: bool = True,
          always: bool = False) -> None:
     """A report line on stdout; ``always`` for one that also matters with --quiet (a failure's summary)."""
     if always or not settings.quiet:
-        click.secho(message, fg=fg, bold=bold, err=err, nl=nl, color=_color())
+        _guarded(click.secho, message, fg=fg, bold=bold, err=err, nl=nl, color=_color())
 
 
 def output(data: str) -> None:
-    """The document itself (Markdown, text) on stdout: never hidden."""
-    click.echo(data, nl=False, color=_color())
+    """The document itself (Markdown, text) on stdout: never hidden, never silently lost."""
+    if sys.stdout is None:  # started with stdout closed (">&-"): the text has nowhere to go
+        raise OutputClosed(errno.EBADF, "đầu ra chuẩn đã đóng")
+    _guarded(click.echo, data, nl=False, color=_color())
 
 
 def error(message: str) -> None:
@@ -94,19 +110,3 @@ def timed(what: str):
     start = time.perf_counter()
     yield
     detail(_("{what}: {seconds}").format(what=what, seconds=seconds(time.perf_counter() - start)))
-
-
-def user_errors(function):
-    """:func:`drafter.cli.common.user_errors`, with located problems printed in the chosen language."""
-    from drafter.cli.common import user_errors as common_user_errors
-    from drafter.errors import DrafterError
-
-    @functools.wraps(function)
-    def translated(*args, **kwargs):
-        try:
-            return function(*args, **kwargs)
-        except DrafterError as problem:
-            echo_problems(problem.problems)
-            sys.exit(1)
-
-    return common_user_errors(translated)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from drafter.cli import console
-from drafter.cli.console import user_errors
+from drafter.cli.common import user_errors
 from drafter.cli.render import print_summary
 from drafter.i18n import N_, _
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from drafter.cli import console
-from drafter.cli.console import user_errors
+from drafter.cli.common import user_errors
 from drafter.i18n import N_, _, problem_texts
 
 KINDS = ("tỉnh", "thành phố", "xã", "phường", "đặc khu", "thị trấn", "huyện", "quận", "thị xã", "khu vực")
@@ -75,13 +75,13 @@ def command(output: Path | None, unit: str | None, kind: str | None, province: s
             raise click.UsageError(_("--excel chỉ dùng cùng --year và --force."))
         _workbook(excel, year, force)
         return
-    from drafter.errors import DrafterError, Problem
     from drafter.api import write_starter
+    from drafter.errors import DrafterError, Problem
 
     output = output or Path("so-lieu.yaml")
     if output.exists() and not force:  # before any question is asked
         raise DrafterError([Problem("E501", str(output), found=str(output))])
-    if unit is None and not (interactive or sys.stdin.isatty()):
+    if unit is None and not (interactive or (sys.stdin is not None and sys.stdin.isatty())):
         raise click.UsageError(_("cần --unit TÊN (hoặc thêm --interactive để được hỏi từng bước)."))
     if unit is None or interactive:
         unit, kind, province, year, span = _ask(unit, kind, province, year, span)
@@ -98,36 +98,66 @@ def command(output: Path | None, unit: str | None, kind: str | None, province: s
 
 
 def _workbook(excel: Path, year: int | None, force: bool) -> None:
-    from drafter.inputs.excel import write_blank_workbook
+    from drafter.api import write_workbook
 
     if excel.suffix.lower() != ".xlsx":
         raise click.BadParameter(_("tên tệp phải có đuôi .xlsx."), param_hint="--excel")
-    written = write_blank_workbook(excel, year=year, force=force)
+    written = write_workbook(excel, year=year, force=force)
     console.info(_("Đã tạo {path}. Điền mỗi đơn vị một dòng từ dòng 4 của trang “Số liệu”.").format(path=written))
+
+
+def _prompt(question: str, **kwargs):
+    """``click.prompt``, with the ends of input said plainly: no more input (stdin at its end or
+    closed, E611) and bytes that are not UTF-8 text (E612). Ctrl-C stays Ctrl-C."""
+    from drafter.errors import DrafterError, Problem
+
+    convert = kwargs.pop("value_proc", None) or click.types.convert_type(kwargs.get("type"), kwargs.get("default"))
+
+    def checked(answer: str):
+        # bytes that are not UTF-8 arrive as lone surrogates ("\udcff"): say so instead of "not a number"
+        if any("\udc80" <= ch <= "\udcff" for ch in answer):
+            raise DrafterError([Problem("E612", "stdin")])
+        return convert(answer)
+
+    try:
+        return click.prompt(question, value_proc=checked, **kwargs)
+    except click.exceptions.Abort as abort:
+        if isinstance(abort.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None
+        raise DrafterError([Problem("E611", "stdin", found=question)]) from None
+    except UnicodeDecodeError:
+        raise DrafterError([Problem("E612", "stdin")]) from None
+    except RuntimeError:  # input(): lost sys.stdin (started with it closed)
+        raise DrafterError([Problem("E611", "stdin", found=question)]) from None
 
 
 def _ask(unit, kind, province, year, span):
     """Ask for what is missing; a name is checked against the map at once and asked again,
     with the closest real name, when it is not there."""
     from drafter.inputs.reference import find_province
-    from drafter.inputs.starter import AREA_KIND, COMMUNE_KINDS, PROVINCE_KINDS, resolve_unit
+    from drafter.inputs.starter import (
+        AREA_KIND,
+        COMMUNE_KINDS,
+        PROVINCE_KINDS,
+        resolve_unit,
+    )
 
     today = dt.date.today()
     if year is None:
-        year = click.prompt(_("Năm báo cáo"), default=today.year, type=click.IntRange(1990, 2100))
+        year = _prompt(_("Năm báo cáo"), default=today.year, type=click.IntRange(1990, 2100))
     if span is None:
         half = 5 <= today.month <= 9 and year == today.year  # the half-year review is held in June-July
-        span = click.prompt(_("Kỳ báo cáo: year (tổng kết năm) hoặc half-year (sơ kết 6 tháng đầu năm)"),
+        span = _prompt(_("Kỳ báo cáo: year (tổng kết năm) hoặc half-year (sơ kết 6 tháng đầu năm)"),
                             default="half-year" if half else "year", value_proc=_span)
     if kind in COMMUNE_KINDS or kind == AREA_KIND or (kind is None and province):
         commune = True
     elif kind in PROVINCE_KINDS:
         commune = False
     else:
-        commune = click.prompt(_("Cấp của đơn vị: tỉnh (tỉnh, thành phố) hoặc xã (xã, phường, đặc khu)"),
+        commune = _prompt(_("Cấp của đơn vị: tỉnh (tỉnh, thành phố) hoặc xã (xã, phường, đặc khu)"),
                                default="xã", value_proc=_level) == "commune"
     if commune and (province is None or find_province(province) is None):
-        province = click.prompt(_("Tỉnh, thành phố"), value_proc=_province)
+        province = _prompt(_("Tỉnh, thành phố"), value_proc=_province)
     if not commune:
         province = None
 
@@ -140,7 +170,7 @@ def _ask(unit, kind, province, year, span):
 
     if unit is None or any(p.code == "E308" for p in resolve_unit(unit, kind, province, year, span)[1]):
         question = _("Tên xã, phường, đặc khu (không kèm chữ “xã”, “phường”)") if commune else _("Tên tỉnh, thành phố")
-        unit = click.prompt(question, value_proc=known)
+        unit = _prompt(question, value_proc=known)
     return unit, kind, province, year, span
 
 

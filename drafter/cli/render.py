@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from drafter.cli import console
-from drafter.cli.console import user_errors
+from drafter.cli.common import user_errors
 from drafter.i18n import N_, _
 
 
@@ -16,7 +16,7 @@ from drafter.i18n import N_, _
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help=N_("Tệp kết quả. Với md/txt có thể bỏ trống để in ra màn hình."))
 @click.option("-t", "--template", default="bao-cao", show_default=True,
-              help=N_("Mẫu: bao-cao, tin-bai, hoặc thư mục mẫu riêng."))
+              help=N_("Mẫu: bao-cao, tin-bai, thư mục mẫu riêng, hoặc mẫu Word (.docx)."))
 @click.option("-f", "--format", "format_", type=click.Choice(["docx", "md", "txt"]),
               help=N_("Định dạng; mặc định theo đuôi tệp kết quả (docx)."))
 @click.option("--pdf", is_flag=True,
@@ -93,6 +93,7 @@ def _describe_template(template: str) -> None:
     if not console.settings.verbose:
         return
     from drafter.api import find_pack
+    from drafter.packs.manifest import is_word_form
 
-    where = Path(template).resolve() if template.lower().endswith(".docx") else find_pack(template).folder
+    where = Path(template).resolve() if is_word_form(template) else find_pack(template).folder
     console.detail(_("Mẫu: {name} ({path})").format(name=template, path=where))

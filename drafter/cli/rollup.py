@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from drafter.cli import console
-from drafter.cli.console import user_errors
+from drafter.cli.common import user_errors
 from drafter.i18n import N_, _
 
 
@@ -34,11 +34,13 @@ from drafter.i18n import N_, _
 @click.option("-t", "--template", default="tong-hop", show_default=True,
               help=N_("Mẫu báo cáo tổng hợp: tong-hop hoặc thư mục mẫu riêng."))
 @click.option("--force", is_flag=True, help=N_("Ghi đè tệp kết quả đã có."))
+@click.option("--review", is_flag=True,
+              help=N_("Bản đọc soát: ghi chú Word ở mỗi số liệu, nói rõ cộng từ những đơn vị nào."))
 @user_errors
 def command(inputs: tuple[Path, ...], output: Path | None, format_: str | None, config: Path | None,
             issuing_agency: str | None, parent_agency: str | None, number: int | None, date, place: str | None,
             signer: str | None, signer_rank: str | None, signer_position: str | None,
-            recipients: tuple[str, ...], order: str | None, template: str, force: bool) -> None:
+            recipients: tuple[str, ...], order: str | None, template: str, force: bool, review: bool) -> None:
     """Tổng hợp báo cáo của nhiều đơn vị cùng kỳ thành một báo cáo.
 
     INPUTS là các tệp số liệu .yaml, bảng tính .xlsx hoặc thư mục chứa chúng
@@ -51,6 +53,7 @@ def command(inputs: tuple[Path, ...], output: Path | None, format_: str | None, 
       drafter rollup bao-cao-xa/ -o tong-hop.docx
       drafter rollup bao-cao-xa/ --config tong-hop.yaml -o tong-hop.docx
       drafter rollup a.yaml b.yaml c.yaml --format md
+      drafter rollup bao-cao-xa/ -o tong-hop.docx --review
 
     \b
     Tệp --config (mọi dòng đều không bắt buộc):
@@ -75,12 +78,18 @@ def command(inputs: tuple[Path, ...], output: Path | None, format_: str | None, 
     if output is None and format_ in (None, "docx"):
         raise click.UsageError(_("cần -o TỆP cho định dạng docx (hoặc chọn --format md|txt để in ra màn hình)."))
     format_ = format_ or {".md": "md", ".txt": "txt"}.get(output.suffix.lower(), "docx")
+    _plain_text([("--issuing-agency", issuing_agency), ("--parent-agency", parent_agency), ("--place", place),
+                 ("--signer", signer), ("--signer-rank", signer_rank), ("--signer-position", signer_position),
+                 *(("--recipient", text) for text in recipients)])
     info = _settings(config, {
         "issuing_agency": issuing_agency, "parent_agency": parent_agency, "number": number,
         "date": date.date() if date else None, "place": place, "order": order,
         "recipients": list(recipients) or None,
     }, {"name": signer, "rank": signer_rank, "position": signer_position})
-    result = api.rollup(list(inputs), info, template, format_, output=output, force=force)
+    if review and (output is None or format_ != "docx"):
+        raise click.UsageError(_("--review cần -o TỆP.docx (ghi chú đọc soát là ghi chú của Word); "
+                                 "xem nguồn từng câu dạng chữ bằng lệnh “drafter explain”."))
+    result = api.rollup(list(inputs), info, template, format_, output=output, force=force, review=review)
     if result.input_warnings:
         console.warning(_("Các tệp số liệu có {count} cảnh báo; xem chi tiết bằng lệnh “drafter validate”.").format(
             count=len(result.input_warnings)))
@@ -90,6 +99,27 @@ def command(inputs: tuple[Path, ...], output: Path | None, format_: str | None, 
         return
     console.info(_("Đã ghi {path} ({count} đơn vị, {period}).").format(path=result.path, count=result.count,
                                                                        period=result.period))
+    if result.review is not None:
+        from drafter.cli.render import print_summary
+
+        print_summary(result.review)
+
+
+def _plain_text(options: list[tuple[str, str | None]]) -> None:
+    """Options are text for the document: refused, like report data, when they hold a control
+    character (E216: it would reach the terminal and break the .docx) or a direction mark (E123)."""
+    from drafter.errors import DrafterError, Problem
+    from drafter.inputs.validation import _CONTROL, BIDI_CONTROLS
+
+    problems = []
+    for option, text in options:
+        for pattern, code in ((_CONTROL, "E216"), (BIDI_CONTROLS, "E123")):
+            found = pattern.search(text or "")
+            if found:
+                problems.append(Problem(code, option, found=f"U+{ord(found.group()):04X}"))
+                break
+    if problems:
+        raise DrafterError(problems)
 
 
 def _settings(config: Path | None, options: dict, signer: dict):

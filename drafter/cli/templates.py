@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from drafter.cli import console
-from drafter.cli.console import user_errors
+from drafter.cli.common import user_errors
 from drafter.i18n import N_, _
 
 
@@ -48,13 +48,13 @@ def export(name: str, folder: Path, force: bool) -> None:
       drafter templates export bao-cao ./mau-cua-toi/
       drafter render so-lieu.yaml --template ./mau-cua-toi/ -o bao-cao.docx
     """
-    from drafter.packs.catalog import export_pack
+    from drafter.api import export_template
 
-    written = export_pack(name, folder, force)
+    written = export_template(name, folder, force)
     console.info(_("Đã sao mẫu “{name}” vào {folder}: {files}.").format(
         name=name, folder=folder, files=", ".join(p.name for p in written)))
-    console.info(_("Sửa {body}, rồi kiểm tra: drafter templates check {folder}").format(
-        body=folder / "body.j2", folder=folder))
+    wording = folder / ("phrases.yaml" if (folder / "phrases.yaml").is_file() else "body.j2")
+    console.info(_("Sửa {body}, rồi kiểm tra: drafter templates check {folder}").format(body=wording, folder=folder))
 
 
 @command.command("check")

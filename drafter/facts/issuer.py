@@ -32,7 +32,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from drafter.facts.naming import (
-    CAPITAL, MINISTRY, Body, area_command, capital_of, committee, local_command, provincial_command, region_command,
+    CAPITAL,
+    MINISTRY,
+    Body,
+    area_command,
+    capital_of,
+    committee,
+    local_command,
+    provincial_command,
+    region_command,
     region_of,
 )
 from drafter.inputs.era import Era, era_for, era_of

@@ -18,7 +18,12 @@ from dataclasses import dataclass
 
 from drafter.inputs.era import Era, era_for
 from drafter.inputs.model import Report
-from drafter.inputs.reference import military_region, name_key, province_kind, province_name
+from drafter.inputs.reference import (
+    military_region,
+    name_key,
+    province_kind,
+    province_name,
+)
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.errors import DrafterError, Problem
+from drafter.inputs.model import Report
 from drafter.inputs.validation import validate_data
 from drafter.inputs.yaml_reader import Positions, read_yaml
-from drafter.inputs.model import Report
 
 
 @dataclass

@@ -28,11 +28,33 @@ from typing import Annotated, Literal
 
 from pydantic import StringConstraints, field_validator, model_validator
 
-from drafter.inputs.fields import Count, Money, Name, Percent, Share, Strict, Text, described as _field
-from drafter.inputs.sections import (Assessment, Award, Conference, DefenceEducation, DefenceLand, Directive,
-                                     Disaster, Exercises, ForeignRelations, Funding, Leadership, Militia, Person,
-                                     PreviousFigures, Readiness, Recruitment, Remains, Reserve, Security,
-                                     SocioEconomic, Speech, Task, Welfare)
+from drafter.inputs.fields import Count, Money, Name, Percent, Share, Strict, Text
+from drafter.inputs.fields import described as _field
+from drafter.inputs.sections import (
+    Assessment,
+    Award,
+    Conference,
+    DefenceEducation,
+    DefenceLand,
+    Directive,
+    Disaster,
+    Exercises,
+    ForeignRelations,
+    Funding,
+    Leadership,
+    Militia,
+    Person,
+    PreviousFigures,
+    Readiness,
+    Recruitment,
+    Remains,
+    Reserve,
+    Security,
+    SocioEconomic,
+    Speech,
+    Task,
+    Welfare,
+)
 
 #: Every name other modules import from here, the sections' included.
 __all__ = [

@@ -34,8 +34,8 @@ from pathlib import Path
 
 from drafter.errors import Problem
 from drafter.inputs.era import Era, era_for
-from drafter.inputs.yaml_reader import Positions
 from drafter.inputs.model import Report
+from drafter.inputs.yaml_reader import Positions
 
 # The package spells the prefix into the name ("Thành phố Hà Nội", "Xã Phú Lợi"); the input does not.
 _PREFIXES = ("Thành phố ", "Tỉnh ", "Phường ", "Xã ", "Đặc khu ")

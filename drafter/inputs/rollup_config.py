@@ -86,6 +86,11 @@ def load_info(path: Path | str) -> RollupInfo:
     except DrafterError as error:
         raise DrafterError([Problem("E534", p.file, p.line, p.column, found=p.file)
                             if p.code == "E106" else p for p in error.problems]) from None
+    from drafter.inputs.validation import text_problems
+
+    controls = [p for p in text_problems(data, positions) if p.code in ("E216", "E123")]  # as in report data
+    if controls:
+        raise DrafterError(controls)
     try:
         return RollupInfo.model_validate(data)
     except ValidationError as error:

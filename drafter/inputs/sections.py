@@ -12,7 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from drafter.inputs.fields import Count, Money, Name, Percent, Share, Strict, Text, described as _field
+from drafter.inputs.fields import Count, Money, Name, Percent, Share, Strict, Text
+from drafter.inputs.fields import described as _field
 
 __all__ = [
     "Assessment", "Award", "Conference", "DefenceEducation", "DefenceLand", "Directive", "Disaster", "Exercises",

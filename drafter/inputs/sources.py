@@ -14,7 +14,8 @@ from pathlib import Path
 from drafter.errors import Problem
 from drafter.inputs.model import Report
 
-INPUT_SUFFIXES = (".yaml", ".yml", ".xlsx")
+#: What discovery calls an empty folder or a file that is no input, in the roll-up's own codes.
+_ROLLUP_CODES = {"E601": "E530", "E602": "E531"}
 
 
 @dataclass(frozen=True)
@@ -25,16 +26,6 @@ class UnitSource:
     report: Report
 
 
-def _input_files(item: Path) -> tuple[list[Path], list[Problem]]:
-    if item.is_dir():
-        found = sorted(p for p in item.rglob("*")
-                       if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES and not p.name.startswith((".", "~$")))
-        return found, ([] if found else [Problem("E530", str(item), found=str(item))])
-    if item.suffix.lower() not in INPUT_SUFFIXES and item.exists():
-        return [], [Problem("E531", str(item), found=str(item))]
-    return [item], []  # a missing file is reported by the reader (E101)
-
-
 def load_sources(items: Iterable[Path | str | Report | UnitSource]) -> tuple[list[UnitSource], list[Problem]]:
     """Every unit of the inputs, and every problem found reading them (errors and warnings).
 
@@ -43,6 +34,7 @@ def load_sources(items: Iterable[Path | str | Report | UnitSource]) -> tuple[lis
     input: check the problems.
     """
     from drafter.inputs import load
+    from drafter.inputs.discovery import discover
 
     sources: list[UnitSource] = []
     problems: list[Problem] = []
@@ -54,14 +46,17 @@ def load_sources(items: Iterable[Path | str | Report | UnitSource]) -> tuple[lis
         if isinstance(item, Report):
             sources.append(UnitSource(f"đơn vị thứ {len(sources) + 1}", item))
             continue
-        files, found = _input_files(Path(item))
-        problems += found
-        for file in files:
-            # a file named twice ("xa/" and "xa/a.yaml") is read once: that is no double count
-            if file.resolve() in read:
+        # the batch's discovery: the same files, links and odd entries refused the same way
+        for kind, file in discover([item], workbooks_in_folders=True):
+            if kind in _ROLLUP_CODES:
+                problems.append(Problem(_ROLLUP_CODES[kind], str(file), found=str(file)))
                 continue
-            read.add(file.resolve())
-            if file.suffix.lower() == ".xlsx":
+            # a file named twice ("xa/" and "xa/a.yaml") is read once: that is no double count
+            key = file.resolve() if file.exists() else file
+            if key in read:
+                continue
+            read.add(key)
+            if kind == "excel":
                 from drafter.inputs.excel import read_workbook
 
                 loaded_items = read_workbook(file)

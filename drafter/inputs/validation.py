@@ -18,9 +18,9 @@ from pydantic import BaseModel, ValidationError
 
 from drafter.errors import Problem
 from drafter.inputs.era import era_for
+from drafter.inputs.model import Report
 from drafter.inputs.reference import unit_problems
 from drafter.inputs.yaml_reader import Loc, Positions, legacy_vote, legacy_words
-from drafter.inputs.model import Report
 
 
 def validate_data(data: dict, positions: Positions) -> tuple[Report | None, list[Problem]]:
@@ -30,8 +30,9 @@ def validate_data(data: dict, positions: Positions) -> tuple[Report | None, list
         report = Report.model_validate(_booleans_as_text(data, ()))
     except ValidationError as error:
         seen = {p.path for p in problems}  # a control character or a legacy encoding says all about its field
-        problems += [p for p in (_problem_from_pydantic(item, positions, data) for item in error.errors())
-                     if p.path not in seen]
+        items = error.errors()
+        problems += [p for p in (_problem_from_pydantic(item, positions, data, index < MAX_SUGGESTIONS)
+                                 for index, item in enumerate(items)) if p.path not in seen]
         return None, _sorted(problems)
     if problems:
         return None, _sorted(problems)
@@ -72,7 +73,12 @@ _CODES = {
 }
 
 
-def _problem_from_pydantic(item: dict, positions: Positions, data: dict) -> Problem:
+#: "Did you mean" is worked out for this many problems; a file of thousands of unknown keys is
+#: refused as fast as one of a few.
+MAX_SUGGESTIONS = 50
+
+
+def _problem_from_pydantic(item: dict, positions: Positions, data: dict, suggest: bool = True) -> Problem:
     loc: Loc = tuple(part for part in item["loc"] if not _is_union_tag(part))
     kind = item["type"]
     value = item.get("input")
@@ -89,9 +95,9 @@ def _problem_from_pydantic(item: dict, positions: Positions, data: dict) -> Prob
         expected = ".".join(str(p) for p in loc)
     elif kind == "literal_error":
         expected = item.get("ctx", {}).get("expected", "")
-    elif kind == "extra_forbidden":
+    elif kind == "extra_forbidden" and loc:
         found = str(loc[-1])
-        extra["suggestion"] = _suggestion(loc)
+        extra["suggestion"] = _suggestion(loc) if suggest else ""
     elif kind == "string_too_long":
         found = str(len(value)) if isinstance(value, str) else found
         expected = str(item.get("ctx", {}).get("max_length", ""))
@@ -151,10 +157,14 @@ def _plain_types(annotation) -> list:
 
 # Characters XML 1.0 cannot hold (Word refuses the document) or that only control a terminal.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Invisible marks that change the direction of text: U+202E turns "Nguyễn Văn An" into "nA năV
+# nễyugN" on the page, in a signer's name or anywhere else. Vietnamese never needs them.
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def text_problems(data, positions: Positions) -> list[Problem]:
-    """Control characters in any text (E216), and Vietnamese typed in TCVN3 or VNI (E120, E121)."""
+    """Control characters in any text (E216), direction controls (E123), and Vietnamese typed in
+    TCVN3 or VNI (E120, E121)."""
     problems: list[Problem] = []
     evidence: list[tuple] = []
 
@@ -168,8 +178,11 @@ def text_problems(data, positions: Positions) -> list[Problem]:
                 visit(item, loc + (index,))
         elif isinstance(value, str):
             bad = _CONTROL.search(value)
+            bidi = BIDI_CONTROLS.search(value) if not bad else None
             if bad:
                 problems.append(positions.problem("E216", loc, found=f"U+{ord(bad.group()):04X}"))
+            elif bidi:
+                problems.append(positions.problem("E123", loc, found=f"U+{ord(bidi.group()):04X}"))
             elif len(evidence) < 20:  # enough to settle it, without reading a whole book
                 evidence.extend((code, loc, word, decoded) for code, word, decoded in legacy_words(value))
 
@@ -249,7 +262,8 @@ def plausibility_problems(report: Report, positions: Positions) -> list[Problem]
     recruitment = report.recruitment
     if recruitment:
         quota, delivered = recruitment.quota, recruitment.delivered
-        if quota and delivered is not None:
+        if quota is not None and delivered is not None:
+            # a quota of 0 with people delivered is as far off as any: delivered > 0 = 0 × 1.2
             if delivered > quota * 1.2:
                 add("E301", ("recruitment", "delivered"), found=str(delivered), expected=str(quota))
             elif delivered > quota:
@@ -257,7 +271,7 @@ def plausibility_problems(report: Report, positions: Positions) -> list[Problem]
             elif delivered < quota:
                 add("W403", ("recruitment", "delivered"), found=str(delivered), expected=str(quota))
         not_above(recruitment.party_members, delivered, ("recruitment", "party_members"), "số đảng viên", "số giao quân")
-        if recruitment.police_quota and recruitment.police_delivered is not None:
+        if recruitment.police_quota is not None and recruitment.police_delivered is not None:
             if recruitment.police_delivered > recruitment.police_quota * 1.2:
                 add("E301", ("recruitment", "police_delivered"),
                     found=str(recruitment.police_delivered), expected=str(recruitment.police_quota))

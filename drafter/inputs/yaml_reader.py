@@ -16,10 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -29,12 +27,21 @@ from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.reader import ReaderError
 
-from drafter.errors import DrafterError, Problem, os_reason
+from drafter.errors import DrafterError, Problem, os_problem
+from drafter.inputs.encodings import (  # noqa: F401 - also read from here by validation and the tests
+    is_vietnamese_syllable,
+    legacy_encoding,
+    legacy_vote,
+    legacy_words,
+)
 
 Loc = tuple[str | int, ...]
 
 # A real report has a few hundred values; this bounds alias bombs ("billion laughs").
 MAX_VALUES = 100_000
+#: Keys, items and values as written (the sample has under 300): parsing with positions costs
+#: about 0.1 ms each, so this keeps the worst file to about a second.
+MAX_NODES = 10_000
 MAX_BYTES = 5 * 1024 * 1024
 #: The model nests five levels deep; far deeper input is an attack on the recursive composer.
 MAX_DEPTH = 40
@@ -118,7 +125,7 @@ def read_yaml(path: Path | str, text: str | None = None) -> tuple[dict, Position
     path = Path(path)
     name = str(path)
     if text is None:
-        text = decode(_read_bounded(path), name)
+        text = decode(read_input_bytes(path), name)
     if not text.strip():
         raise DrafterError([Problem("E102", name)])
     tree = _parse(text, name)
@@ -131,20 +138,24 @@ def read_yaml(path: Path | str, text: str | None = None) -> tuple[dict, Position
     return _plain(tree, (), positions, counter), positions
 
 
-def _read_bounded(path: Path) -> bytes:
+def read_input_bytes(path: Path) -> bytes:
+    """The bytes of a data file: a regular file (a FIFO would block, ``/dev/zero`` never end) of at
+    most :data:`MAX_BYTES`, both known from the open file before anything is read."""
+    from drafter.inputs.discovery import NotRegular, TooLarge, read_limited
+
     name = str(path)
-    if path.is_dir():
-        raise DrafterError([Problem("E107", name)])
-    if path.exists() and not path.is_file():  # a FIFO would block and /dev/zero never end
-        raise DrafterError([Problem("E101", name, extra={"detail": "không phải tệp thông thường"})])
     try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
+        return read_limited(path, MAX_BYTES)
+    except NotRegular as error:
+        if error.kind == "là một thư mục":
+            raise DrafterError([Problem("E107", name)]) from None
+        raise DrafterError([Problem("E101", name, extra={"detail": "không phải tệp thông thường"})]) from None
+    except TooLarge:
+        raise DrafterError([Problem("E109", name)]) from None
     except OSError as error:
-        raise DrafterError([Problem("E101", name, extra={"detail": os_reason(error)})]) from None
-    if len(data) > MAX_BYTES:
-        raise DrafterError([Problem("E109", name)])
-    return data
+        raise DrafterError([os_problem(error, name)]) from None
+
+
 
 
 def _parse(text: str, name: str):
@@ -180,8 +191,11 @@ def _parse(text: str, name: str):
         raise DrafterError([Problem("E103", name, line, column, extra={"detail": detail})]) from None
     except MemoryError:
         raise
-    except Exception as error:  # noqa: BLE001 - ruamel.yaml failing in a way it does not mark: say so, never crash
-        raise DrafterError([Problem("E103", name, extra={"detail": f"không phân tích được ({type(error).__name__})"})]) from None
+    except RecursionError:
+        raise DrafterError([Problem("E109", name)]) from None
+    except Exception:  # noqa: BLE001 - ruamel.yaml failing in a way it does not mark: say so, never crash
+        detail = "cấu trúc không đọc được (thường do tham chiếu “*” trỏ vào chính nhóm chứa nó, hoặc “<<:” dùng sai)"
+        raise DrafterError([Problem("E103", name, extra={"detail": detail})]) from None
 
 
 class _Refused(Exception):
@@ -193,11 +207,16 @@ class _Refused(Exception):
 
 
 class _Composer(Composer):
+    nodes = 0
+
     def compose_node(self, parent, index):
         event = self.parser.peek_event()
         tag = getattr(event, "ctag", None)
         if tag is not None:  # any explicit tag, refused before a constructor could see it
             raise _Refused("E108", event.start_mark, found=f"{tag.handle}{tag.suffix}" if tag.handle else str(tag))
+        self.nodes += 1
+        if self.nodes > MAX_NODES:  # 99,000 keys: refused in a second, not parsed for fifteen
+            raise _Refused("E109", event.start_mark)
         return super().compose_node(parent, index)
 
 
@@ -255,6 +274,7 @@ _YAML_PROBLEMS = {
     "expected ',' or '}'": "nhóm {…} thiếu dấu “,” hoặc dấu “}” đóng",
     "found unknown escape character": "trong ngoặc kép, dấu “\\” phải đi kèm ký tự hợp lệ; dùng ngoặc đơn ' ' nếu cần viết dấu “\\”",
     "for merging": "“<<:” chỉ dùng được với một nhóm trường",
+    "found unhashable key": "tên trường phải là chữ, không phải một nhóm hay danh sách",
     "that cannot start any token": "có ký tự không được đứng đầu giá trị (như @, `, %); đặt giá trị trong ngoặc kép",
     "expected alphabetic or numeric character": "tên sau “&” hoặc “*” không hợp lệ; chữ có “&”, “*” nên đặt trong ngoặc kép",
     "maximum depth": "các nhóm lồng nhau quá sâu",
@@ -285,8 +305,13 @@ def _plain(node, loc: Loc, positions: Positions, counter: list[int]):
     if isinstance(node, CommentedMap):
         result = {}
         for key, value in node.items():
-            key_text = unicodedata.normalize("NFC", str(key))
             line, column = _key_place(node, key)
+            if not isinstance(key, (str, int, float, bool, dt.date)) and key is not None:
+                # "? {a: 1}", "? [a, b]": a group of values written where a field's name goes
+                found = "một nhóm {…}" if isinstance(key, Mapping) else "một danh sách […]"
+                raise DrafterError([Problem("E126", positions.file, line + 1, column + 1,
+                                            ".".join(str(p) for p in loc), found=found)])
+            key_text = unicodedata.normalize("NFC", str(key))
             positions.places[loc + (key_text,)] = (line + 1, column + 1)
             result[key_text] = _plain(value, loc + (key_text,), positions, counter)
         return result
@@ -310,118 +335,14 @@ def _plain(node, loc: Loc, positions: Positions, counter: list[int]):
 
 def _key_place(node: CommentedMap, key) -> tuple[int, int]:
     try:
-        return node.lc.key(key)
+        place = node.lc.key(key)
     except (KeyError, TypeError):
-        # a key that came in through a merge ("<<: *base") has no place of its own here
-        return node.lc.line, node.lc.col
+        place = None
+    # a key that came in through a merge ("<<: *base") has no place of its own here
+    return place if place is not None else (node.lc.line or 0, node.lc.col or 0)
 
 
 def _has_custom_tag(node) -> bool:
     tag = getattr(node, "tag", None)
     value = getattr(tag, "value", None)
     return bool(value) and not str(value).startswith("tag:yaml.org,2002:")
-
-
-# ------------------------------------------------------- legacy Vietnamese encodings
-#
-# Before Unicode, Vietnamese was typed in 8-bit fonts: TCVN3 (ABC, ".VnTime") puts each accented
-# letter on one Latin-1 code ("Việt" is "ViÖt"); VNI Windows writes a base letter followed by
-# accent codes ("Vieät"). Text copied from such a document keeps those Latin-1 letters. A word is
-# evidence of one of them when it is not a Vietnamese syllable as written but becomes one once
-# decoded; real Vietnamese, English and ethnic-minority names never qualify.
-
-_TCVN3 = dict(zip(
-    "¸µ¶·¹¨¾»¼½Æ©ÊÇÈÉËÐÌÎÏÑªÕÒÓÔÖÝ×ØÜÞãßáâä«èåæçé¬íêëìîóïñòô\xadøõö÷ùýúûüþ®¡¢£¤¥¦§",
-    "áàảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵđĂÂÊÔƠƯĐ"))
-_VNI_LETTERS = dict(zip("ìíæóòîñôöÌÍÆÓÒÎÑÔÖ", "ìíỉĩịỵđơưÌÍỈĨỊỴĐƠƯ"))
-_VNI_MARKS = {code: marks for codes, marks in (
-    ("øØ", "\u0300"), ("ùÙ", "\u0301"), ("ûÛ", "\u0309"), ("õÕ", "\u0303"), ("ïÏ", "\u0323"),
-    ("âÂ", "\u0302"), ("àÀ", "\u0302\u0300"), ("áÁ", "\u0302\u0301"), ("åÅ", "\u0302\u0309"),
-    ("ãÃ", "\u0302\u0303"), ("äÄ", "\u0302\u0323"), ("êÊ", "\u0306"), ("èÈ", "\u0306\u0300"),
-    ("éÉ", "\u0306\u0301"), ("úÚ", "\u0306\u0309"), ("üÜ", "\u0306\u0303"), ("ëË", "\u0306\u0323"),
-) for code in codes}
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-_NUCLEI = ("a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy "
-           "ưa ưi ươ ưu yê iêu yêu oai oay oeo uây uôi ươi ươu uyê uya uyu").split()
-_SYLLABLE = re.compile("(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?(?:%s)(?:ng|nh|ch|[cmnptk])?"
-                       % "|".join(sorted(_NUCLEI, key=len, reverse=True)))
-_WORD = re.compile("[A-Za-z\u00a1-\u024f\u1e00-\u1eff]+")
-
-
-@lru_cache(maxsize=8192)  # the same few hundred words come back in every report
-def is_vietnamese_syllable(word: str) -> bool:
-    """
-    >>> [is_vietnamese_syllable(w) for w in ("Việt", "Nguyễn", "Đắk", "ViÖt", "Quaân", "Krông")]
-    [True, True, True, False, False, False]
-    """
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    if sum(ch in _TONES for ch in decomposed) > 1:
-        return False
-    bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
-    return bool(_SYLLABLE.fullmatch(bare))
-
-
-def from_tcvn3(text: str) -> str:
-    return "".join(_TCVN3.get(ch, ch) for ch in text)
-
-
-def from_vni(text: str) -> str:
-    out: list[str] = []
-    for ch in text:
-        if ch in _VNI_MARKS and out and out[-1][-1:].lower() in "aeiouyơư":
-            out[-1] += _VNI_MARKS[ch]
-        else:
-            out.append(_VNI_LETTERS.get(ch, ch))
-    return unicodedata.normalize("NFC", "".join(out))
-
-
-def legacy_words(text: str) -> Iterator[tuple[str, str, str]]:
-    """(code, word, decoded) for each word that reads as TCVN3 (E120) or VNI (E121) text; a word
-    may read as both, so callers count votes (:func:`legacy_vote`).
-
-    >>> list(legacy_words("tØnh Gia Lai, Vieät Nam"))
-    [('E120', 'tØnh', 'tỉnh'), ('E121', 'Vieät', 'Việt')]
-    """
-    if not _foreign().search(text):  # the common case, and a cheap one: plain Vietnamese text
-        return
-    for match in _WORD.finditer(text):
-        word = match.group()
-        # a word with no plain letter ("«", "ë") may be punctuation; real legacy text has plenty of others
-        if word.isascii() or not any("a" <= ch.lower() <= "z" for ch in word) or is_vietnamese_syllable(word):
-            continue
-        for code, decode in (("E120", from_tcvn3), ("E121", from_vni)):
-            decoded = decode(word)
-            if decoded != word and is_vietnamese_syllable(decoded):
-                yield code, word, decoded
-
-
-@lru_cache(maxsize=1)
-def _foreign() -> re.Pattern:
-    """Legacy codes that are not letters of Vietnamese as Unicode writes it ("Ö", "©", "ï"…)."""
-    codes = set(_TCVN3) | set(_VNI_LETTERS) | set(_VNI_MARKS)
-    return re.compile("[%s]" % re.escape("".join(sorted(c for c in codes if not is_vietnamese_syllable(c)))))
-
-
-def legacy_vote(evidence: list[tuple[str, ...]], least: int) -> tuple[str, ...] | None:
-    """The first piece of evidence for the encoding with most words, when it has at least ``least``."""
-    votes = Counter(item[0] for item in evidence)
-    if not votes or max(votes.values()) < least:
-        return None
-    code = max(votes, key=lambda c: (votes[c], c == "E121"))  # a tie: VNI, whose codes TCVN3 often also reads
-    return next(item for item in evidence if item[0] == code)
-
-
-def legacy_encoding(data: bytes) -> tuple[str, str, str]:
-    """(code, found, expected) for bytes that are not UTF-8: TCVN3 (E120), VNI (E121), or E105
-    with the code page they look like."""
-    evidence = list(legacy_words(data.decode("latin-1")))
-    words = [w for w in _WORD.findall(unicodedata.normalize("NFC", data.decode("cp1258", "replace"))) if not w.isascii()]
-    vietnamese = sum(map(is_vietnamese_syllable, words))
-    best = legacy_vote(evidence, 1)
-    if best and sum(item[0] == best[0] for item in evidence) > vietnamese:
-        return best
-    if words and vietnamese * 2 >= len(words):
-        return "E105", "Windows-1258 (tiếng Việt)", ""
-    if words:
-        return "E105", "Windows-1252 (Latin-1)", ""
-    return "E105", "", ""

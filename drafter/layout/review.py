@@ -28,7 +28,7 @@ from lxml import etree
 
 from drafter.document import Byline, Draft, Paragraph, Title
 from drafter.layout.decree30 import FIXED_TIME
-from drafter.layout.oxml.comments import W, Package, anchor, paragraph_text, runs_of
+from drafter.layout.oxml.comments import Package, W, anchor, paragraph_text, runs_of
 from drafter.layout.oxml.elements import xml_safe
 
 AUTHOR, INITIALS = "drafter", "DR"

@@ -3,17 +3,21 @@
 A draft is written to a temporary file beside its target and then moved into
 place in one step, so a reader (or a crash) never sees half a document.
 Without ``force`` the move refuses to replace an existing file, even one that
-another process created a moment ago.
+another process created a moment ago. Even with ``force`` only a regular file
+is ever replaced: a symbolic link, a folder, a FIFO or a device at the target's
+name is refused (E607), so that ``-o`` can never write through a link into
+another file. Every operating-system error has its own code (:func:`drafter.errors.os_problem`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
-from drafter.errors import DrafterError, Problem, os_reason
+from drafter.errors import DrafterError, Problem, os_problem
 
 
 def write_atomic(target: Path | str, data: bytes | str, force: bool = False) -> Path:
@@ -30,13 +34,15 @@ def write_atomic(target: Path | str, data: bytes | str, force: bool = False) -> 
     """
     target = Path(target)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    refuse_unusual(target)
     if target.exists() and not force:
         raise DrafterError([Problem("E501", str(target), found=str(target))])
     for attempt in range(3):
         try:
-            handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            handle, temp_name = tempfile.mkstemp(prefix=f".{_short_name(target.name)}.", suffix=".tmp",
+                                                 dir=target.parent)
         except OSError as error:
-            raise DrafterError([Problem("E502", str(target), extra={"detail": _reason(error)})]) from None
+            raise DrafterError([os_problem(error, str(target), writing=True)]) from None
         try:
             # mkstemp makes the file private (0600); a draft gets the usual mode for new files
             if hasattr(os, "fchmod"):  # not on Windows, where the mode bits do not apply
@@ -46,6 +52,7 @@ def write_atomic(target: Path | str, data: bytes | str, force: bool = False) -> 
                 stream.flush()
                 os.fsync(stream.fileno())
             if force:
+                refuse_unusual(target)  # again: a link may have appeared since
                 os.replace(temp_name, target)
             else:
                 _move_no_clobber(temp_name, target)
@@ -57,9 +64,9 @@ def write_atomic(target: Path | str, data: bytes | str, force: bool = False) -> 
             # temporary files (drafter batch into the same folder) took it. Write it again.
             if attempt < 2 and target.parent.is_dir():
                 continue
-            raise DrafterError([Problem("E502", str(target), extra={"detail": _reason(error)})]) from None
+            raise DrafterError([os_problem(error, str(target), writing=True)]) from None
         except OSError as error:
-            raise DrafterError([Problem("E502", str(target), extra={"detail": _reason(error)})]) from None
+            raise DrafterError([os_problem(error, str(target), writing=True)]) from None
         finally:
             with contextlib.suppress(FileNotFoundError):  # gone already after a move, or taken as above
                 os.unlink(temp_name)
@@ -85,5 +92,23 @@ def _move_no_clobber(temp_name: str, target: Path) -> None:
         os.replace(temp_name, target)
 
 
-def _reason(error: OSError) -> str:
-    return os_reason(error, writing=True)
+def refuse_unusual(target: Path) -> None:
+    """E607 when something other than a regular file has the target's name (a symbolic link, even
+    to a regular file; a folder; a FIFO; a device); nothing when there is nothing or a file."""
+    from drafter.inputs.discovery import kind_of
+
+    try:
+        mode = os.lstat(target).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    except OSError as error:
+        raise DrafterError([os_problem(error, str(target), writing=True)]) from None
+    if not stat.S_ISREG(mode):
+        raise DrafterError([Problem("E607", str(target), found=str(target), extra={"detail": kind_of(mode)})])
+
+
+def _short_name(name: str) -> str:
+    # the temporary name adds ~12 characters: keep it within the usual 255-byte limit
+    while len(name.encode("utf-8")) > 200:
+        name = name[:-1]
+    return name

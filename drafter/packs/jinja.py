@@ -6,15 +6,16 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import TemplateError
-from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from drafter.document import Draft
 from drafter.facts import Facts
 from drafter.packs import TemplatePackError
+from drafter.packs.failures import from_template
 from drafter.packs.manifest import TemplatePack, templates_root
 from drafter.packs.markup import Wording, render_markup
 from drafter.packs.sandbox import make_environment
+from drafter.packs.syntax import TOO_DEEP
 from drafter.plan.choice import Chooser, variant_seed
 from drafter.realise.masthead import masthead_for
 
@@ -31,9 +32,9 @@ def _template(folder: Path):
     try:
         return env.get_template("body.j2")
     except TemplateError as error:
-        line = getattr(error, "lineno", None)
-        where = f"{getattr(error, 'filename', None) or folder / 'body.j2'}" + (f":{line}" if line else "")
-        raise TemplatePackError(where, getattr(error, "message", None) or str(error)) from None
+        raise from_template(error, str(folder / "body.j2"), getattr(error, "lineno", None)) from None
+    except (RecursionError, SyntaxError):  # nested deeper than Python compiles: the checker refuses it too
+        raise TemplatePackError(str(folder / "body.j2"), TOO_DEEP, code="E510") from None
 
 
 
@@ -69,14 +70,16 @@ def render_template(pack: TemplatePack, values: dict) -> Wording:
     template = _template(pack.folder)
     try:
         text = template.render(values)
-    except TemplateError as error:
-        line = getattr(error, "lineno", None)
-        where = f"{pack.folder / 'body.j2'}" + (f":{line}" if line else "")
-        raise TemplatePackError(where, str(error), unsafe=isinstance(error, SecurityError)) from None
+    except Exception as error:  # noqa: BLE001 - sorted out below: the template's fault, or ours
+        failure = from_template(error, str(pack.folder / "body.j2"))
+        if failure is None:
+            raise
+        raise failure from None
     try:
         return render_markup(text, values.get("tables"), values.get("images"))
     except TemplatePackError as error:
-        raise TemplatePackError(f"{pack.folder / 'body.j2'}", error.detail) from None
+        error.where = str(pack.folder / "body.j2")
+        raise error from None
 
 
 def build_draft(pack: TemplatePack, facts: Facts, variant: int | None = None) -> Draft:

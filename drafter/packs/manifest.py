@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -10,6 +12,11 @@ from drafter.packs import TemplatePackError
 
 #: The phrase bank of a pack, and the shared bank an exported pack carries with it.
 PHRASES, SHARED_PHRASES = "phrases.yaml", "phrases-shared.yaml"
+#: What a pack can be: ``kind`` in manifest.yaml.
+KINDS = ("decree30", "news", "rollup")
+PERIODS = ("year", "half-year")
+#: A Word file given where a template is expected: a form (.docx), or one to save again as .docx.
+WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".doc", ".rtf", ".odt")
 
 
 @dataclass(frozen=True)
@@ -21,7 +28,7 @@ class TemplatePack:
     name: str
     title: str
     description: str
-    kind: str  # "decree30" or "news"
+    kind: str  # one of KINDS
     periods: tuple[str, ...]
     settings: dict = field(default_factory=dict)
 
@@ -36,6 +43,12 @@ class TemplatePack:
         return (own if own.is_file() else templates_root() / "_shared" / PHRASES, self.folder / PHRASES)
 
 
+def is_word_form(target: str | Path) -> bool:
+    """A Word file (form or not): a template argument that is not a pack's name or folder."""
+    return Path(str(target)).suffix.lower() in WORD_SUFFIXES and not Path(str(target)).is_dir()
+
+
+@lru_cache(maxsize=1)
 def templates_root() -> Path:
     """Built-in packs: inside the installed package, or ``templates/`` beside it in a checkout."""
     here = Path(__file__).resolve().parent.parent  # the drafter package
@@ -46,14 +59,24 @@ def templates_root() -> Path:
 
 
 def builtin_names() -> list[str]:
+    return list(_builtin_names())
+
+
+@lru_cache(maxsize=1)
+def _builtin_names() -> tuple[str, ...]:
+    # shipped with the package: they do not change while it runs
     root = templates_root()
-    return sorted(p.name for p in root.iterdir() if (p / "manifest.yaml").is_file())
+    return tuple(sorted(p.name for p in root.iterdir() if (p / "manifest.yaml").is_file()))
 
 
 def load_pack(name_or_folder: str | Path) -> TemplatePack:
     """A built-in pack by name ("bao-cao") or a user's pack by folder."""
+    if isinstance(name_or_folder, str) and name_or_folder in _builtin_names() and not os.path.isdir(name_or_folder):
+        return _load_pack(templates_root() / name_or_folder)  # the usual case, and the fast one
     folder = Path(name_or_folder)
-    if not (folder / "manifest.yaml").is_file():
+    if not folder.is_dir() or not (folder / "manifest.yaml").exists() and not (folder / "manifest.yaml").is_symlink():
+        if is_word_form(name_or_folder) or str(name_or_folder) not in _builtin_names():
+            raise TemplatePackError(str(folder), "không phải gói mẫu", code="E522", found=str(name_or_folder))
         folder = templates_root() / str(name_or_folder)
     return _load_pack(folder.resolve())
 
@@ -62,23 +85,50 @@ def load_pack(name_or_folder: str | Path) -> TemplatePack:
 def _load_pack(folder: Path) -> TemplatePack:
     from ruamel.yaml import YAML
 
+    from drafter.packs.loader import TemplateFileError, read_template
+
     manifest_path = folder / "manifest.yaml"
+    where = str(manifest_path)
     try:
-        manifest = YAML(typ="safe").load(manifest_path.read_text(encoding="utf-8")) or {}
+        text = read_template(manifest_path, "manifest.yaml", folder)
+        manifest = YAML(typ="safe", pure=True).load(text)
     except FileNotFoundError:
-        raise TemplatePackError(str(manifest_path), "không có tệp manifest.yaml") from None
+        raise TemplatePackError(where, "không có tệp manifest.yaml") from None
+    except TemplateFileError as error:
+        raise TemplatePackError(error.path, error.detail, code=error.code, found="manifest.yaml",
+                                expected=error.expected, extra={"detail": error.detail}) from None
     except Exception as error:  # a user's pack: any parse failure is reported, not raised
-        raise TemplatePackError(str(manifest_path), str(error)) from None
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        detail = getattr(error, "problem", None) or type(error).__name__
+        raise TemplatePackError(where, f"lỗi cú pháp YAML ({detail})", line=line) from None
+    if manifest is None:
+        manifest = {}
+    if not isinstance(manifest, dict):
+        raise TemplatePackError(where, "manifest.yaml phải là các cặp “tên: giá trị”", code="E543", line=1)
     missing = [key for key in ("name", "kind") if key not in manifest]
     if missing:
-        raise TemplatePackError(str(manifest_path), "thiếu " + ", ".join(missing))
+        raise TemplatePackError(where, "thiếu " + ", ".join(missing), code="E543")
+    kind = manifest["kind"]
+    if kind not in KINDS:
+        close = difflib.get_close_matches(str(kind), KINDS, n=1, cutoff=0.6)
+        raise TemplatePackError(where, "", code="E542", found=str(kind)[:40], expected=", ".join(KINDS),
+                                extra={"suggestion": f"; có phải ý bạn là “{close[0]}”?" if close else ""})
+    periods = manifest.get("periods", list(PERIODS))
+    if not isinstance(periods, list) or not periods or any(p not in PERIODS for p in periods):
+        raise TemplatePackError(where, "“periods” phải là danh sách gồm year, half-year", code="E543")
+    settings = manifest.get("settings") or {}
+    if not isinstance(settings, dict):
+        raise TemplatePackError(where, "“settings” phải là các cặp “tên: giá trị”", code="E543")
+    for key in ("name", "title", "description"):
+        if key in manifest and not isinstance(manifest[key], (str, int, float)):
+            raise TemplatePackError(where, f"“{key}” phải là chữ", code="E543")
     return TemplatePack(
         folder=folder,
         name=str(manifest["name"]),
         title=str(manifest.get("title", manifest["name"])),
         description=str(manifest.get("description", "")),
-        kind=str(manifest["kind"]),
-        periods=tuple(manifest.get("periods", ("year", "half-year"))),
-        settings=dict(manifest.get("settings", {}) or {}),
+        kind=kind,
+        periods=tuple(periods),
+        settings=dict(settings),
     )
-

@@ -44,6 +44,8 @@ class Wording:
 
 
 _HEADING = re.compile(r"^(#{1,4}) (.+)$")
+# Characters XML 1.0 cannot hold or that only drive a terminal (as drafter.inputs.validation refuses in data).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _KINDS = ("part", "roman", "arabic", "letter")
 
 
@@ -74,6 +76,9 @@ def render_markup(text: str, tables: dict | None = None, images: dict | None = N
     ...
     drafter.packs.TemplatePackError: !image chart: không có hình “chart”
     """
+    control = _CONTROL.search(text)
+    if control:  # written by the template itself ("\x1b" in a string): data cannot carry one (E216)
+        raise TemplatePackError("", "", code="E216", found=f"U+{ord(control.group()):04X}")
     front: dict[str, str] = {}
     items: list[Block | tuple[int, str]] = []  # (depth, title) stands for a heading
     pending: list[str] = []

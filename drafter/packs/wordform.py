@@ -2,148 +2,86 @@
 
 The form is not rebuilt: docxtpl fills the tags in place, so every style,
 margin and logo of the office's file stays as it was. Tags see the same
-variables and Vietnamese filters as a template pack, in the same sandbox, with
-autoescaping on because the text lands in XML::
+variables and Vietnamese filters as a template pack, in the same sandbox and
+with the same limits (:mod:`drafter.packs.limits`), with autoescaping on
+because the text lands in XML::
 
     Đơn vị: {{ unit.full }}; giao quân {{ r.recruitment.delivered | so }} công dân.
     {%tr for a in r.awards %} … {%tr endfor %}      (one table row per award)
 
 Before anything renders, :func:`check_form` reads every paragraph, table
-cell, header and footer and reports every problem with its place
-("bảng 1, hàng 2, ô 3") and the text around it.
+cell, header, footer and field code (:mod:`drafter.packs.formparts`) and
+reports every problem with its place ("bảng 1, hàng 2, ô 3") and the text
+around it. The form's size is bounded before it is unpacked, so the check
+costs bounded time and memory too.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import os
 import re
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import TemplateError, UndefinedError
-from jinja2.exceptions import SecurityError
+from jinja2 import Undefined
 
 from drafter.errors import DrafterError, Problem
 from drafter.facts import Facts
-from drafter.packs.catalog import FORM_FORBIDDEN_FILTERS, check_source
-from drafter.packs.filters import FILTERS
-from drafter.packs.sandbox import QuietTestUndefined, Sandbox
+from drafter.packs import limits
+from drafter.packs.check import FORM_FORBIDDEN_FILTERS, check_source
+from drafter.packs.failures import from_template
+from drafter.packs.formparts import (
+    MAX_FORM_TAGS,
+    PROPERTIES,
+    open_form,
+    parts,
+    read_form,
+)
 from drafter.packs.jinja import context
-
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
-_FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
-_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-#: The text properties docxtpl renders as templates too (File > Properties in Word).
-_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+from drafter.packs.sandbox import QuietTestUndefined, Sandbox
+from drafter.packs.syntax import tag_spans
 
 # Characters XML 1.0 cannot carry; a value holding one would make Word call the file corrupt.
 _XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _finalize(value):
-    if value is None:
-        return ""  # an explicit None must not print "None"
-    return _XML_ILLEGAL.sub("", value if isinstance(value, str) else str(value))
+    if type(value) is not str:
+        if value is None:
+            return ""  # an explicit None must not print "None"
+        if isinstance(value, Undefined):
+            return value  # printing it raises, as it should
+        value = limits.printable(value)
+    return _XML_ILLEGAL.sub("", value)
 
 
-def form_environment(autoescape: bool = True) -> Sandbox:
-    """The sandbox a Word form runs in: our filters, minus those that print raw markup."""
-    env = Sandbox(undefined=QuietTestUndefined, autoescape=autoescape, finalize=_finalize)
-    env.filters.update(FILTERS)
+class FormSandbox(Sandbox):
+    """The sandbox of a Word form; it keeps the XML it was last given, to place an error."""
+
+    source = ""
+
+    def from_string(self, source, *args, **kwargs):
+        self.source = source if isinstance(source, str) else ""
+        template = super().from_string(source, *args, **kwargs)
+        template.source_length = len(self.source)  # the form's own XML is output too
+        return template
+
+
+def form_environment(autoescape: bool = True) -> FormSandbox:
+    """The sandbox a Word form runs in: our filters, minus those that print raw markup.
+
+    Its output may be as long as the form's own XML plus what a pack may write.
+    """
+    env = FormSandbox(undefined=QuietTestUndefined, autoescape=autoescape, finalize=_finalize)
     for name in FORM_FORBIDDEN_FILTERS:
         env.filters.pop(name, None)
     return env
 
 
-# ------------------------------------------------------------------ reading
-
-
-@dataclass(frozen=True)
-class Spot:
-    """One paragraph of the form: where it is, in words, and its text."""
-
-    where: str
-    text: str
-
-
-def _owner(element):
-    parent = element.getparent()
-    while parent is not None and parent.tag != W + "p":
-        parent = parent.getparent()
-    return parent
-
-
-def _text(p) -> str:
-    return "".join(t.text or "" for t in p.iter(W + "t") if _owner(t) is p)
-
-
-def _paragraph(p, where: str) -> list[Spot]:
-    spots = [Spot(where, _text(p))]
-    # text boxes sit inside a paragraph's runs, with paragraphs of their own
-    spots += [Spot(f"{where}, khung chữ", _text(inner)) for inner in p.iter(W + "p")
-              if inner is not p and _owner(inner) is p]
-    return spots
-
-
-def _container(root, prefix: str, in_cell: bool = False) -> list[Spot]:
-    spots: list[Spot] = []
-    paragraphs = tables = 0
-    many = sum(1 for child in root if child.tag == W + "p") > 1
-    for child in root.iterchildren():
-        if child.tag == W + "p":
-            paragraphs += 1
-            label = prefix.rstrip(", ") if in_cell and not many else f"{prefix}đoạn {paragraphs}"
-            spots += _paragraph(child, label)
-        elif child.tag == W + "tbl":
-            tables += 1
-            for r, row in enumerate(child.iterchildren(W + "tr"), 1):
-                for c, cell in enumerate(row.iterchildren(W + "tc"), 1):
-                    spots += _container(cell, f"{prefix}bảng {tables}, hàng {r}, ô {c}, ", in_cell=True)
-        else:  # content controls and the like: their paragraphs count with the others
-            for p in child.iter(W + "p"):
-                if _owner(p) is None:
-                    paragraphs += 1
-                    spots += _paragraph(p, f"{prefix}đoạn {paragraphs}")
-    return spots
-
-
-def _open(path: Path):
-    import docx
-
-    try:
-        return docx.Document(str(path))
-    except Exception as error:  # not a zip, not Word, a .dotx…: all mean "save it again as .docx"
-        detail = "không có tệp" if not path.exists() else (str(error) or type(error).__name__)
-        raise DrafterError([Problem("E520", str(path), extra={"detail": detail})]) from None
-
-
-def _parts(document) -> list[tuple[str, list[Spot]]]:
-    """Each part docxtpl renders as a template of its own, with its paragraphs."""
-    parts = [("", _container(document.element.body, ""))]
-    for kind, label in ((_HEADER, "đầu trang"), (_FOOTER, "chân trang")):
-        found = sorted((rel.target_part for rel in document.part.rels.values() if rel.reltype == kind),
-                       key=lambda part: str(part.partname))
-        for n, part in enumerate(found, 1):
-            parts.append((label, _container(part.element, f"{label} {n}, ")))
-    for part in document.part.package.parts:
-        if part.content_type == _FOOTNOTES:
-            from docx.oxml import parse_xml
-
-            notes = parse_xml(part.blob)
-            parts.append(("chú thích", [s for note in notes for s in _container(note, "chú thích, ")]))
-    core = document.core_properties
-    for name in _PROPERTIES:
-        value = getattr(core, name) or ""
-        if "{" in value:
-            parts.append((name, [Spot(f"thuộc tính tệp “{name}”", value)]))
-    return parts
-
-
 # ------------------------------------------------------------------ checking
 
-_TAG = re.compile(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}")
 _OPENER = re.compile(r"\{[{%#]")
 # Word turns straight quotes into curly ones as the user types; docxtpl straightens them inside tags.
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -175,27 +113,69 @@ def _normalise(tag: str) -> tuple[str | None, str | None]:
     return tag, None
 
 
-def check_form(path: str | Path) -> list[Problem]:
-    """Every problem of a Word form, each placed by paragraph, table cell, header or footer."""
+_CHECKED: dict[tuple, list[Problem]] = {}
+
+
+def check_form(path: str | Path, trial: bool = True) -> list[Problem]:
+    """Every problem of a Word form, each placed by paragraph, table cell, header or footer.
+
+    With ``trial``, a form without problems is then filled once with the guide's example data
+    (:func:`_trial`); ``drafter render`` leaves that out, since it fills the form at once anyway.
+    The answers are kept while the file is unchanged: a batch checks its form once.
+    """
     path = Path(path)
     try:
-        document = _open(path)
+        info = os.stat(path)
+        key = (os.path.realpath(path), info.st_ino, info.st_mtime_ns, info.st_size)
+    except OSError:
+        key = None
+    if key is None:
+        problems = _check_form(path)
+        return problems or (_trial(path) if trial else [])
+    if len(_CHECKED) > 64:
+        _CHECKED.clear()
+    if key not in _CHECKED:
+        _CHECKED[key] = _check_form(path)
+    if trial and not _CHECKED[key] and (key, "trial") not in _CHECKED:
+        _CHECKED[key, "trial"] = _trial(path)
+    return list(_CHECKED[key] or (_CHECKED.get((key, "trial"), []) if trial else []))
+
+
+def _check_form(path: Path) -> list[Problem]:
+    try:
+        document = open_form(path)
     except DrafterError as error:
         return error.problems
     env, problems = form_environment(), []
-    for _, spots in _parts(document):
+    found_parts = parts(document)
+    tags = sum(1 for _, spots in found_parts for spot in spots for _ in tag_spans(spot.text))
+    if tags > MAX_FORM_TAGS:  # each tag is compiled code: refused before any is compiled
+        return [Problem("E546", str(path), found=path.name, expected=f"{MAX_FORM_TAGS:,} thẻ".replace(",", "."),
+                        extra={"detail": f"{tags:,} thẻ".replace(",", ".")})]
+    for _, spots in found_parts:
         found, lines, places, order = [], [], [], {}
         for index, spot in enumerate(spots):
-            if _OPENER.search(_TAG.sub("", spot.text)):
+            if spot.hidden:
+                place = f"{spot.where}: “{_excerpt(spot.text, '{')}”"
+                order.setdefault(place, index)
+                found.append(Problem("E523", str(path), path=place, found=_excerpt(spot.text, "{", 30),
+                                     extra={"detail": " (thẻ nằm trong mã XML, không nhìn thấy khi mở bằng Word)"}))
+                continue
+            spans, pos, loose = list(tag_spans(spot.text)), 0, False
+            for start, end in spans:
+                loose |= bool(_OPENER.search(spot.text, pos, start))
+                pos = end
+            if loose or _OPENER.search(spot.text, pos):
                 place = f"{spot.where}: “{_excerpt(spot.text, '{')}”"
                 order.setdefault(place, index)
                 found.append(Problem("E510", str(path), path=place,
                                      extra={"detail": "thẻ mở “{{” hoặc “{%” không đóng trong cùng đoạn"}))
-            for match in _TAG.finditer(spot.text):
-                if match.group().startswith("{#"):
+            for start, end in spans:
+                tag = spot.text[start:end]
+                if tag.startswith("{#"):
                     continue
-                text, refused = _normalise(match.group())
-                place = f"{spot.where}: “{_excerpt(spot.text, match.group())}”"
+                text, refused = _normalise(tag)
+                place = f"{spot.where}: “{_excerpt(spot.text, tag)}”"
                 order.setdefault(place, index)
                 if refused:
                     found.append(Problem("E523", str(path), path=place, found=refused,
@@ -210,6 +190,18 @@ def check_form(path: str | Path) -> list[Problem]:
     return problems
 
 
+def _trial(path: Path) -> list[Problem]:
+    """What filling the form with the guide's example report says, bounded like any render."""
+    from drafter.packs.failures import TRIAL_CODES
+    from drafter.packs.guide import example_facts
+
+    try:
+        render_form(path, example_facts())
+    except DrafterError as error:
+        return [problem for problem in error.problems if problem.code in TRIAL_CODES]
+    return []
+
+
 # ----------------------------------------------------------------- rendering
 
 
@@ -217,33 +209,35 @@ def render_form(path: str | Path, facts: Facts, variant: int | None = None, mark
     """The filled form as .docx bytes; the same input gives the same bytes.
 
     Call :func:`check_form` first (``drafter.api.render`` does): this only
-    relies on the sandbox, which stops a hostile form but with a rougher message.
+    relies on the sandbox and the limits, which stop a hostile form with a rougher place.
     ``marks`` (a :class:`drafter.packs.formmarks.FormMarks`) records what each tag printed,
     for a review copy; its markers are left in the text for :mod:`drafter.layout.review`.
     """
     from docxtpl import DocxTemplate
 
     path = Path(path)
-    template = DocxTemplate(str(path))
+    template = DocxTemplate(io.BytesIO(read_form(path)))
     values = context(facts, variant)
+    env = form_environment()
     try:
-        template.init_docx()
-        originals = {name: getattr(template.docx.core_properties, name) or "" for name in _PROPERTIES}
-        env = form_environment()
         if marks is not None:
             marks.install(env)
-        template.render(values, jinja_env=env, autoescape=True)
-        _plain_properties(template.docx.core_properties, originals, values)
+        with limits.render_budget(env.output_limit):  # one budget (time, loops) for every part
+            template.init_docx()
+            originals = {name: getattr(template.docx.core_properties, name) or "" for name in PROPERTIES}
+            template.render(values, jinja_env=env, autoescape=True)
+            _plain_properties(template.docx.core_properties, originals, values)
         buffer = io.BytesIO()
         template.save(buffer)
     except DrafterError:
         raise
-    except SecurityError as error:
-        raise DrafterError([Problem("E518", str(path), extra={"detail": str(error)})]) from None
-    except TemplateError as error:
-        raise DrafterError([Problem("E519", str(path), path=_near(error), extra={"detail": _detail(error)})]) from None
-    except Exception as error:  # docxtpl or lxml choking on what a tag produced
-        raise DrafterError([Problem("E519", str(path), extra={"detail": f"{type(error).__name__}: {error}"})]) from None
+    except Exception as error:  # noqa: BLE001 - the form's fault (located) or docxtpl choking on it
+        failure = from_template(error, str(path))
+        if failure is None:  # docxtpl or lxml choking on what a tag produced
+            raise DrafterError([Problem("E519", str(path), extra={"detail": "mẫu tạo ra mã Word không hợp lệ"})]) from None
+        problem = failure.problem()
+        raise DrafterError([dataclasses.replace(problem, file=str(path), line=None,
+                                                path=_near(env.source, failure.line))]) from None
     return fixed_zip(buffer.getvalue())
 
 
@@ -256,16 +250,13 @@ def _plain_properties(core, originals: dict[str, str], values: dict) -> None:
             setattr(core, name, env.from_string(text.translate(_QUOTES)).render(values)[:255])
 
 
-def _near(error: TemplateError) -> str:
-    lines = [re.sub(r"\s+", " ", line).strip() for line in getattr(error, "docx_context", None) or []]
-    text = " / ".join(line for line in lines if line)
+def _near(source: str, line: int | None) -> str:
+    """The form's text around a line of the XML docxtpl rendered (one paragraph a line)."""
+    if not line or not source:
+        return ""
+    lines = source.splitlines()[max(line - 2, 0):line + 1]
+    text = " / ".join(t for t in (re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", x)).strip() for x in lines) if t)
     return f"gần: “{text[:120]}”" if text else ""
-
-
-def _detail(error: TemplateError) -> str:
-    if isinstance(error, UndefinedError):
-        return f"thiếu số liệu ({error.message})"
-    return error.message or type(error).__name__
 
 
 def fixed_zip(data: bytes) -> bytes:

@@ -12,12 +12,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from drafter import vnformat
 from drafter.document import Source
 from drafter.facts.figures import RATES
 from drafter.facts.rollup import RollupFacts, UnitRow
 from drafter.plan import activities, forces
 from drafter.plan.choice import variant_seed_of
-from drafter.plan.model import ChartPlan, DocumentPlan, HeadingPlan, Message, ParagraphPlan, Slot, TablePlan
+from drafter.plan.model import (
+    ChartPlan,
+    DocumentPlan,
+    HeadingPlan,
+    Message,
+    ParagraphPlan,
+    Slot,
+    TablePlan,
+)
 from drafter.plan.scope import Scope, message, nested
 from drafter.plan.slots import derived, figure, flag, label, plain
 
@@ -51,6 +60,12 @@ def _count(value: int) -> Slot:
     return Slot("count", value)
 
 
+def _units_count(rows, rate: str = "recruitment_rate") -> Slot:
+    """How many units, resting on each one's rate: "Tất cả 9 đơn vị …" is a claim about each."""
+    rates = ", ".join(f"{row.label} {vnformat.format_percent(row.figures.derived.get(rate) or 0)}" for row in rows)
+    return Slot("count", len(rows), Source(rate, rates, "derived", units=tuple(row.label for row in rows)))
+
+
 def _partial(rf: RollupFacts, message: Message) -> Message:
     """The message with a note of how many units its first figure and its rates rest on."""
     fig = rf.figures
@@ -77,11 +92,11 @@ def _recruitment_units(rf: RollupFacts) -> list[Message]:
     rated, below = rf.rated, rf.below
     found: list[Message] = []
     if rated and not below:
-        found.append(message("rollup.recruitment.all_reached", "recruitment", rated=_count(len(rated)),
+        found.append(message("rollup.recruitment.all_reached", "recruitment", rated=_units_count(rated),
                              partly=flag(len(rated) < rf.count),
-                             exceeded=_count(len(rf.exceeded)) if rf.exceeded else None))
+                             exceeded=_units_count(rf.exceeded) if rf.exceeded else None))
     elif rated and not rf.reached:
-        found.append(message("rollup.recruitment.none_reached", "recruitment", rated=_count(len(rated)),
+        found.append(message("rollup.recruitment.none_reached", "recruitment", rated=_units_count(rated),
                              units=_units_slot(below)))
     elif rated:
         found.append(message("rollup.recruitment.some_below", "recruitment", reached=_count(len(rf.reached)),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from drafter.facts import Facts, PeriodWords
 from drafter.document import Source
+from drafter.facts import Facts, PeriodWords
 from drafter.facts.figures import Figures
 from drafter.inputs.model import Report
 from drafter.plan.model import Message, Slot

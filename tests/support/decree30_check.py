@@ -18,9 +18,9 @@ from support.docx_sections import (
 )
 from support.docx_styles import (
     TWIPS_PER_MM,
-    W,
     ParagraphFormat,
     RunInfo,
+    W,
     document_default_fonts,
     estimate_text_width_pt,
     first_attr,
@@ -39,7 +39,14 @@ from support.docx_tables import (
     table_column_twips,
     table_has_no_borders,
 )
-from support.docx_walk import all_paragraphs, body_blocks, closing_table, header_table, open_docx, run_fonts
+from support.docx_walk import (
+    all_paragraphs,
+    body_blocks,
+    closing_table,
+    header_table,
+    open_docx,
+    run_fonts,
+)
 
 # --- Decree 30 ---------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from docx.text.paragraph import Paragraph
 
 from support.docx_styles import TWIPS_PER_MM
 
+
 @dataclass(frozen=True)
 class SectionGeometry:
     """Page and margins in millimetres."""

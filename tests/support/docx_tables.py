@@ -8,6 +8,7 @@ from docx.text.paragraph import Paragraph
 
 from support.docx_styles import W, is_on, styles_of
 
+
 def table_borders(table: Table) -> dict[str, str | None]:
     """Edge -> border value ("single", "nil"…, None when unset) from the table and its style chain."""
     edges = ("top", "left", "bottom", "right", "insideH", "insideV")

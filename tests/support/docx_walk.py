@@ -17,6 +17,7 @@ from docx.text.paragraph import Paragraph
 from support.docx_styles import RunInfo, run_info, styles_of
 from support.docx_tables import column_text
 
+
 def open_docx(data: bytes | bytearray | str | PathLike | DocumentObject) -> DocumentObject:
     """A python-docx Document from bytes, a path, or a Document (returned as is)."""
     if isinstance(data, DocumentObject):

@@ -5,7 +5,15 @@ from __future__ import annotations
 import struct
 import zlib
 
-from drafter.document import Draft, Heading, Image, Masthead, Paragraph, Signature, Table
+from drafter.document import (
+    Draft,
+    Heading,
+    Image,
+    Masthead,
+    Paragraph,
+    Signature,
+    Table,
+)
 
 LEAD = (
     "Năm 2026, dưới sự lãnh đạo, chỉ đạo trực tiếp của Đảng ủy Quân khu, Bộ Tư lệnh Quân khu 5, "

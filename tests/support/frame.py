@@ -6,7 +6,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from tests.support.docx_reading import closing_table, column_paragraphs, header_table, open_docx, text_runs
+from tests.support.docx_reading import (
+    closing_table,
+    column_paragraphs,
+    header_table,
+    open_docx,
+    text_runs,
+)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,227 @@
+"""The jobs of ``drafter batch``, as workers run them: read a chunk of inputs into units, render
+and write a chunk of units' files, each job ending in one :class:`Row` of ``summary.csv``.
+
+A bad unit is a failed row, never a stopped run: whatever one unit's input or template does,
+its row says why (the first problem, its place, and how many more).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pickle
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.errors import DrafterError, Problem
+from drafter.inputs.fast_yaml import fast_load
+from drafter.inputs.model import Report
+from drafter.output import workers
+
+DONE, FAILED, SKIPPED = "xong", "loi", "bo_qua"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One job's outcome: one line of ``summary.csv``."""
+
+    source: str
+    unit: str
+    template: str
+    file: str
+    status: str
+    reason: str = ""
+    #: With --review: the reviewers' summary of the file written (not a column of summary.csv).
+    review: object = None
+
+
+@dataclass
+class _Unit:
+    """A read input: a valid report (pickled) with its identity, or why it could not be read."""
+
+    source: str
+    label: str = ""
+    key: tuple | None = None  # (kind, name, province, year, span)
+    payload: bytes | None = None
+    reason: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    loaded: object = None  # with --review, a workbook row as read: its cells locate its figures
+
+
+def _unit_label(report: Report) -> str:
+    unit = report.unit
+    label = f"{unit.kind} {unit.name}"
+    return f"{label} ({unit.province})" if unit.province and unit.level != "province" else label
+
+
+# ------------------------------------------------------------------ inputs
+
+
+def read_yaml_unit(path: Path | str) -> _Unit:
+    """One YAML input, validated: through the fast parser when it can, else the full reader."""
+    from drafter.inputs import load
+
+    report, problems = fast_load(Path(path))
+    if report is None:  # anything to report: the full reader gives lines and columns
+        loaded = load(path)
+        report = loaded.report if loaded.ok else None
+        problems = loaded.problems
+    return _unit_of(str(path), report, problems)
+
+
+def _unit_of(source: str, report: Report | None, problems: list[Problem]) -> _Unit:
+    if report is None:
+        errors = [p for p in problems if p.is_error] or problems
+        return _Unit(source, reason=_reason(errors), problems=errors)
+    unit = report.unit
+    warnings = "; ".join(f"cảnh báo {p.code}: {p.message}" for p in problems)
+    return _Unit(source, _unit_label(report), (unit.kind, unit.name, unit.province, report.period.year,
+                                               report.period.span),
+                 pickle.dumps(report, pickle.HIGHEST_PROTOCOL), warnings)
+
+
+def _reason(problems: Sequence[Problem]) -> str:
+    if not problems:
+        return ""
+    first = problems[0]
+    field_path = f" [{first.path}]" if first.path else ""
+    more = f" (và {len(problems) - 1} lỗi khác)" if len(problems) > 1 else ""
+    place = f" {first.where}" if first.where else ""
+    return f"{first.code}{place}{field_path}: {first.message}{more}"
+
+
+@workers.job
+def _read_yaml_chunk(paths: Sequence[str]) -> list[_Unit]:
+    return [_guarded(read_yaml_unit, path) for path in paths]
+
+
+def _guarded(read: Callable[[str], _Unit], path: str) -> _Unit:
+    try:
+        return read(path)
+    except Exception as error:  # noqa: BLE001 - a reader bug on one file must not stop the others
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        return _failed(path, "E604", f"{type(error).__name__}: {error}")
+
+
+def _failed(source: str, code: str, detail: str) -> _Unit:
+    problem = Problem(code, source, extra={"detail": detail})
+    return _Unit(source, reason=_reason([problem]), problems=[problem])
+
+
+def _read_excel(path: Path, review: bool = False) -> Iterator[_Unit]:
+    from drafter.inputs.excel import iter_workbook
+
+    for loaded in iter_workbook(path):
+        unit = _unit_of(loaded.source, loaded.report if loaded.ok else None, loaded.problems)
+        unit.loaded = loaded if review and loaded.ok else None
+        yield unit
+
+
+# ----------------------------------------------------------------- writing
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """What a batch asks of the library, handed over by :func:`drafter.api.batch`: the output
+    stage knows no later one. Module-level functions, so that workers receive them pickled."""
+
+    #: ``render(report, template, format)``: the document's bytes or text.
+    render: Callable
+    #: ``check_template(template)``: raises DrafterError on any problem of a pack or a Word form.
+    check_template: Callable
+    formats: tuple[str, ...]
+    #: ``review(source, template)``: a review copy's bytes and its reviewers' summary; None without --review.
+    review: Callable | None = None
+
+
+@dataclass(frozen=True)
+class _Options:
+    out_dir: Path
+    force: bool
+    skip_existing: bool
+    pdf: bool = False  # a PDF beside each .docx, through LibreOffice (drafter.output.pdf)
+    renderer: Renderer | None = None
+
+
+@workers.job
+def _write_chunk(items: Sequence[tuple[_Unit, Sequence[tuple[str, str, str]]]], options: _Options) -> list[Row]:
+    """Render and write the files of a few units; runs in a worker (or in-process for --jobs 1)."""
+    rows: list[Row] = []
+    for unit, jobs in items:
+        if workers.stopping():
+            return rows
+        for row in _write_unit(pickle.loads(unit.payload), unit, jobs, options):
+            rows.append(row)
+            if workers.stopping():  # Ctrl-C: this file is done; the rest are reported missing (E603)
+                return rows
+    return rows
+
+
+def _write_unit(report: Report, unit: _Unit, jobs: Sequence[tuple[str, str, str]], options: _Options) -> Iterator[Row]:
+    """One unit's jobs in order; a "pdf" job follows its .docx job and converts that file."""
+    rows: dict[str, Row] = {}
+    for template, fmt, name in jobs:
+        if fmt == "pdf":
+            row = _write_pdf(unit, template, name, rows.get(str(Path(name).with_suffix(".docx"))), options)
+        else:
+            row = _write_one(report, unit, template, fmt, name, options)
+        rows[name] = row
+        yield row
+
+
+def _write_pdf(unit: _Unit, template: str, name: str, docx_row: Row | None, options: _Options) -> Row:
+    from drafter.output.pdf import docx_to_pdf
+
+    def row(status: str, reason: str) -> Row:
+        return Row(unit.source, unit.label, template, name, status, reason)
+
+    target = options.out_dir / name
+    docx = target.with_suffix(".docx")
+    if os.path.lexists(target):
+        if options.skip_existing:
+            return row(SKIPPED, "tệp đã có")
+        if not options.force:
+            return row(FAILED, _reason([Problem("E501", str(target), found=name)]))
+    if docx_row is None or docx_row.status == FAILED or not docx.exists():
+        return row(FAILED, _reason([Problem("E705", name, found=docx.name)]))
+    try:
+        docx_to_pdf(docx, target, force=options.force)
+    except DrafterError as error:  # with the fix: how to install LibreOffice belongs in summary.csv too
+        return row(FAILED, f"{_reason(error.problems)}. Sửa: {error.problems[0].fix}")
+    except Exception as error:  # noqa: BLE001 - as for the .docx: this unit only
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        return row(FAILED, _reason([Problem("E604", name, extra={"detail": f"{type(error).__name__}: {error}"})]))
+    return row(DONE, "")
+
+
+def _write_one(report: Report, unit: _Unit, template: str, fmt: str, name: str, options: _Options) -> Row:
+    from drafter.output.files import write_atomic
+
+    def row(status: str, reason: str) -> Row:
+        return Row(unit.source, unit.label, template, name, status, reason)
+
+    target = options.out_dir / name
+    if os.sep in name or (os.altsep and os.altsep in name) or name.startswith("."):
+        raise AssertionError(f"unsafe output name {name!r}")  # slugs make this impossible
+    if os.path.lexists(target):  # a link or a folder there is refused by write_atomic (E607)
+        if options.skip_existing:
+            return row(SKIPPED, "tệp đã có")
+        if not options.force:
+            return row(FAILED, _reason([Problem("E501", str(target), found=name)]))
+    renderer, review = options.renderer, None
+    try:
+        if renderer.review is not None and fmt == "docx":  # a YAML file is read again, with its lines
+            data, review = renderer.review(unit.loaded or Path(unit.source), template)
+        else:
+            data = renderer.render(report, template, fmt)
+        write_atomic(target, data, force=options.force)
+    except DrafterError as error:
+        return row(FAILED, _reason(error.problems))
+    except Exception as error:  # noqa: BLE001 - one unit's bug must not stop the others
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        return row(FAILED, _reason([Problem("E604", name, extra={"detail": f"{type(error).__name__}: {error}"})]))
+    return dataclasses.replace(row(DONE, unit.reason), review=review)

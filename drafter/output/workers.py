@@ -1,0 +1,146 @@
+"""The worker processes of ``drafter batch``: started lean, stopped cleanly however the run ends.
+
+However the run is stopped, no worker, no LibreOffice and no temporary file is left behind:
+
+- Ctrl-C reaches the whole process group; workers ignore it and the parent decides: running
+  chunks may finish the file they are on, then the workers are ended;
+- SIGTERM or SIGHUP to a worker (the parent ending it, a service manager, a closed terminal)
+  raises :class:`~drafter.errors.Stopped` inside the job it is running, so that every
+  ``finally`` runs (the temporary file of :func:`drafter.output.files.write_atomic` is removed,
+  :mod:`drafter.output.pdf` kills LibreOffice and removes its folders), then the worker leaves;
+  an idle worker leaves at once;
+- on Linux each worker asks the kernel for SIGTERM when its parent dies (``PR_SET_PDEATHSIG``),
+  so a parent killed alone (SIGKILL, a crash) takes its workers down cleanly too.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import signal
+import sys
+from concurrent.futures import ProcessPoolExecutor
+
+from drafter.errors import Stopped
+
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+_state = {"worker": False, "busy": False, "stop": None}
+
+
+def make_pool(jobs: int) -> ProcessPoolExecutor:
+    import multiprocessing
+
+    # Warm the parent's imports before forking, so that workers start with them loaded (the
+    # library itself is loaded already: drafter.api.batch is what calls this).
+    for module in ("drafter.layout.decree30", "drafter.layout.news", "drafter.layout.text", "docx"):
+        try:
+            __import__(module)
+        except Exception:  # noqa: BLE001 - a missing writer is reported per job, later
+            pass
+    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else multiprocessing.get_context()
+    stop = context.Event()
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(os.getpid(), stop))
+    pool._drafter_stop = stop
+    # Start the workers now, while this process is small: forked after a national workbook has
+    # been read, each would carry a copy of it.
+    pool.submit(os.getpid)
+    return pool
+
+
+def _start(parent: int, stop) -> None:
+    _state["worker"], _state["stop"] = True, stop
+    # Ctrl-C reaches the whole process group; only the parent decides how to stop, so that
+    # workers finish the file they are writing and report it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for number in _STOP_SIGNALS:
+        signal.signal(number, _stop)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the request was made
+        raise SystemExit(128 + signal.SIGTERM)
+
+
+def stopping() -> bool:
+    """In a worker: the parent has asked for a stop (Ctrl-C); finish the file at hand, start no other."""
+    stop = _state["stop"]
+    return stop is not None and stop.is_set()
+
+
+def ask_to_stop(pool: ProcessPoolExecutor) -> None:
+    """Ask the workers to stop after the file each is writing."""
+    stop = getattr(pool, "_drafter_stop", None)
+    if stop is not None:
+        stop.set()
+
+
+def _stop(number, frame) -> None:
+    for other in _STOP_SIGNALS:
+        signal.signal(other, signal.SIG_IGN)
+    if _state["busy"]:
+        raise Stopped(number)  # unwinds the job: its finally blocks clean up
+    raise SystemExit(128 + number)  # idle: nothing to clean up, leave now
+
+
+def job(function):
+    """A unit of work run by a worker: when a stop signal cuts it short, leave once it has unwound."""
+
+    @functools.wraps(function)
+    def run(*args, **kwargs):
+        if not _state["worker"]:
+            return function(*args, **kwargs)
+        _state["busy"] = True
+        try:
+            return function(*args, **kwargs)
+        except Stopped as stop:
+            _leave(128 + stop.signum)
+        finally:
+            _state["busy"] = False
+
+    return run
+
+
+def _leave(code: int) -> None:
+    # What a worker does on its way out (multiprocessing's exit: finalizers, such as the removal of
+    # LibreOffice's profile folder), then out at once: the pool must not hand it more work.
+    try:
+        from multiprocessing import util
+
+        util._exit_function()
+    finally:
+        os._exit(code)
+
+
+def ignore_further_interrupts():
+    """Ignore Ctrl-C and stop signals (stopping and the summary must not be cut short); returns
+    what to restore, or None when signals are not this thread's to change."""
+    previous = {}
+    for number in (signal.SIGINT,) + _STOP_SIGNALS:
+        try:
+            previous[number] = signal.signal(number, signal.SIG_IGN)
+        except (ValueError, OSError):  # not the main thread
+            return None
+    return previous
+
+
+def restore(previous) -> None:
+    for number, handler in (previous or {}).items():
+        signal.signal(number, handler)
+
+
+def terminate(pool: ProcessPoolExecutor, wait: float = 5.0) -> None:
+    """End the workers: SIGTERM (they clean up and leave), then SIGKILL for any still there."""
+    # No public way before Python 3.14 (terminate_workers); a stuck worker must not hang the exit.
+    processes = list(getattr(pool, "_processes", {}).values())
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(wait)
+        if process.is_alive():
+            process.kill()
+            process.join(1)
