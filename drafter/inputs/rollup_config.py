@@ -38,23 +38,8 @@ class RollupInfo(Strict):
 
     Every key is optional; a missing one is derived from the units (see
     :func:`build_rollup`) or, when it cannot be, left as a visible blank
-    ("[Họ và tên]") for the officer to fill in, with a warning (W538). Example::
-
-        issuing_agency: Bộ Chỉ huy Quân sự tỉnh Gia Lai
-        parent_agency: Quân khu 5
-        issuer_code: BCH
-        number: 215
-        date: 2026-12-20
-        place: Gia Lai
-        signer:
-          rank: Đại tá
-          name: Nguyễn Văn An
-          position: Phó Chỉ huy trưởng     # "KT. CHỈ HUY TRƯỞNG" is added
-        recipients:
-          - Bộ Tư lệnh Quân khu 5
-          - Thường trực Tỉnh ủy
-        archive: VT, TM
-        order: name                        # or "input": the table keeps the files' order
+    ("[Họ và tên]") for the officer to fill in, with a warning (W538). The example users see is in
+    ``drafter rollup --help`` (:mod:`drafter.cli.rollup`); ``order: input`` keeps the files' order.
     """
 
     issuing_agency: Name | None = _field(

@@ -25,21 +25,13 @@ from drafter.plan.texts import (
     topic_texts,
 )
 
-#: The numbered items of Phần I, in order: heading key -> the topics it tells.
-ITEMS = (
-    ("leadership", ("leadership", "funding")),
-    ("readiness", ("readiness", "security")),
-    ("exercises", ("exercises",)),
-    ("militia", ("militia",)),
-    ("reserve", ("reserve",)),
-    ("education", ("education",)),
-    ("recruitment", ("recruitment",)),
-    ("welfare", ("welfare",)),
-    ("disaster", ("disaster",)),
-    ("remains", ("remains",)),
-    ("foreign_relations", ("foreign_relations",)),
-    ("defence_land", ("defence_land",)),
-)
+#: From the exercises on, the items a report and a roll-up share, in the order of DOMAIN.md 2.1:
+#: heading key -> the topics it tells.
+WORK_ITEMS = tuple((topic, (topic,)) for topic in (
+    "exercises", "militia", "reserve", "education", "recruitment", "welfare", "disaster", "remains",
+    "foreign_relations", "defence_land"))
+#: The numbered items of Phần I, in order.
+ITEMS = (("leadership", ("leadership", "funding")), ("readiness", ("readiness", "security")), *WORK_ITEMS)
 
 TOPICS = {
     "leadership": lambda s: activities.leadership(s, with_bases=False), "funding": lambda s: activities.funding(s, True),

@@ -27,24 +27,12 @@ from drafter.plan.model import (
     Slot,
     TablePlan,
 )
+from drafter.plan.report import WORK_ITEMS
 from drafter.plan.scope import Scope, message, nested
 from drafter.plan.slots import derived, figure, flag, label, plain
 
-#: Part I of a roll-up: heading key -> the topics it tells (the report's items, funding apart).
-ITEMS = (
-    ("leadership", ("leadership", "funding")),
-    ("security", ("security",)),
-    ("exercises", ("exercises",)),
-    ("militia", ("militia",)),
-    ("reserve", ("reserve",)),
-    ("education", ("education",)),
-    ("recruitment", ("recruitment",)),
-    ("welfare", ("welfare",)),
-    ("disaster", ("disaster",)),
-    ("remains", ("remains",)),
-    ("foreign_relations", ("foreign_relations",)),
-    ("defence_land", ("defence_land",)),
-)
+#: Part I of a roll-up: the report's items, without readiness (no unit's days add up to anything).
+ITEMS = (("leadership", ("leadership", "funding")), ("security", ("security",)), *WORK_ITEMS)
 TOPICS = {
     "leadership": activities.leadership, "funding": activities.funding, "security": activities.security,
     "exercises": activities.exercises, "militia": forces.militia, "reserve": forces.reserve,
