@@ -124,6 +124,11 @@ def render_form(source: Report | Path | str, form: Path, format: str, variant: i
 
 
 def report_of(source: Loaded | Report | Path | str) -> Report:
+    if isinstance(source, (str, Path)):  # no place is shown for a clean file: the fast reader may read it
+        loaded = load(source, located=False)
+        if not loaded.ok:
+            raise DrafterError([p for p in loaded.problems if p.is_error])
+        return loaded.report
     return located(source)[0]
 
 

@@ -61,7 +61,7 @@ def load_sources(items: Iterable[Path | str | Report | UnitSource]) -> tuple[lis
 
                 loaded_items = read_workbook(file)
             else:
-                loaded_items = [load(file)]
+                loaded_items = [load(file, located=False)]  # a file with any warning is read with its lines
             for loaded in loaded_items:
                 problems += loaded.problems
                 if loaded.ok:
