@@ -17,7 +17,6 @@ from drafter.facts import build_facts
 from drafter.inputs import Loaded, load
 from drafter.inputs.model import Report
 from drafter.packs import TemplatePackError
-from drafter.packs.jinja import build_draft
 from drafter.packs.manifest import builtin_names, is_word_form
 from drafter.realise.bank import BankError
 
@@ -59,6 +58,8 @@ def pack_and_draft(source: Loaded | Report | Path | str, template: str | Path, v
             from drafter.realise.draft import draft_with_bank
 
             return pack, draft_with_bank(pack, build_facts(report), variant)
+        from drafter.packs.jinja import build_draft  # a Jinja2 pack: Jinja2 is loaded only for one
+
         return pack, build_draft(pack, build_facts(report), variant)
     except BankError as error:
         raise bank_error(error) from None
@@ -164,7 +165,7 @@ def bank_error(error: BankError) -> DrafterError:
 def find_pack(template: str | Path):
     """A built-in pack by name or a pack folder; :class:`DrafterError` (E503 unknown, E522 not a
     pack, E504… a broken one) otherwise."""
-    from drafter.packs.catalog import pack_or_error
+    from drafter.packs.manifest import pack_or_error  # not the catalogue: it loads Jinja2 for the checks
 
     return pack_or_error(template)
 

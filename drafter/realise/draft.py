@@ -28,7 +28,7 @@ PLANS = {"decree30": (plan_report, "report"), "news": (plan_news, "news")}
 def draft_with_bank(pack, facts: Facts, variant: int | None = None) -> Draft:
     """The draft of a pack whose wording is a phrase bank (``pack.uses_bank``)."""
     planner, kind = PLANS[pack.kind]
-    bank = load_bank(pack.bank_files(), kind)
+    bank = load_bank(pack.bank_files(), kind, shipped=pack.shipped)
     plan = planner(facts, variant)
     realised = realise(plan, bank, facts.period.compared)
     title = realised.summary or realised.headline
@@ -40,7 +40,7 @@ def draft_with_bank(pack, facts: Facts, variant: int | None = None) -> Draft:
 
 def draft_rollup(pack, facts: RollupFacts, variant: int | None = None) -> Draft:
     """The draft of a roll-up pack (kind ``rollup``): the same plan stages and masthead as a report."""
-    bank = load_bank(pack.bank_files(), "rollup")
+    bank = load_bank(pack.bank_files(), "rollup", shipped=pack.shipped)
     plan = plan_rollup(facts, variant)
     realised = realise(plan, bank, facts.period.compared)
     summary = facts.summary or realised.summary
