@@ -44,9 +44,20 @@ class _Unit:
     label: str = ""
     key: tuple | None = None  # (kind, name, province, year, span)
     payload: bytes | None = None
+    #: (offset, length) of the payload in the parent's spill file, once put aside there (output.batch)
+    stored: tuple[int, int] | None = None
     reason: str = ""
     problems: list[Problem] = field(default_factory=list)
     loaded: object = None  # with --review, a workbook row as read: its cells locate its figures
+
+
+def _unit_report(unit: _Unit, spill: int | None) -> Report:
+    """The unit's report: from its payload, or read back from the spill file the parent put it in."""
+    data = unit.payload
+    if data is None:
+        offset, length = unit.stored
+        data = os.pread(spill, length, offset)
+    return pickle.loads(data)
 
 
 def _unit_label(report: Report) -> str:
@@ -143,6 +154,8 @@ class _Options:
     skip_existing: bool
     pdf: bool = False  # a PDF beside each .docx, through LibreOffice (drafter.output.pdf)
     renderer: Renderer | None = None
+    #: The parent's spill file of reports read (a descriptor the forked workers share), or None.
+    spill: int | None = None
 
 
 @workers.job
@@ -152,7 +165,7 @@ def _write_chunk(items: Sequence[tuple[_Unit, Sequence[tuple[str, str, str]]]], 
     for unit, jobs in items:
         if workers.stopping():
             return rows
-        for row in _write_unit(pickle.loads(unit.payload), unit, jobs, options):
+        for row in _write_unit(_unit_report(unit, options.spill), unit, jobs, options):
             rows.append(row)
             if workers.stopping():  # Ctrl-C: this file is done; the rest are reported missing (E603)
                 return rows
