@@ -102,15 +102,19 @@ def known_format(format: str, where) -> None:
 
 def lay_out(result: Draft, format: str = "docx") -> bytes | str:
     """Draft -> document in the chosen format, with the layout its kind calls for."""
-    from drafter.layout import decree30, drawn, news, text
+    from drafter.layout import drawn  # each writer is imported when its format is asked for
 
-    if format == "md":
-        return text.write_markdown(result)
-    if format == "txt":
-        return text.write_text(result)
+    if format in ("md", "txt"):
+        from drafter.layout import text
+
+        return text.write_markdown(result) if format == "md" else text.write_text(result)
     result = drawn(result)
     if result.masthead is not None:
+        from drafter.layout import decree30
+
         return decree30.write_decree30(result)
+    from drafter.layout import news
+
     return news.write_news_docx(result)
 
 
@@ -125,12 +129,14 @@ def render_form(source: Report | Path | str, form: Path, format: str, variant: i
 
 
 def report_of(source: Loaded | Report | Path | str) -> Report:
-    if isinstance(source, (str, Path)):  # no place is shown for a clean file: the fast reader may read it
-        loaded = load(source, located=False)
-        if not loaded.ok:
-            raise DrafterError([p for p in loaded.problems if p.is_error])
-        return loaded.report
-    return located(source)[0]
+    """The report of any source; a path is read by the fast reader when the file is clean (no
+    place is shown then), and anything wrong is raised with its places."""
+    if isinstance(source, Report):
+        return source
+    loaded = source if isinstance(source, Loaded) else load(source, located=False)
+    if not loaded.ok:
+        raise DrafterError([p for p in loaded.problems if p.is_error])
+    return loaded.report
 
 
 def located(source: Loaded | Report | Path | str):

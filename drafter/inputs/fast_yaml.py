@@ -118,7 +118,7 @@ def _scalar(node):
     raise _Unsure  # octal, 1e3, 1_000, .inf, "<<", "="
 
 
-def _value(node, counter: list[int], kinds: tuple):
+def _value(node, counter: list[int], kinds: tuple, lines: list[str]):
     from drafter.inputs.yaml_reader import MAX_VALUES
 
     counter[0] += 1
@@ -128,7 +128,7 @@ def _value(node, counter: list[int], kinds: tuple):
     if isinstance(node, scalar):
         return _scalar(node)[1]
     if isinstance(node, sequence):
-        return [_value(item, counter, kinds) for item in node.value]
+        return [_value(item, counter, kinds, lines) for item in node.value]
     if not isinstance(node, mapping):
         raise _Unsure
     result, seen = {}, set()
@@ -139,8 +139,19 @@ def _value(node, counter: list[int], kinds: tuple):
         if (tag, key_node.value) in seen:
             raise _Unsure  # a duplicate key: the located reader reports it at its line
         seen.add((tag, key_node.value))
-        result[unicodedata.normalize("NFC", str(key))] = _value(value_node, counter, kinds)
+        if isinstance(value_node, scalar) and _comment_before(key_node, value_node, lines):
+            raise _Unsure
+        result[unicodedata.normalize("NFC", str(key))] = _value(value_node, counter, kinds, lines)
     return result
+
+
+def _comment_before(key_node, value_node, lines: list[str]) -> bool:
+    """A comment between a key and its text on a later line ("ghi_chu:  # …" then the text):
+    ruamel.yaml's round-trip reader refuses some of these (E103), libyaml reads them all."""
+    first, last = key_node.end_mark.line, value_node.start_mark.line
+    if last <= first:
+        return False
+    return any("#" in line for line in lines[first:last + 1])
 
 
 def parse_clean(text: str) -> dict | None:
@@ -157,7 +168,7 @@ def parse_clean(text: str) -> dict | None:
             parser.dispose()
         if node is None:
             return None
-        tree = _value(node, [0], parser_class.nodes)
+        tree = _value(node, [0], parser_class.nodes, text.splitlines())
     except Exception:  # noqa: BLE001 - whatever went wrong, the located reader will say it properly
         return None
     return tree if isinstance(tree, dict) else None
