@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,9 @@ def rollup(inputs, settings=None, template: str | Path = "tong-hop", format: str
     if output is not None and Path(output).exists() and not force:
         raise DrafterError([Problem("E501", str(output), found=str(output))])
     result, facts, problems = _rollup(inputs, settings, template, variant)
+    count, period, own = facts.count, facts.period.name, facts.problems
+    # the units' reports are not needed to lay the draft out: a national roll-up's are a third of its memory
+    del facts
     summary = None
     if review:
         from drafter.api.review import review_draft
@@ -60,7 +64,7 @@ def rollup(inputs, settings=None, template: str | Path = "tong-hop", format: str
         content = lay_out(result, format)
     written = write_atomic(Path(output), content, force=force) if output is not None else None
     warnings = tuple(p for p in problems if not p.is_error)
-    return Rollup(content, facts.count, facts.period.name, warnings, facts.problems, written, summary)
+    return Rollup(content, count, period, warnings, own, written, summary)
 
 
 def render_rollup(inputs, format: str = "docx", settings=None, template: str | Path = "tong-hop",
@@ -87,7 +91,7 @@ def _rollup(inputs, settings, template, variant):
     if pack.kind != "rollup":
         raise DrafterError([Problem("E504", str(pack.folder / "manifest.yaml"), found=pack.name, extra={
             "detail": "mẫu này viết cho một đơn vị, dùng lệnh “drafter render”"})])
-    sources, problems = load_sources(inputs)
+    sources, problems = load_sources(inputs, read=read_in_parallel)
     errors = [p for p in problems if p.is_error]
     if errors:
         raise DrafterError(errors)
@@ -98,3 +102,34 @@ def _rollup(inputs, settings, template, variant):
         return draft_rollup(pack, facts, variant), facts, problems
     except BankError as error:
         raise bank_error(error) from None
+
+
+#: Below this many files a roll-up reads them itself: starting workers would cost more.
+PARALLEL_FROM = 200
+_CHUNK = 64
+
+
+def read_in_parallel(paths: list[Path]) -> list:
+    """YAML files read as :func:`drafter.inputs.load` (``located=False``) reads them, in order, by
+    worker processes (:mod:`drafter.output.workers`) when there are many and several cores."""
+    from drafter.inputs import load
+
+    jobs = min(os.cpu_count() or 1, 4)
+    if len(paths) < PARALLEL_FROM or jobs < 2:
+        return [load(path, located=False) for path in paths]
+    from drafter.output import workers
+
+    pool = workers.make_pool(jobs)
+    try:
+        chunks = [paths[start:start + _CHUNK] for start in range(0, len(paths), _CHUNK)]
+        return [loaded for chunk in pool.map(_read_chunk, chunks) for loaded in chunk]
+    finally:
+        workers.terminate(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _read_chunk(paths: list[Path]) -> list:
+    from drafter.inputs import load
+    from drafter.output import workers
+
+    return workers.job(lambda: [load(path, located=False) for path in paths])()
