@@ -5,8 +5,9 @@
 
 The inputs are the batch benchmark's (benchmarks/batch_national.py): each commune of the
 ``vietnam-provinces`` package with figures scaled to a commune; about one in ten delivers fewer
-recruits than its quota, so its file has a warning (W403) that must keep its line: those files
-are read again by the located reader, the others by the fast one.
+recruits than its quota, so its file has a warning (W403). The command line prints only how many
+warnings the inputs have, so every valid file is read by the fast reader; a file with an error by
+the located one (the library's ``api.rollup`` reads a file with a warning again for its line).
 
 Printed: the whole process as an officer runs it (``drafter rollup FOLDER -o tong-hop.docx``, file
 in and file out) with its wall and CPU time and the peak memory of its parent process and of its
@@ -46,7 +47,8 @@ from drafter.facts.rollup import build_rollup
 from drafter.inputs.sources import load_sources
 from drafter.realise.draft import draft_rollup
 t1 = T()
-sources, problems = load_sources([sys.argv[1]], read=read_in_parallel)
+# as the command line reads them: warnings counted, not located (drafter.api.rollup)
+sources, problems = load_sources([sys.argv[1]], read=lambda paths: read_in_parallel(paths, False))
 t2 = T()
 facts = build_rollup(sources)
 t3 = T()
@@ -55,9 +57,9 @@ t4 = T()
 del sources, facts
 content = lay_out(draft, "docx")
 t5 = T()
-lines = [p.line for p in problems if p.code == "W403"]
+warned = [p for p in problems if p.code == "W403"]
 print(json.dumps({"imports": t1 - t0, "read": t2 - t1, "facts": t3 - t2, "draft": t4 - t3, "layout": t5 - t4,
-                  "warnings": len(lines), "located": sum(line is not None for line in lines)}))
+                  "warnings": len(warned)}))
 """
 
 _ANCHOR = """
@@ -100,7 +102,7 @@ def main() -> int:
         import json
 
         if stages.returncode != 0:  # an older drafter without these stages
-            inside = {"imports": 0, "read": 0, "facts": 0, "draft": 0, "layout": 0, "warnings": 0, "located": 0}
+            inside = {"imports": 0, "read": 0, "facts": 0, "draft": 0, "layout": 0, "warnings": 0}
         else:
             inside = json.loads(stages.stdout.strip().splitlines()[-1])
         print(f"whole process (drafter rollup FOLDER -o tong-hop.docx): {run['wall']:.2f} s wall, "
@@ -112,11 +114,11 @@ def main() -> int:
         print("in process (drafter.api stages, one run):")
         for stage in ("imports", "read", "facts", "draft", "layout"):
             print(f"  {stage:8} {inside[stage]:6.2f} s")
-        print(f"  warnings W403: {inside['warnings']}, with their line: {inside['located']}")
+        print(f"  warnings W403 counted: {inside['warnings']}")
         print(f"anchor, same run: PyYAML's C loader alone over the same files: {anchor:.2f} s; "
               f"roll-up / anchor {run['wall'] / anchor:.1f}x")
         print(f"load average at the end: {os.getloadavg()[0]:.2f}")
-        return 0 if inside["warnings"] == inside["located"] else 1
+        return 0
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)

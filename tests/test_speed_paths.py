@@ -131,6 +131,38 @@ def test_roll_up_warnings_keep_their_lines(tmp_path, monkeypatch, parallel):
     assert all(line is not None for p in result.input_warnings for line in [p.line])
 
 
+@pytest.mark.parametrize("parallel", [False, True], ids=["in-process", "workers"])
+def test_warnings_only_counted_are_the_same_warnings(tmp_path, monkeypatch, parallel):
+    rollup_module = sys.modules["drafter.api.rollup"]
+    if parallel:
+        monkeypatch.setattr(rollup_module, "PARALLEL_FROM", 1)
+    folder = tmp_path / "xa"
+    folder.mkdir()
+    for sample in SAMPLES:
+        if sample.stem.endswith("2026") and "6-thang" not in sample.stem:
+            shutil.copy(sample, folder / sample.name)  # An Khê's quota is missed (W403)
+    located = api.rollup([folder], format="txt").input_warnings
+    counted = api.rollup([folder], format="txt", warnings_located=False).input_warnings
+    assert located and all(p.line for p in located)
+    assert sorted((p.file, p.code, p.path, p.message) for p in counted) == \
+        sorted((p.file, p.code, p.path, p.message) for p in located)
+
+
+def test_the_command_line_counts_the_warnings_the_library_locates(tmp_path):
+    from click.testing import CliRunner
+
+    from drafter.cli import cli
+
+    folder = tmp_path / "xa"
+    folder.mkdir()
+    shutil.copy(SAMPLES[0], folder / "a.yaml")
+    _warned_copy(folder, "an-khe.yaml", {})
+    located = api.rollup([folder], format="txt").input_warnings
+    run = CliRunner().invoke(cli, ["--lang", "vi", "rollup", str(folder), "--format", "txt"])
+    assert run.exit_code == 0, run.output
+    assert f"Các tệp số liệu có {len(located)} cảnh báo" in run.output
+
+
 # ------------------------------------------------------------------ batch
 
 
