@@ -14,7 +14,8 @@ Why it is safe:
 
 - the key of an entry is its name, drafter's version, Python's version, and the path, size and
   modification time (ns) of every file the result is made from, the code that makes it included:
-  an edit to any of them, or an upgrade, makes another key;
+  an edit to any of them, or an upgrade, makes another key; the whole key is stored in the entry
+  and compared when it is read;
 - entries are written atomically (a temporary file, then ``os.replace``), so a reader sees a
   whole entry or none;
 - the folder is the user's own (created 0700); an entry that cannot be read or unpickled, or a
@@ -28,11 +29,10 @@ on Windows ``%LOCALAPPDATA%\\drafter\\cache``); ``DRAFTER_CACHE=0`` turns the ca
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
-import tempfile
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -66,10 +66,10 @@ def stamps(paths: Iterable[Path | str]) -> tuple:
 
 
 def key(name: str, sources: Iterable[Path | str], extra: str = "") -> str:
+    """Everything an entry depends on, as text: it is stored in the entry and compared on reading."""
     # the package is loaded before any of its modules; read from sys.modules, it is no import cycle
     version = getattr(sys.modules.get("drafter"), "__version__", "")
-    text = repr((name, version, sys.version, extra, stamps(sources)))
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return repr((name, version, sys.version, extra, stamps(sources)))
 
 
 def cached(name: str, sources: Iterable[Path | str], build: Callable[[], T], extra: str = "") -> T:
@@ -77,12 +77,15 @@ def cached(name: str, sources: Iterable[Path | str], build: Callable[[], T], ext
     where = folder()
     if where is None:
         return build()
-    path = where / f"{name}-{key(name, sources, extra)}.pickle"
-    found = _read(path)
+    text = key(name, sources, extra)
+    # The file name only spreads the entries (crc32: hashlib costs more than the rest of
+    # ``drafter --help``); the whole key inside decides, so two keys that share a name only miss.
+    path = where / f"{name}-{zlib.crc32(text.encode('utf-8', 'surrogatepass')):08x}.pickle"
+    found = _read(path, text)
     if found is not _MISSING:
         return found
     value = build()
-    _write(where, path, value)
+    _write(where, path, (text, value))
     return value
 
 
@@ -96,17 +99,20 @@ def _trusted(where: Path) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
-def _read(path: Path):
+def _read(path: Path, text: str):
     try:
         if not _trusted(path.parent):
             return _MISSING
         with open(path, "rb") as stream:
-            return pickle.load(stream)
+            stored, value = pickle.load(stream)
+        return value if stored == text else _MISSING
     except Exception:  # noqa: BLE001 - missing, truncated, from an older drafter: built afresh
         return _MISSING
 
 
 def _write(where: Path, path: Path, value) -> None:
+    import tempfile
+
     try:
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _trusted(where):
