@@ -44,11 +44,11 @@ class _Unit:
     label: str = ""
     key: tuple | None = None  # (kind, name, province, year, span)
     payload: bytes | None = None
-    #: (offset, length) of the payload in the parent's spill file, once put aside there (output.batch)
-    stored: tuple[int, int] | None = None
     reason: str = ""
     problems: list[Problem] = field(default_factory=list)
     loaded: object = None  # with --review, a workbook row as read: its cells locate its figures
+    #: (offset, length) of the payload in the parent's spill file, once put aside there (output.batch)
+    stored: tuple[int, int] | None = None
 
 
 def _unit_report(unit: _Unit, spill: int | None) -> Report:
@@ -89,7 +89,7 @@ def _unit_of(source: str, report: Report | None, problems: list[Problem]) -> _Un
     warnings = "; ".join(f"cảnh báo {p.code}: {p.message}" for p in problems)
     return _Unit(source, _unit_label(report), (unit.kind, unit.name, unit.province, report.period.year,
                                                report.period.span),
-                 pickle.dumps(report, pickle.HIGHEST_PROTOCOL), warnings)
+                 pickle.dumps(report, pickle.HIGHEST_PROTOCOL), reason=warnings)
 
 
 def _reason(problems: Sequence[Problem]) -> str:
