@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from batch_national import drafter_command, machine_line, run_process  # noqa: E402
+from batch_national import drafter_command, environment, machine_line, run_process, warm  # noqa: E402
 
 _STAGES = """
 import json, sys, time
@@ -81,6 +81,7 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="drafter-rollup-"))
+    os.environ["DRAFTER_CACHE_DIR"] = str(folder / "cache")  # every drafter of this run: never the user's
     mb = 1024 * 1024
     try:
         made = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "batch_national.py"), "--make-inputs",
@@ -88,8 +89,8 @@ def main() -> int:
         inputs = Path(made.stdout.split()[0])
         print(machine_line())
         print(f"inputs: {args.units} YAML files; load average before: {os.getloadavg()[0]:.2f}")
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+        env = environment(folder)
+        warm(folder)
         anchor = float(subprocess.run([sys.executable, "-c", _ANCHOR, str(inputs)], check=True, capture_output=True,
                                       text=True, env=env).stdout)
         output = folder / "tong-hop.docx"

@@ -88,12 +88,24 @@ def test_a_shipped_bank_kept_on_disk_is_read_again_after_an_edit(cache_dir, tmp_
     assert again.entries[key].variants[0].sentences[0][0].text == "Đã sửa: " + said
 
 
-def test_documents_are_the_same_with_the_cache_filled_or_off(cache_dir, monkeypatch):
-    sample = SAMPLES[0]
-    filled = [api.render(sample, template) for template in ("bao-cao", "tin-bai")]
-    assert list(cache_dir.glob("*.pickle"))
-    monkeypatch.setenv("DRAFTER_CACHE", "0")
-    assert [api.render(sample, template) for template in ("bao-cao", "tin-bai")] == filled
+def test_documents_are_the_same_with_the_cache_filled_or_off(cache_dir, tmp_path):
+    # whole processes: this one keeps what it loaded in memory, so only a new one reads the folder
+    import subprocess
+
+    from support.catalogue import ROOT
+
+    def render(name: str, **env) -> bytes:
+        out = tmp_path / name
+        subprocess.run([sys.executable, "-m", "drafter", "render", str(SAMPLES[0]), "-t", "tin-bai", "-o", str(out)],
+                       check=True, capture_output=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **env})
+        return out.read_bytes()
+
+    filling = render("a.docx")
+    entries = sorted(path.name for path in cache_dir.glob("*.pickle"))
+    assert [name.split("-")[0] for name in entries] == ["bank", "catalogue", "map", "pack"]
+    assert render("b.docx") == filling  # read from the folder
+    assert sorted(path.name for path in cache_dir.glob("*.pickle")) == entries
+    assert render("c.docx", DRAFTER_CACHE="0") == filling
 
 
 # ------------------------------------------------------------------ roll-up warnings
