@@ -198,6 +198,15 @@ class Variant:
         return frozenset().union(*(required_slots(s) for s in self.sentences))
 
     @cached_property
+    def alternatives(self) -> bool:
+        """Whether the phrasing has a ``<…|…>`` anywhere (most have none: nothing to choose)."""
+        return any(_has_alternatives(s) for s in self.sentences)
+
+    @cached_property
     def names(self) -> frozenset[str]:
         """The slots the phrasing names anywhere, optional parts and alternatives included."""
         return frozenset(n.name for s in self.sentences for n in all_refs(s) if isinstance(n, Ref))
+
+
+def _has_alternatives(nodes) -> bool:
+    return any(isinstance(node, Alt) or isinstance(node, Opt) and _has_alternatives(node.nodes) for node in nodes)

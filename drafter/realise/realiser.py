@@ -138,6 +138,8 @@ class Realiser:
 
     def _resolved(self, variant: Variant, key: str) -> Variant:
         """The phrasing with one of each ``<…|…>`` chosen: the same draft always chooses alike."""
+        if not variant.alternatives:
+            return variant  # what picking would rebuild, node for node
         count = iter(range(1 << 30))
         sentences = tuple(pick_alternatives(s, lambda n: self.chooser.number(f"{key}#alt{next(count)}", n))
                           for s in variant.sentences)
