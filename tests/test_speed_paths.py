@@ -122,8 +122,6 @@ def _warned_copy(folder, name: str, line_of: dict):
 
 @pytest.mark.parametrize("parallel", [False, True], ids=["in-process", "workers"])
 def test_roll_up_warnings_keep_their_lines(tmp_path, monkeypatch, parallel):
-    import drafter.api.rollup  # noqa: F401 - the module, for its threshold
-
     rollup_module = sys.modules["drafter.api.rollup"]
     if parallel:
         monkeypatch.setattr(rollup_module, "PARALLEL_FROM", 1)

@@ -12,7 +12,6 @@ pack's name, and says which it is.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from jinja2 import TemplateNotFound, TemplateSyntaxError, nodes

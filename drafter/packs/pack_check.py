@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.errors import Problem
 from drafter.packs import TemplatePackError
 from drafter.packs.manifest import load_pack, templates_root
+
+if TYPE_CHECKING:  # Jinja2 is loaded for a Jinja2 pack only
+    from drafter.packs.loader import TemplateFileError
 
 #: Files one pack may pull in (includes, imports): far more than any real pack, few enough to check.
 MAX_FILES = 100
