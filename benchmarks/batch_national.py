@@ -354,8 +354,11 @@ def main() -> int:
             print(f"marginal cost of one more document, whole processes, --jobs 1 ({small} then {large} units):")
             print(f"  drafter batch:  {cost['drafter']:6.2f} ms wall, {cost['drafter cpu']:6.2f} ms CPU")
             print(f"  docxtpl:        {cost['docxtpl']:6.2f} ms wall, {cost['docxtpl cpu']:6.2f} ms CPU")
-            print(f"  ratio docxtpl/drafter: {cost['docxtpl'] / cost['drafter']:.1f}x wall, "
-                  f"{cost['docxtpl cpu'] / cost['drafter cpu']:.1f}x CPU   (target at least 7x)")
+            if min(cost["drafter"], cost["drafter cpu"]) <= 0:
+                print("  ratio: the two batches are too close in size to tell (use --marginal 100 600)")
+            else:
+                print(f"  ratio docxtpl/drafter: {cost['docxtpl'] / cost['drafter']:.1f}x wall, "
+                      f"{cost['docxtpl cpu'] / cost['drafter cpu']:.1f}x CPU   (target at least 7x)")
             print(f"  batch parent peak RSS: {cost['parent small'] / mb:.0f} MB for {small} units, "
                   f"{cost['parent large'] / mb:.0f} MB for {large} (--jobs 1), "
                   f"{run['parent'] / mb:.0f} MB for {written} (--jobs {args.jobs})")
