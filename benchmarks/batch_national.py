@@ -11,7 +11,16 @@ documents per second, the peak RSS of the batch's parent process, of its largest
 the whole process tree (sampled from /proc every 20 ms), the maximum RSS over all children
 reported by ``getrusage(RUSAGE_CHILDREN)`` and this script's own.
 
-Target: 3,321 reports within 30 s with --jobs 2 on 2 cores, peak memory under 250 MB.
+Then the marginal cost of one more document against docxtpl's, measured in the same run as
+whole processes, files in and files out: ``drafter batch`` with ``--jobs 1`` over a small and a
+larger set of the communes, and a Python process that reads each unit's docxtpl context from a
+YAML file, renders an equivalent template (benchmarks/render_vs_docxtpl.py builds it from the first
+commune's draft) and saves each .docx; the difference of the two sizes divided by the difference
+of their counts, for both. Also: the batch parent's peak memory at the three sizes (it must not
+grow with the batch), and what fsync before each rename costs on the output's file system.
+
+Targets (issue 15): the whole country under 8 s with --jobs 2; the marginal document at least 7x
+cheaper than docxtpl's.
 """
 
 from __future__ import annotations
@@ -19,7 +28,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -157,6 +165,135 @@ def _children(pid: int) -> list[int]:
         return []
 
 
+def environment(folder: Path) -> dict:
+    """As after an install: bytecode written and read; drafter's cache folder in ``folder``."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env["DRAFTER_CACHE_DIR"] = str(folder / "cache")
+    return env
+
+
+def warm(folder: Path) -> None:
+    """What a user's earlier runs left: bytecode and the cache folder filled (drafter.cache)."""
+    env = environment(folder)
+    for args in (["render", str(SAMPLE), "-o", str(folder / "warm.docx"), "--force"], ["templates", "check", "tong-hop"]):
+        subprocess.run(drafter_command() + args, cwd=ROOT, env=env, capture_output=True)
+
+
+def run_process(command: list[str], log: Path) -> dict:
+    """Run ``command`` as the user would, sampling its process tree: wall and CPU time, peaks."""
+    env = environment(log.parent)
+    with open(log, "wb") as out_stream, open(log.with_suffix(".err"), "wb") as err_stream:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out_stream, stderr=err_stream)
+        sampler = TreeSampler(process.pid)
+        sampler.start()
+        # wait4 gives the usage of this child and its workers only, not of the input maker
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+    sampler.running = False
+    sampler.join()
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "max": usage.ru_maxrss * 1024,
+            "parent": sampler.parent, "worker": sampler.worker, "total": sampler.total,
+            "code": os.waitstatus_to_exitcode(status), "stdout": log.read_bytes(),
+            "stderr": log.with_suffix(".err").read_bytes()}
+
+
+def machine_line() -> str:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from render_vs_docxtpl import machine
+
+    return f"machine: {machine()}; {time.strftime('%Y-%m-%d')}"
+
+
+def drafter_command() -> list[str]:
+    script = Path(sys.executable).with_name("drafter")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "drafter"]
+
+
+_DOCXTPL_BATCH = """
+import sys
+from pathlib import Path
+import yaml
+from docxtpl import DocxTemplate
+template, out = sys.argv[1], Path(sys.argv[2])
+for context_file in sys.argv[3:]:
+    with open(context_file, encoding="utf-8") as stream:
+        context = yaml.load(stream, Loader=yaml.CSafeLoader)
+    document = DocxTemplate(template)
+    document.render(context, autoescape=True)
+    document.save(out / (Path(context_file).stem + ".docx"))
+"""
+
+
+def marginal(folder: Path, yaml_root: Path, small: int, large: int) -> dict:
+    """The cost of one more document, file in and file out, in one process each (--jobs 1):
+    drafter's batch of ``small`` then ``large`` of the communes, and docxtpl rendering as many
+    documents from their YAML contexts into files, each in a process of its own, alternately."""
+    import yaml
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from render_vs_docxtpl import build_docxtpl_template
+
+    from drafter import api
+    from drafter.inputs import load_report
+
+    files = sorted(yaml_root.rglob("*.yaml"))
+    template = folder / "docxtpl-template.docx"
+    context = build_docxtpl_template(api.draft(load_report(files[0])), template)
+    contexts = folder / "docxtpl-contexts"
+    contexts.mkdir()
+    for index, file in enumerate(files[:large]):  # one context file per unit, as drafter has one input each
+        with open(contexts / f"{file.stem}.yaml", "w", encoding="utf-8") as stream:
+            yaml.dump({**context, "number": str(index + 1)}, stream, allow_unicode=True)
+    script = folder / "docxtpl_batch.py"
+    script.write_text(_DOCXTPL_BATCH, encoding="utf-8")
+    result = {}
+    for count in (small, large):
+        subset = folder / f"subset-{count}"
+        subset.mkdir()
+        for file in files[:count]:
+            os.link(file, subset / file.name) if hasattr(os, "link") else shutil.copy(file, subset / file.name)
+        out, tpl_out = folder / f"out-{count}", folder / f"docxtpl-out-{count}"
+        tpl_out.mkdir()
+        drafter = run_process(drafter_command() + ["batch", str(subset), "-o", str(out), "--jobs", "1"],
+                              folder / f"batch-{count}.log")
+        docxtpl = run_process([sys.executable, str(script), str(template), str(tpl_out),
+                               *sorted(str(p) for p in contexts.glob("*.yaml"))[:count]], folder / f"docxtpl-{count}.log")
+        if drafter["code"] != 0 or docxtpl["code"] != 0:
+            raise SystemExit(f"a run failed: {drafter['stderr'][-500:]!r} {docxtpl['stderr'][-500:]!r}")
+        result[count] = (drafter, docxtpl)
+    (d1, t1), (d2, t2) = result[small], result[large]
+    more = large - small
+    return {"drafter": 1000 * (d2["wall"] - d1["wall"]) / more, "docxtpl": 1000 * (t2["wall"] - t1["wall"]) / more,
+            "drafter cpu": 1000 * (d2["cpu"] - d1["cpu"]) / more, "docxtpl cpu": 1000 * (t2["cpu"] - t1["cpu"]) / more,
+            "parent small": d1["parent"], "parent large": d2["parent"], "docs": list((folder / f"out-{large}").glob("*.docx"))}
+
+
+def fsync_cost(folder: Path, documents: list[Path]) -> tuple[float, float]:
+    """ms per file to write these documents atomically (temporary file, rename), with and without
+    fsync of each file before its rename, alternately, on the output's file system."""
+    import tempfile as temp
+
+    blobs = [path.read_bytes() for path in documents]
+    times = {True: [], False: []}
+    for round_ in range(4):
+        for sync in (True, False):
+            target = folder / f"fsync-{sync}-{round_}"
+            target.mkdir()
+            started = time.perf_counter()
+            for index, blob in enumerate(blobs):
+                handle, name = temp.mkstemp(dir=target, prefix=".x.", suffix=".tmp")
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(blob)
+                    stream.flush()
+                    if sync:
+                        os.fsync(stream.fileno())
+                os.replace(name, target / f"{index}.docx")
+            times[sync].append((time.perf_counter() - started) * 1000 / len(blobs))
+    return min(times[True]), min(times[False])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--units", type=int, default=3321)
@@ -164,6 +301,9 @@ def main() -> int:
     parser.add_argument("--format", default="docx", choices=("docx", "md", "txt"))
     parser.add_argument("--template", default="bao-cao")
     parser.add_argument("--input", default="yaml", choices=("yaml", "excel"))
+    parser.add_argument("--marginal", type=int, nargs=2, default=(100, 600), metavar=("SMALL", "LARGE"),
+                        help="units of the two --jobs 1 batches whose difference gives the marginal cost")
+    parser.add_argument("--no-marginal", action="store_true", help="only the national batch")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--make-inputs", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -173,6 +313,8 @@ def main() -> int:
         return 0
 
     folder = Path(tempfile.mkdtemp(prefix="drafter-batch-"))
+    os.environ["DRAFTER_CACHE_DIR"] = str(folder / "cache")  # this process's drafter too: never the user's
+    mb = 1024 * 1024
     try:
         started = time.perf_counter()
         # Made in another process: RUSAGE_CHILDREN counts a child's memory from the fork on,
@@ -180,49 +322,50 @@ def main() -> int:
         made = subprocess.run([sys.executable, __file__, "--make-inputs", str(folder), "--units", str(args.units),
                                "--input", args.input], check=True, capture_output=True, text=True)
         inputs = [Path(line) for line in made.stdout.splitlines() if line.strip()]
+        print(machine_line())
         print(f"inputs: {args.units} units as {args.input} in {time.perf_counter() - started:.1f} s ({folder})")
+        print(f"load average before (other work on this machine): {os.getloadavg()[0]:.2f}")
         out = folder / "ket-qua"
-        command = [sys.executable, "-m", "drafter", "batch", *map(str, inputs), "-o", str(out),
-                   "--jobs", str(args.jobs), "--template", args.template, "--format", args.format]
-        env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-        log = folder / "batch.log"
-        with open(log, "wb") as out_stream, open(folder / "batch.err", "wb") as err_stream:
-            started = time.perf_counter()
-            process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out_stream, stderr=err_stream)
-            sampler = TreeSampler(process.pid)
-            sampler.start()
-            # wait4 gives the usage of this child and its workers only, not of the input maker
-            _, status, batch_usage = os.wait4(process.pid, 0)
-            wall = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
-        sampler.running = False
-        sampler.join()
-        stdout, stderr = log.read_bytes(), (folder / "batch.err").read_bytes()
+        warm(folder)
+        run = run_process(drafter_command() + ["batch", *map(str, inputs), "-o", str(out), "--jobs", str(args.jobs),
+                                               "--template", args.template, "--format", args.format],
+                          folder / "batch.log")
         written = len(list(out.glob(f"*.{args.format}")))
-        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-        batch_max = batch_usage.ru_maxrss * 1024
-        cpu = batch_usage.ru_utime + batch_usage.ru_stime
-        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-        mb = 1024 * 1024
-        print(f"exit code: {process.returncode}")
+        wall, cpu = run["wall"], run["cpu"]
+        print(f"exit code: {run['code']}")
         print(f"documents written: {written} ({args.format}, template {args.template}, --jobs {args.jobs}, "
               f"{os.cpu_count()} CPUs)")
-        print(f"wall time: {wall:.2f} s")
+        print(f"wall time, whole process (drafter batch, files in and out): {wall:.2f} s   (target under 8 s)")
         print(f"documents per second: {written / wall:.1f}")
         print(f"CPU time of the batch (all processes): {cpu:.1f} s, {1000 * cpu / max(written, 1):.1f} ms per document; "
               f"on {args.jobs} otherwise idle cores that is {cpu / args.jobs:.1f} s")
-        print(f"load average at the end (other work on this machine): {os.getloadavg()[0]:.2f}")
-        print(f"peak RSS, batch parent process: {sampler.parent / mb:.0f} MB")
-        print(f"peak RSS, largest worker: {sampler.worker / mb:.0f} MB")
-        print(f"peak RSS, whole batch process tree (sum): {sampler.total / mb:.0f} MB")
-        print(f"max RSS of any batch process (wait4 rusage of the batch): {batch_max / mb:.0f} MB")
-        print(f"max RSS of any child (getrusage RUSAGE_CHILDREN, includes the input maker): {children / mb:.0f} MB")
-        print(f"max RSS of this benchmark process (getrusage RUSAGE_SELF): {own / mb:.0f} MB")
-        if process.returncode not in (0, 1):
-            sys.stderr.write(stderr.decode("utf-8", "replace")[-2000:])
-        tail = stdout.decode("utf-8", "replace").strip().splitlines()[-1:]
+        print(f"load average at the end: {os.getloadavg()[0]:.2f}")
+        print(f"peak RSS, batch parent process: {run['parent'] / mb:.0f} MB")
+        print(f"peak RSS, largest worker: {run['worker'] / mb:.0f} MB")
+        print(f"peak RSS, whole batch process tree (sum): {run['total'] / mb:.0f} MB")
+        print(f"max RSS of any batch process (wait4 rusage of the batch): {run['max'] / mb:.0f} MB")
+        if run["code"] not in (0, 1):
+            sys.stderr.write(run["stderr"].decode("utf-8", "replace")[-2000:])
+        tail = run["stdout"].decode("utf-8", "replace").strip().splitlines()[-1:]
         print(f"batch said: {tail[0] if tail else ''}")
-        return 0 if process.returncode == 0 and written == args.units else 1
+        if not args.no_marginal and args.input == "yaml" and args.format == "docx" and args.template == "bao-cao":
+            small, large = args.marginal
+            cost = marginal(folder, inputs[0], small, large)
+            print(f"marginal cost of one more document, whole processes, --jobs 1 ({small} then {large} units):")
+            print(f"  drafter batch:  {cost['drafter']:6.2f} ms wall, {cost['drafter cpu']:6.2f} ms CPU")
+            print(f"  docxtpl:        {cost['docxtpl']:6.2f} ms wall, {cost['docxtpl cpu']:6.2f} ms CPU")
+            if min(cost["drafter"], cost["drafter cpu"]) <= 0:
+                print("  ratio: the two batches are too close in size to tell (use --marginal 100 600)")
+            else:
+                print(f"  ratio docxtpl/drafter: {cost['docxtpl'] / cost['drafter']:.1f}x wall, "
+                      f"{cost['docxtpl cpu'] / cost['drafter cpu']:.1f}x CPU   (target at least 7x)")
+            print(f"  batch parent peak RSS: {cost['parent small'] / mb:.0f} MB for {small} units, "
+                  f"{cost['parent large'] / mb:.0f} MB for {large} (--jobs 1), "
+                  f"{run['parent'] / mb:.0f} MB for {written} (--jobs {args.jobs})")
+            synced, unsynced = fsync_cost(folder, cost["docs"])
+            print(f"  atomic write of one document: {synced:.2f} ms with fsync, {unsynced:.2f} ms without "
+                  f"(drafter keeps the fsync: see output/files.py)")
+        return 0 if run["code"] == 0 and written == args.units else 1
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)

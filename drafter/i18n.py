@@ -79,6 +79,13 @@ def catalogue(lang: str, domain: str) -> dict[str, str | tuple[str, ...]]:
     path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
     if not path.is_file():
         return {}
+    # Babel's reader costs more than the rest of ``drafter --help``: kept on disk by the file's stamp
+    from drafter.cache import cached
+
+    return cached(f"catalogue-{lang}-{domain}", [path, Path(__file__)], lambda: _read_catalogue(path, lang, domain))
+
+
+def _read_catalogue(path: Path, lang: str, domain: str) -> dict[str, str | tuple[str, ...]]:
     from babel.messages.pofile import read_po
 
     with path.open("rb") as stream:

@@ -18,7 +18,7 @@ MAX_LINES = 420
 #: The pipeline, in order; a stage may import the ones before it, never those after.
 STAGES = ["inputs", "facts", "plan", "realise", "packs", "layout", "checks", "output"]
 #: Modules every stage may use: plain data and helpers that know no stage.
-SHARED = {"drafter", "drafter.errors", "drafter.vnformat", "drafter.document", "drafter.i18n"}
+SHARED = {"drafter", "drafter.errors", "drafter.vnformat", "drafter.document", "drafter.i18n", "drafter.cache"}
 
 
 def modules() -> dict[str, Path]:

@@ -27,6 +27,7 @@ from typing import Callable
 
 import pytest
 from support.catalogue import ROOT, Case, check_case, run_all, run_cli
+from support.readers import assert_fast_agrees
 from support.samples import MINIMAL_YAML
 
 VALID = MINIMAL_YAML
@@ -407,6 +408,15 @@ def _quota_letter() -> str:
     from drafter.inputs.excel import columns
 
     return next(get_column_letter(i) for i, c in enumerate(columns(), start=1) if c.path == "recruitment.quota")
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.content is not None and c.suffix == ".yaml"],
+                         ids=lambda case: case.id)
+def test_the_fast_reader_never_takes_a_file_the_located_reader_would_speak_of(case, tmp_path):
+    # render and rollup read a clean file with the fast reader; every message comes from the located one
+    path = tmp_path / "so-lieu.yaml"
+    path.write_bytes(case.content)
+    assert_fast_agrees(path)
 
 
 def test_catalogue_is_large_enough():

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.api.documents import FORMATS, check_template
 from drafter.api.render import render
-from drafter.output.batch import BatchResult, Progress, run_batch
-from drafter.output.jobs import Renderer
+
+if TYPE_CHECKING:  # the batch machinery (process pools) is loaded when a batch runs, off the render path
+    from drafter.output.batch import BatchResult, Progress
 
 
 def batch(inputs: Iterable[Path | str], out_dir: Path | str, templates: Sequence[str] = ("bao-cao",),
@@ -19,6 +21,9 @@ def batch(inputs: Iterable[Path | str], out_dir: Path | str, templates: Sequence
     """Every unit × template × format written into ``out_dir``, with ``summary.csv`` and
     ``summary.xlsx``; see :func:`drafter.output.batch.run_batch`. With ``review``, each .docx is
     a review copy and each row carries its reviewers' summary."""
+    from drafter.output.batch import run_batch
+    from drafter.output.jobs import Renderer
+
     renderer = Renderer(render, check_template, FORMATS, review_for_batch if review else None)
     return run_batch(inputs, out_dir, templates, formats, jobs, force, skip_existing, progress, pdf,
                      renderer=renderer)

@@ -17,7 +17,6 @@ from drafter.facts import build_facts
 from drafter.inputs import Loaded, load
 from drafter.inputs.model import Report
 from drafter.packs import TemplatePackError
-from drafter.packs.jinja import build_draft
 from drafter.packs.manifest import builtin_names, is_word_form
 from drafter.realise.bank import BankError
 
@@ -59,6 +58,8 @@ def pack_and_draft(source: Loaded | Report | Path | str, template: str | Path, v
             from drafter.realise.draft import draft_with_bank
 
             return pack, draft_with_bank(pack, build_facts(report), variant)
+        from drafter.packs.jinja import build_draft  # a Jinja2 pack: Jinja2 is loaded only for one
+
         return pack, build_draft(pack, build_facts(report), variant)
     except BankError as error:
         raise bank_error(error) from None
@@ -101,15 +102,19 @@ def known_format(format: str, where) -> None:
 
 def lay_out(result: Draft, format: str = "docx") -> bytes | str:
     """Draft -> document in the chosen format, with the layout its kind calls for."""
-    from drafter.layout import decree30, drawn, news, text
+    from drafter.layout import drawn  # each writer is imported when its format is asked for
 
-    if format == "md":
-        return text.write_markdown(result)
-    if format == "txt":
-        return text.write_text(result)
+    if format in ("md", "txt"):
+        from drafter.layout import text
+
+        return text.write_markdown(result) if format == "md" else text.write_text(result)
     result = drawn(result)
     if result.masthead is not None:
+        from drafter.layout import decree30
+
         return decree30.write_decree30(result)
+    from drafter.layout import news
+
     return news.write_news_docx(result)
 
 
@@ -124,7 +129,14 @@ def render_form(source: Report | Path | str, form: Path, format: str, variant: i
 
 
 def report_of(source: Loaded | Report | Path | str) -> Report:
-    return located(source)[0]
+    """The report of any source; a path is read by the fast reader when the file is clean (no
+    place is shown then), and anything wrong is raised with its places."""
+    if isinstance(source, Report):
+        return source
+    loaded = source if isinstance(source, Loaded) else load(source, located=False)
+    if not loaded.ok:
+        raise DrafterError([p for p in loaded.problems if p.is_error])
+    return loaded.report
 
 
 def located(source: Loaded | Report | Path | str):
@@ -159,7 +171,7 @@ def bank_error(error: BankError) -> DrafterError:
 def find_pack(template: str | Path):
     """A built-in pack by name or a pack folder; :class:`DrafterError` (E503 unknown, E522 not a
     pack, E504… a broken one) otherwise."""
-    from drafter.packs.catalog import pack_or_error
+    from drafter.packs.manifest import pack_or_error  # not the catalogue: it loads Jinja2 for the checks
 
     return pack_or_error(template)
 

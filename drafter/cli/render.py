@@ -49,7 +49,7 @@ def command(file: Path, output: Path | None, template: str, format_: str | None,
         raise click.UsageError(_("--review cần -o TỆP.docx (ghi chú đọc soát là ghi chú của Word); "
                                  "xem nguồn từng câu dạng chữ bằng lệnh “drafter explain”."))
     with console.timed(_("Đọc số liệu")):
-        loaded = load(file)
+        loaded = load(file, located=review or review_summary)  # review notes name lines
     console.echo_problems(loaded.problems)
     if not loaded.ok:
         raise SystemExit(1)

@@ -89,7 +89,9 @@ def command(inputs: tuple[Path, ...], output: Path | None, format_: str | None, 
     if review and (output is None or format_ != "docx"):
         raise click.UsageError(_("--review cần -o TỆP.docx (ghi chú đọc soát là ghi chú của Word); "
                                  "xem nguồn từng câu dạng chữ bằng lệnh “drafter explain”."))
-    result = api.rollup(list(inputs), info, template, format_, output=output, force=force, review=review)
+    # only the number of the inputs' warnings is printed: no file is read again for their lines
+    result = api.rollup(list(inputs), info, template, format_, output=output, force=force, review=review,
+                        warnings_located=False)
     if result.input_warnings:
         console.warning(_("Các tệp số liệu có {count} cảnh báo; xem chi tiết bằng lệnh “drafter validate”.").format(
             count=len(result.input_warnings)))

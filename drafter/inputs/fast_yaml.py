@@ -1,13 +1,16 @@
-"""The fast path for reading many YAML files (``drafter batch``): PyYAML's C parser when installed.
+"""The fast path for reading YAML files: PyYAML's C parser, for files that are clean.
 
-The full reader (:mod:`drafter.inputs.yaml_reader`) keeps every key's line and column, which
-costs ~30 ms a file; for a national batch that is most of the time. When PyYAML's C parser is
-installed, a file is first read with it, resolving scalars exactly as YAML 1.2 (what ruamel.yaml
+The located reader (:mod:`drafter.inputs.yaml_reader`) keeps every key's line and column and is
+the reference for every message a user sees; it costs ~20 ms a file, most of a national roll-up
+or batch and a tenth of a single render. Here libyaml composes the file in C and the values are
+built from its nodes in one pass, resolving plain scalars exactly as YAML 1.2 (what ruamel.yaml
 uses): only plain decimal numbers, true/false and null become non-text, and anything else that
 might resolve differently (octal, 1e3, .inf, merge keys, duplicate keys, complex keys, tags)
-sends the file to the full reader, as does any validation problem, so every message still
-carries its line. The file itself is read as the full reader reads it: a regular file, of
-bounded size, checked before a byte is read.
+is *unsure*. This path may only decide that a file is clean: an unsure file, or one with any
+problem at all (an error or a warning), is read again by the located reader, so every message
+still carries its line. ``tests/test_fast_paths.py`` keeps the two readers in agreement on the
+samples, the bad-input catalogue and fuzzed files. The file itself is read as the located reader
+reads it: a regular file, of bounded size, checked before a byte is read.
 """
 
 from __future__ import annotations
@@ -39,103 +42,156 @@ _RESOLVERS = (  # ruamel.yaml's YAML 1.2 implicit resolvers (resolver.py), tag -
 )
 
 
+_PLAIN = "?plain"
+
+
 class _Unsure(Exception):
-    """The fast parser might read this file differently from the full reader."""
+    """The fast parser might read this file differently from the located reader."""
 
 
-_FAST_LOADER: type | None | bool = False  # False: not built yet; None: PyYAML's C parser absent
+_PARSER: type | None | bool = False  # False: not built yet; None: PyYAML's C parser absent
+#: first character of a plain scalar -> [(tag, regexp)], in the order the resolvers were added
+_BY_FIRST: dict[str, list[tuple[str, re.Pattern]]] = {}
 
 
 def _fast_loader():
-    global _FAST_LOADER
-    if _FAST_LOADER is False:
-        _FAST_LOADER = _build_fast_loader()
-    return _FAST_LOADER
+    """The C composer class, or None when PyYAML was built without libyaml."""
+    global _PARSER
+    if _PARSER is False:
+        _PARSER = _build_parser()
+    return _PARSER
 
 
-def _build_fast_loader():
+def _build_parser():
     try:
-        import yaml
-        from yaml import CSafeLoader
+        from yaml import MappingNode, ScalarNode, SequenceNode
+        from yaml.cyaml import CParser
     except ImportError:
         return None
-
-    class Loader(CSafeLoader):
-        yaml_implicit_resolvers: dict = {}
-        yaml_constructors = dict(CSafeLoader.yaml_constructors)
-
-        def flatten_mapping(self, node):
-            keys = []
-            for key_node, _ in node.value:
-                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
-                    raise _Unsure
-                keys.append((key_node.tag, key_node.value))
-            if len(set(keys)) != len(keys):
-                raise _Unsure  # a duplicate key: the full reader reports it at its line
-
-    def unsure(loader, node):
-        raise _Unsure
-
-    def scalar(pattern, convert):
-        def construct(loader, node):
-            text = loader.construct_scalar(node)
-            if pattern.fullmatch(text):
-                return convert(text)
-            raise _Unsure
-        return construct
-
     for tag, pattern, first in _RESOLVERS:
-        Loader.add_implicit_resolver(f"tag:yaml.org,2002:{tag}", re.compile(pattern, re.X), list(first))
-    constructors = {
-        "int": scalar(_INT, int),
-        "float": scalar(_FLOAT, float),
-        "bool": lambda loader, node: loader.construct_scalar(node).lower() == "true",
-        "null": lambda loader, node: None,
-        "timestamp": lambda loader, node: loader.construct_scalar(node),  # dates stay text, as in the full reader
-        "value": unsure, "binary": unsure, "omap": unsure, "pairs": unsure, "set": unsure,
-    }
-    for tag, construct in constructors.items():
-        Loader.add_constructor(f"tag:yaml.org,2002:{tag}", construct)
-    Loader.add_constructor(None, unsure)  # any other tag
-    return Loader
+        compiled = re.compile(pattern, re.X)
+        for char in first:
+            _BY_FIRST.setdefault(char, []).append((tag, compiled))
+
+    class Parser(CParser):
+        # libyaml's composer asks these hooks for each node's tag; a plain scalar is only marked
+        # here, and resolved from its text by _scalar in the same pass that builds the values.
+        def resolve(self, kind, value, implicit):
+            return _PLAIN if kind is ScalarNode and implicit[0] else ""
+
+        def descend_resolver(self, current_node, current_index):
+            pass
+
+        def ascend_resolver(self):
+            pass
+
+    Parser.nodes = (ScalarNode, SequenceNode, MappingNode)
+    return Parser
 
 
-def fast_load(path: Path) -> tuple[Report | None, list[Problem]]:
-    """(report, warnings) when the fast parser read the file cleanly; (None, []) otherwise."""
-    from drafter.inputs.discovery import read_limited
-    from drafter.inputs.validation import validate_data
-    from drafter.inputs.yaml_reader import MAX_BYTES, Positions, decode
-
-    loader = _fast_loader()
-    if loader is None:
-        return None, []
-    try:
-        data = read_limited(path, MAX_BYTES)  # a FIFO, a device, a huge file: refused unread
-        text = decode(data, str(path))
-        if "!" in text:  # an explicit tag ("!!str 5") would be accepted here but not by the full reader
-            return None, []
-        tree = __import__("yaml").load(text, Loader=loader)
-        if not isinstance(tree, dict):
-            return None, []
-        plain = _plain(tree, [0])
-    except Exception:  # noqa: BLE001 - whatever went wrong, the full reader will say it properly
-        return None, []
-    report, problems = validate_data(plain, Positions(str(path)))
-    if report is None:
-        return None, []
-    return report, problems
+def _plain_tag(text: str) -> str:
+    """The tag YAML 1.2 gives a plain (unquoted) scalar, as ruamel.yaml's resolver finds it."""
+    for tag, pattern in _BY_FIRST.get(text[:1], ()):
+        if pattern.match(text):
+            return tag
+    return "str"
 
 
-def _plain(node, counter: list[int]):
+def _scalar(node):
+    """(tag, value) of a scalar node; quoted and block scalars are text."""
+    text = node.value
+    if node.tag != _PLAIN:
+        return "str", unicodedata.normalize("NFC", text)
+    tag = _plain_tag(text)
+    if tag == "str":
+        return tag, unicodedata.normalize("NFC", text)
+    if tag == "int" and _INT.fullmatch(text):
+        return tag, int(text)
+    if tag == "float" and _FLOAT.fullmatch(text):
+        return tag, float(text)
+    if tag == "bool":
+        return tag, text.lower() == "true"
+    if tag == "null":
+        return tag, None
+    if tag == "timestamp":  # dates stay text, as in the located reader, for pydantic to parse
+        return tag, text
+    raise _Unsure  # octal, 1e3, 1_000, .inf, "<<", "="
+
+
+def _value(node, counter: list[int], kinds: tuple, lines: list[str]):
     from drafter.inputs.yaml_reader import MAX_VALUES
 
     counter[0] += 1
     if counter[0] > MAX_VALUES:  # aliases can multiply a small file
         raise _Unsure
-    if isinstance(node, dict):
-        return {unicodedata.normalize("NFC", str(k)): _plain(v, counter) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v, counter) for v in node]
-    if isinstance(node, str):
-        return unicodedata.normalize("NFC", node)
-    return node
+    scalar, sequence, mapping = kinds
+    if isinstance(node, scalar):
+        return _scalar(node)[1]
+    if isinstance(node, sequence):
+        return [_value(item, counter, kinds, lines) for item in node.value]
+    if not isinstance(node, mapping):
+        raise _Unsure
+    result, seen = {}, set()
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, scalar):
+            raise _Unsure  # a complex key: the located reader names it
+        tag, key = _scalar(key_node)
+        if (tag, key_node.value) in seen:
+            raise _Unsure  # a duplicate key: the located reader reports it at its line
+        seen.add((tag, key_node.value))
+        if isinstance(value_node, scalar) and _comment_before(key_node, value_node, lines):
+            raise _Unsure
+        result[unicodedata.normalize("NFC", str(key))] = _value(value_node, counter, kinds, lines)
+    return result
+
+
+def _comment_before(key_node, value_node, lines: list[str]) -> bool:
+    """A comment between a key and its text on a later line ("ghi_chu:  # …" then the text):
+    ruamel.yaml's round-trip reader refuses some of these (E103), libyaml reads them all."""
+    first, last = key_node.end_mark.line, value_node.start_mark.line
+    if last <= first:
+        return False
+    return any("#" in line for line in lines[first:last + 1])
+
+
+def parse_clean(text: str) -> dict | None:
+    """The plain data of ``text`` when the fast parser reads it exactly as the located reader
+    would; None when it might not (or cannot)."""
+    parser_class = _fast_loader()
+    if parser_class is None or "!" in text:  # an explicit tag ("!!str 5"): the located reader refuses it
+        return None
+    try:
+        parser = parser_class(text)
+        try:
+            node = parser.get_single_node()
+        finally:
+            parser.dispose()
+        if node is None:
+            return None
+        tree = _value(node, [0], parser_class.nodes, text.splitlines())
+    except Exception:  # noqa: BLE001 - whatever went wrong, the located reader will say it properly
+        return None
+    return tree if isinstance(tree, dict) else None
+
+
+def fast_load(path: Path) -> tuple[Report | None, list[Problem]]:
+    """(report, warnings) when the fast parser read the file cleanly and it is valid; (None, [])
+    otherwise. The warnings carry no line: a caller that shows a place re-reads the file with the
+    located reader when there are any (:func:`drafter.inputs.load` with ``located=False`` does)."""
+    from drafter.inputs.discovery import read_limited
+    from drafter.inputs.validation import validate_data
+    from drafter.inputs.yaml_reader import MAX_BYTES, Positions, decode
+
+    if _fast_loader() is None:
+        return None, []
+    try:
+        data = read_limited(path, MAX_BYTES)  # a FIFO, a device, a huge file: refused unread
+        plain = parse_clean(decode(data, str(path)))
+    except Exception:  # noqa: BLE001 - the located reader says what is wrong with the file
+        return None, []
+    if plain is None:
+        return None, []
+    report, problems = validate_data(plain, Positions(str(path)))
+    if report is None:
+        return None, []
+    return report, problems

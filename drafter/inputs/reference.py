@@ -74,6 +74,19 @@ name_key = _key
 
 @lru_cache(maxsize=1)
 def _map() -> tuple[dict[str, Division], dict[tuple[str, str], Division]]:
+    # Importing the package and indexing its 3,321 communes takes longer than drafting a report:
+    # the index is kept on disk, keyed by the package's files and this one (drafter.cache).
+    from importlib.util import find_spec
+
+    from drafter.cache import cached
+
+    spec = find_spec("vietnam_provinces")
+    package = Path(spec.origin).parent if spec is not None and spec.origin else None
+    sources = [Path(__file__)] + (sorted(package.glob("*.py")) if package is not None else [])
+    return cached("map", sources, _build_map)
+
+
+def _build_map() -> tuple[dict[str, Division], dict[tuple[str, str], Division]]:
     from vietnam_provinces import Province, VietNamDivisionType, Ward
 
     kinds = {VietNamDivisionType.THANH_PHO_TRUNG_UONG: "thành phố"}

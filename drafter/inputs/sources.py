@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,44 +26,68 @@ class UnitSource:
     report: Report
 
 
-def load_sources(items: Iterable[Path | str | Report | UnitSource]) -> tuple[list[UnitSource], list[Problem]]:
+def load_sources(items: Iterable[Path | str | Report | UnitSource],
+                 read: Callable[[list[Path]], Iterable] | None = None) -> tuple[list[UnitSource], list[Problem]]:
     """Every unit of the inputs, and every problem found reading them (errors and warnings).
 
     Items are YAML files, folders (searched recursively for .yaml, .yml and .xlsx), Excel
     workbooks (one unit per row), reports, or :class:`UnitSource` objects. Never raises for bad
-    input: check the problems.
+    input: check the problems. ``read`` reads a list of YAML files into
+    :class:`~drafter.inputs.Loaded` objects, in order (the library hands a parallel one for a
+    whole country, :mod:`drafter.api.rollup`); by default they are read here, one by one. A clean
+    file is read by the fast reader; one with any problem by the located reader, so that every
+    warning keeps its line.
     """
-    from drafter.inputs import load
     from drafter.inputs.discovery import discover
 
-    sources: list[UnitSource] = []
-    problems: list[Problem] = []
-    read: set[Path] = set()
+    plan: list[tuple[str, object]] = []  # in the order of the inputs: what each place holds
+    read_already: set[Path] = set()
     for item in items:
         if isinstance(item, UnitSource):
-            sources.append(item)
+            plan.append(("unit", item))
             continue
         if isinstance(item, Report):
-            sources.append(UnitSource(f"đơn vị thứ {len(sources) + 1}", item))
+            plan.append(("report", item))
             continue
         # the batch's discovery: the same files, links and odd entries refused the same way
         for kind, file in discover([item], workbooks_in_folders=True):
             if kind in _ROLLUP_CODES:
-                problems.append(Problem(_ROLLUP_CODES[kind], str(file), found=str(file)))
+                plan.append(("problem", Problem(_ROLLUP_CODES[kind], str(file), found=str(file))))
                 continue
             # a file named twice ("xa/" and "xa/a.yaml") is read once: that is no double count
             key = file.resolve() if file.exists() else file
-            if key in read:
+            if key in read_already:
                 continue
-            read.add(key)
-            if kind == "excel":
-                from drafter.inputs.excel import read_workbook
+            read_already.add(key)
+            plan.append((kind, file))
+    yaml_files = [file for kind, file in plan if kind not in ("unit", "report", "problem", "excel")]
+    loaded_yaml = iter((read or _read_one_by_one)(yaml_files))
+    sources: list[UnitSource] = []
+    problems: list[Problem] = []
+    for kind, what in plan:
+        if kind == "unit":
+            sources.append(what)
+            continue
+        if kind == "report":
+            sources.append(UnitSource(f"đơn vị thứ {len(sources) + 1}", what))
+            continue
+        if kind == "problem":
+            problems.append(what)
+            continue
+        if kind == "excel":
+            from drafter.inputs.excel import read_workbook
 
-                loaded_items = read_workbook(file)
-            else:
-                loaded_items = [load(file)]
-            for loaded in loaded_items:
-                problems += loaded.problems
-                if loaded.ok:
-                    sources.append(UnitSource(loaded.source, loaded.report))
+            loaded_items = read_workbook(what)
+        else:
+            loaded_items = [next(loaded_yaml)]
+        for loaded in loaded_items:
+            problems += loaded.problems
+            if loaded.ok:
+                sources.append(UnitSource(loaded.source, loaded.report))
     return sources, problems
+
+
+def _read_one_by_one(paths: list[Path]):
+    from drafter.inputs import load
+
+    return (load(path, located=False) for path in paths)  # a file with any warning is read with its lines

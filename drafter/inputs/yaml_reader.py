@@ -18,14 +18,8 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
-from ruamel.yaml.composer import Composer
-from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.reader import ReaderError
 
 from drafter.errors import DrafterError, Problem, os_problem
 from drafter.inputs.encodings import (  # noqa: F401 - also read from here by validation and the tests
@@ -131,6 +125,8 @@ def read_yaml(path: Path | str, text: str | None = None) -> tuple[dict, Position
     tree = _parse(text, name)
     if tree is None:
         raise DrafterError([Problem("E102", name)])
+    from ruamel.yaml.comments import CommentedMap
+
     if not isinstance(tree, CommentedMap):
         raise DrafterError([Problem("E106", name, 1, 1)])
     positions = Positions(name)
@@ -159,6 +155,12 @@ def read_input_bytes(path: Path) -> bytes:
 
 
 def _parse(text: str, name: str):
+    # ruamel.yaml is imported here, not with the module: a clean file read by the fast parser
+    # (drafter.inputs.fast_yaml) never needs it
+    from ruamel.yaml.constructor import DuplicateKeyError
+    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.reader import ReaderError
+
     try:
         return _loader().load(text)
     except _Refused as refused:
@@ -206,55 +208,62 @@ class _Refused(Exception):
         self.code, self.mark, self.found = code, mark, found
 
 
-class _Composer(Composer):
-    nodes = 0
+@lru_cache(maxsize=1)
+def _ruamel_classes():
+    """The composer and constructor classes over ruamel.yaml's, made when first needed."""
+    from ruamel.yaml.composer import Composer
+    from ruamel.yaml.constructor import RoundTripConstructor
 
-    def compose_node(self, parent, index):
-        event = self.parser.peek_event()
-        tag = getattr(event, "ctag", None)
-        if tag is not None:  # any explicit tag, refused before a constructor could see it
-            raise _Refused("E108", event.start_mark, found=f"{tag.handle}{tag.suffix}" if tag.handle else str(tag))
-        self.nodes += 1
-        if self.nodes > MAX_NODES:  # 99,000 keys: refused in a second, not parsed for fifteen
-            raise _Refused("E109", event.start_mark)
-        return super().compose_node(parent, index)
+    class _Composer(Composer):
+        nodes = 0
+
+        def compose_node(self, parent, index):
+            event = self.parser.peek_event()
+            tag = getattr(event, "ctag", None)
+            if tag is not None:  # any explicit tag, refused before a constructor could see it
+                raise _Refused("E108", event.start_mark, found=f"{tag.handle}{tag.suffix}" if tag.handle else str(tag))
+            self.nodes += 1
+            if self.nodes > MAX_NODES:  # 99,000 keys: refused in a second, not parsed for fifteen
+                raise _Refused("E109", event.start_mark)
+            return super().compose_node(parent, index)
+
+    class _Constructor(RoundTripConstructor):
+        """Round-trip constructor whose number parsing cannot crash or stall on odd digits."""
+
+        def construct_yaml_int(self, node):
+            text = self.construct_scalar(node)
+            digits = sum(ch.isdigit() for ch in text)
+            if digits > 100:  # int() of thousands of digits is refused by Python, and slow before that
+                raise _Refused("E219", node.start_mark, found=str(digits))
+            try:
+                return super().construct_yaml_int(node)
+            except (ValueError, IndexError):  # "0x_", "-_": leave as text, validation names the field
+                return str(text)
+
+        def construct_yaml_float(self, node):
+            try:
+                return super().construct_yaml_float(node)
+            except (ValueError, IndexError):
+                return str(self.construct_scalar(node))
+
+    # Dates stay text here so that pydantic parses them and an impossible
+    # date (31/02) is reported at its line like any other bad value.
+    _Constructor.add_constructor("tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node))
+    _Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
+    _Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
+    return _Composer, _Constructor
 
 
-class _Constructor(RoundTripConstructor):
-    """Round-trip constructor whose number parsing cannot crash or stall on odd digits."""
+def _loader():
+    from ruamel.yaml import YAML
 
-    def construct_yaml_int(self, node):
-        text = self.construct_scalar(node)
-        digits = sum(ch.isdigit() for ch in text)
-        if digits > 100:  # int() of thousands of digits is refused by Python, and slow before that
-            raise _Refused("E219", node.start_mark, found=str(digits))
-        try:
-            return super().construct_yaml_int(node)
-        except (ValueError, IndexError):  # "0x_", "-_": leave as text, validation names the field
-            return str(text)
-
-    def construct_yaml_float(self, node):
-        try:
-            return super().construct_yaml_float(node)
-        except (ValueError, IndexError):
-            return str(self.construct_scalar(node))
-
-
-# Dates stay text here so that pydantic parses them and an impossible
-# date (31/02) is reported at its line like any other bad value.
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node))
-_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
-_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
-
-
-def _loader() -> YAML:
     yaml = YAML(typ="rt")
-    yaml.Composer, yaml.Constructor = _Composer, _Constructor
+    yaml.Composer, yaml.Constructor = _ruamel_classes()
     yaml.max_depth = MAX_DEPTH
     return yaml
 
 
-def _duplicate_key(error: DuplicateKeyError) -> str:
+def _duplicate_key(error) -> str:
     problem = error.problem or ""
     start = problem.find('"')
     end = problem.find('"', start + 1)
@@ -285,7 +294,7 @@ _YAML_PROBLEMS = {
 }
 
 
-def _yaml_detail(error: MarkedYAMLError) -> str:
+def _yaml_detail(error) -> str:
     problem = (error.problem or "").strip()
     for text in (problem, (error.context or "").strip()):
         for english, vietnamese in _YAML_PROBLEMS.items():
@@ -297,6 +306,8 @@ def _yaml_detail(error: MarkedYAMLError) -> str:
 
 
 def _plain(node, loc: Loc, positions: Positions, counter: list[int]):
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+
     counter[0] += 1
     if counter[0] > MAX_VALUES or len(loc) > MAX_DEPTH:  # aliases can multiply, and nest, a small file
         raise DrafterError([positions.problem("E109", loc[:1])])  # the top-level key that grew so
@@ -333,7 +344,7 @@ def _plain(node, loc: Loc, positions: Positions, counter: list[int]):
     return node
 
 
-def _key_place(node: CommentedMap, key) -> tuple[int, int]:
+def _key_place(node, key) -> tuple[int, int]:
     try:
         place = node.lc.key(key)
     except (KeyError, TypeError):

@@ -10,9 +10,20 @@ Every writer is deterministic: the same draft gives the same bytes or string.
 import dataclasses
 
 from drafter.document import Chart, Draft, Image
-from drafter.layout.decree30 import Decree30Settings, write_decree30
-from drafter.layout.news import NewsSettings, write_news_docx
-from drafter.layout.text import write_markdown, write_text
+
+
+def __getattr__(name: str):
+    # Each writer is loaded when first asked for: a Markdown draft needs no python-docx, a report
+    # no news writer. The names stay importable from here (module __getattr__, PEP 562).
+    if name in ("Decree30Settings", "write_decree30"):
+        from drafter.layout import decree30 as writer
+    elif name in ("NewsSettings", "write_news_docx"):
+        from drafter.layout import news as writer
+    elif name in ("write_markdown", "write_text"):
+        from drafter.layout import text as writer
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(writer, name)
 
 
 def drawn(draft: Draft) -> Draft:

@@ -7,6 +7,20 @@ another process created a moment ago. Even with ``force`` only a regular file
 is ever replaced: a symbolic link, a folder, a FIFO or a device at the target's
 name is refused (E607), so that ``-o`` can never write through a link into
 another file. Every operating-system error has its own code (:func:`drafter.errors.os_problem`).
+
+Durability, decided for single renders and batches alike (measured by benchmarks/batch_national.py):
+
+- the rename alone means a killed process (Ctrl-C, SIGTERM, SIGKILL, a crash) never leaves a
+  partial document under its final name; a stray temporary file is removed by the next batch;
+- the ``fsync`` of each file before its rename means that after a power cut or a crash of the
+  operating system, a document under its final name is whole: without it, file systems that
+  allocate late (ext4, XFS) can show an empty or cut file, which ``batch --skip-existing`` would
+  then take for done. So it stays, for every file: 0.22 ms a document with it, 0.05 ms without,
+  on the 2-core machine of the README's benchmarks (about 2% of a batch's document; an SSD laptop
+  pays about a millisecond, an old spinning disk about ten);
+- not guaranteed: that the last renames before a power cut survive it (the folder itself is not
+  synced, which would cost a second flush per file). A missing document is safe: ``--skip-existing``
+  writes it again.
 """
 
 from __future__ import annotations
@@ -50,7 +64,7 @@ def write_atomic(target: Path | str, data: bytes | str, force: bool = False) -> 
             with os.fdopen(handle, "wb") as stream:
                 stream.write(payload)
                 stream.flush()
-                os.fsync(stream.fileno())
+                os.fsync(stream.fileno())  # whole after a power cut, not only after a kill: see above
             if force:
                 refuse_unusual(target)  # again: a link may have appeared since
                 os.replace(temp_name, target)

@@ -47,6 +47,17 @@ class _Unit:
     reason: str = ""
     problems: list[Problem] = field(default_factory=list)
     loaded: object = None  # with --review, a workbook row as read: its cells locate its figures
+    #: (offset, length) of the payload in the parent's spill file, once put aside there (output.batch)
+    stored: tuple[int, int] | None = None
+
+
+def _unit_report(unit: _Unit, spill: int | None) -> Report:
+    """The unit's report: from its payload, or read back from the spill file the parent put it in."""
+    data = unit.payload
+    if data is None:
+        offset, length = unit.stored
+        data = os.pread(spill, length, offset)
+    return pickle.loads(data)
 
 
 def _unit_label(report: Report) -> str:
@@ -78,7 +89,7 @@ def _unit_of(source: str, report: Report | None, problems: list[Problem]) -> _Un
     warnings = "; ".join(f"cảnh báo {p.code}: {p.message}" for p in problems)
     return _Unit(source, _unit_label(report), (unit.kind, unit.name, unit.province, report.period.year,
                                                report.period.span),
-                 pickle.dumps(report, pickle.HIGHEST_PROTOCOL), warnings)
+                 pickle.dumps(report, pickle.HIGHEST_PROTOCOL), reason=warnings)
 
 
 def _reason(problems: Sequence[Problem]) -> str:
@@ -143,6 +154,8 @@ class _Options:
     skip_existing: bool
     pdf: bool = False  # a PDF beside each .docx, through LibreOffice (drafter.output.pdf)
     renderer: Renderer | None = None
+    #: The parent's spill file of reports read (a descriptor the forked workers share), or None.
+    spill: int | None = None
 
 
 @workers.job
@@ -152,7 +165,7 @@ def _write_chunk(items: Sequence[tuple[_Unit, Sequence[tuple[str, str, str]]]], 
     for unit, jobs in items:
         if workers.stopping():
             return rows
-        for row in _write_unit(pickle.loads(unit.payload), unit, jobs, options):
+        for row in _write_unit(_unit_report(unit, options.spill), unit, jobs, options):
             rows.append(row)
             if workers.stopping():  # Ctrl-C: this file is done; the rest are reported missing (E603)
                 return rows

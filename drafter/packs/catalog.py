@@ -12,7 +12,6 @@ pack's name, and says which it is.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from jinja2 import TemplateNotFound, TemplateSyntaxError, nodes
@@ -20,12 +19,13 @@ from jinja2 import TemplateNotFound, TemplateSyntaxError, nodes
 from drafter.errors import DrafterError, Problem
 from drafter.packs import TemplatePackError
 from drafter.packs.check import check_source  # noqa: F401 - the public name
-from drafter.packs.manifest import (
+from drafter.packs.manifest import (  # noqa: F401 - pack_or_error: a public name here too
     SHARED_PHRASES,
     TemplatePack,
     builtin_names,
     is_word_form,
     load_pack,
+    pack_or_error,
     templates_root,
 )
 from drafter.packs.pack_check import check_pack
@@ -104,18 +104,6 @@ def _referenced(env, name: str, seen: set[str] | None = None) -> list[str]:
             seen.add(ref)
             found += [ref, *_referenced(env, ref, seen)]
     return found
-
-
-def pack_or_error(source: str | Path) -> TemplatePack:
-    """The pack, or :class:`DrafterError`: E503 an unknown name, E522 not a pack, E504… a broken one."""
-    try:
-        return load_pack(source)
-    except TemplatePackError as error:
-        known = ", ".join(builtin_names())
-        if error.code == "E522":
-            code = "E503" if not os.path.lexists(source) and not is_word_form(source) else "E522"
-            raise DrafterError([Problem(code, str(source), found=str(source), expected=known)]) from None
-        raise DrafterError([error.problem(str(source))]) from None
 
 
 # -------------------------------------------------------------------- check

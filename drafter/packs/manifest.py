@@ -37,6 +37,11 @@ class TemplatePack:
         """Whether the pack's wording is a phrase bank rather than a Jinja2 body."""
         return (self.folder / PHRASES).is_file() and not (self.folder / "body.j2").is_file()
 
+    @property
+    def shipped(self) -> bool:
+        """Whether this is a built-in pack as installed (its work may be kept in :mod:`drafter.cache`)."""
+        return self.folder.parent == templates_root() and self.folder.name in _builtin_names()
+
     def bank_files(self) -> tuple[Path, ...]:
         """The shared bank (the pack's own copy when exported with it), then the pack's bank."""
         own = self.folder / SHARED_PHRASES
@@ -72,13 +77,27 @@ def _builtin_names() -> tuple[str, ...]:
 def load_pack(name_or_folder: str | Path) -> TemplatePack:
     """A built-in pack by name ("bao-cao") or a user's pack by folder."""
     if isinstance(name_or_folder, str) and name_or_folder in _builtin_names() and not os.path.isdir(name_or_folder):
-        return _load_pack(templates_root() / name_or_folder)  # the usual case, and the fast one
+        return _builtin_pack(name_or_folder)  # the usual case, and the fast one
     folder = Path(name_or_folder)
     if not folder.is_dir() or not (folder / "manifest.yaml").exists() and not (folder / "manifest.yaml").is_symlink():
         if is_word_form(name_or_folder) or str(name_or_folder) not in _builtin_names():
             raise TemplatePackError(str(folder), "không phải gói mẫu", code="E522", found=str(name_or_folder))
         folder = templates_root() / str(name_or_folder)
-    return _load_pack(folder.resolve())
+    folder = folder.resolve()
+    if folder.parent == templates_root() and folder.name in _builtin_names():
+        return _builtin_pack(folder.name)
+    return _load_pack(folder)
+
+
+@lru_cache(maxsize=8)
+def _builtin_pack(name: str) -> TemplatePack:
+    # Reading a manifest takes ruamel.yaml and the loader's checks (which load Jinja2): for a pack
+    # shipped with drafter the answer is kept on disk, keyed by the manifest and this code.
+    from drafter.cache import cached
+
+    folder = templates_root() / name
+    code = [Path(__file__), Path(__file__).with_name("loader.py")]  # named, not imported: it loads Jinja2
+    return cached(f"pack-{name}", [folder / "manifest.yaml", *code], lambda: _load_pack(folder))
 
 
 @lru_cache(maxsize=32)
@@ -132,3 +151,17 @@ def _load_pack(folder: Path) -> TemplatePack:
         periods=tuple(periods),
         settings=dict(settings),
     )
+
+
+def pack_or_error(source: str | Path) -> TemplatePack:
+    """The pack, or :class:`DrafterError`: E503 an unknown name, E522 not a pack, E504… a broken one."""
+    from drafter.errors import DrafterError, Problem
+
+    try:
+        return load_pack(source)
+    except TemplatePackError as error:
+        known = ", ".join(builtin_names())
+        if error.code == "E522":
+            code = "E503" if not os.path.lexists(source) and not is_word_form(source) else "E522"
+            raise DrafterError([Problem(code, str(source), found=str(source), expected=known)]) from None
+        raise DrafterError([error.problem(str(source))]) from None

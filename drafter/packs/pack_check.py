@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-
-from jinja2 import TemplateNotFound
+from typing import TYPE_CHECKING
 
 from drafter.errors import Problem
 from drafter.packs import TemplatePackError
-from drafter.packs.check import check_source
-from drafter.packs.failures import TRIAL_CODES
-from drafter.packs.loader import TemplateFileError
 from drafter.packs.manifest import load_pack, templates_root
-from drafter.packs.sandbox import make_environment
+
+if TYPE_CHECKING:  # Jinja2 is loaded for a Jinja2 pack only
+    from drafter.packs.loader import TemplateFileError
 
 #: Files one pack may pull in (includes, imports): far more than any real pack, few enough to check.
 MAX_FILES = 100
@@ -75,6 +73,13 @@ def _check_pack(folder: Path, shared: Path) -> list[Problem]:
     if pack.kind == "rollup":
         return [Problem("E504", str(folder / "manifest.yaml"), found=folder.name, extra={
             "detail": "mẫu tổng hợp nhiều đơn vị cần ngân hàng câu phrases.yaml (xuất mẫu tong-hop để làm theo)"})]
+    # Jinja2 and the template checks, for a Jinja2 pack only: a phrase bank is checked above
+    from jinja2 import TemplateNotFound
+
+    from drafter.packs.check import check_source
+    from drafter.packs.loader import TemplateFileError
+    from drafter.packs.sandbox import make_environment
+
     variables = variables_for(pack.kind)
     env = make_environment([folder, shared])
     problems: list[Problem] = []
@@ -105,6 +110,7 @@ def _trial(pack) -> list[Problem]:
     The run is bounded like any other (:mod:`drafter.packs.limits`). A phrase bank runs no code:
     its check is the whole of it.
     """
+    from drafter.packs.failures import TRIAL_CODES
     from drafter.packs.jinja import context, render_template
     from drafter.packs.variables import example_facts
 
@@ -128,7 +134,7 @@ def bank_problems(pack) -> list[Problem]:
 
     kind = {"decree30": "report", "news": "news", "rollup": "rollup"}.get(pack.kind, pack.kind)
     try:
-        load_bank(pack.bank_files(), kind)
+        load_bank(pack.bank_files(), kind, shipped=pack.shipped)
     except BankError as error:
         return [bank_problem(code, where, detail) for code, where, detail in error.problems]
     return []

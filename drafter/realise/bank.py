@@ -258,10 +258,27 @@ def _settings(raw: dict, where: str) -> Settings:
                                          "max_words: số)")]) from None
 
 
-def load_bank(files: tuple[Path, ...], kind: str) -> Bank:
-    """The bank made of ``files`` (later ones override earlier ones, key by key), checked for ``kind``."""
+def load_bank(files: tuple[Path, ...], kind: str, shipped: bool = False) -> Bank:
+    """The bank made of ``files`` (later ones override earlier ones, key by key), checked for ``kind``.
+
+    ``shipped``: the files are a built-in pack's, as installed; the checked bank is then also kept
+    on disk (:mod:`drafter.cache`), keyed by the files' stamps and the code that reads them. A
+    user's bank is kept in this process only, by the same stamps: an edit is seen at once.
+    """
     stamps = tuple((path, _stamp(path)) for path in files)
+    if shipped:
+        return _load_shipped(stamps, kind)
     return _load_bank(stamps, kind)
+
+
+@lru_cache(maxsize=8)
+def _load_shipped(stamps: tuple, kind: str) -> Bank:
+    import drafter.plan.catalog
+    import drafter.realise.phrasing
+    from drafter.cache import cached
+
+    code = [Path(__file__), Path(drafter.realise.phrasing.__file__), Path(drafter.plan.catalog.__file__)]
+    return cached(f"bank-{kind}", [path for path, _ in stamps] + code, lambda: _load_bank(stamps, kind))
 
 
 def _stamp(path: Path) -> tuple:

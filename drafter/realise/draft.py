@@ -11,24 +11,36 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from drafter.document import Draft
 from drafter.facts import Facts
-from drafter.facts.rollup import RollupFacts
-from drafter.plan.news import plan_news
-from drafter.plan.report import plan_report
-from drafter.plan.rollup import plan_rollup
 from drafter.realise.bank import load_bank
 from drafter.realise.masthead import masthead_for, masthead_of
 from drafter.realise.realiser import realise
 
-#: What each kind of pack plans, and the bank kind it checks its phrase bank against.
-PLANS = {"decree30": (plan_report, "report"), "news": (plan_news, "news")}
+if TYPE_CHECKING:
+    from drafter.facts.rollup import RollupFacts
+
+
+def plans(pack_kind: str):
+    """What a kind of pack plans, and the bank kind it checks its phrase bank against; the plan is
+    imported when a draft of its kind is made (a report needs no news plan)."""
+    if pack_kind == "decree30":
+        from drafter.plan.report import plan_report
+
+        return plan_report, "report"
+    if pack_kind == "news":
+        from drafter.plan.news import plan_news
+
+        return plan_news, "news"
+    raise KeyError(pack_kind)
 
 
 def draft_with_bank(pack, facts: Facts, variant: int | None = None) -> Draft:
     """The draft of a pack whose wording is a phrase bank (``pack.uses_bank``)."""
-    planner, kind = PLANS[pack.kind]
-    bank = load_bank(pack.bank_files(), kind)
+    planner, kind = plans(pack.kind)
+    bank = load_bank(pack.bank_files(), kind, shipped=pack.shipped)
     plan = planner(facts, variant)
     realised = realise(plan, bank, facts.period.compared)
     title = realised.summary or realised.headline
@@ -40,7 +52,9 @@ def draft_with_bank(pack, facts: Facts, variant: int | None = None) -> Draft:
 
 def draft_rollup(pack, facts: RollupFacts, variant: int | None = None) -> Draft:
     """The draft of a roll-up pack (kind ``rollup``): the same plan stages and masthead as a report."""
-    bank = load_bank(pack.bank_files(), "rollup")
+    from drafter.plan.rollup import plan_rollup
+
+    bank = load_bank(pack.bank_files(), "rollup", shipped=pack.shipped)
     plan = plan_rollup(facts, variant)
     realised = realise(plan, bank, facts.period.compared)
     summary = facts.summary or realised.summary

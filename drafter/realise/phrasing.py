@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Union
 
 
@@ -190,6 +191,22 @@ class Variant:
     sentences: tuple[tuple[Node, ...], ...]
     where: str
 
-    @property
+    # Both are asked of every phrasing of a message each time it is said (12,000 times for 300
+    # reports): worked out once per phrasing. A frozen dataclass still has a __dict__ to keep them.
+    @cached_property
     def required(self) -> frozenset[str]:
         return frozenset().union(*(required_slots(s) for s in self.sentences))
+
+    @cached_property
+    def alternatives(self) -> bool:
+        """Whether the phrasing has a ``<…|…>`` anywhere (most have none: nothing to choose)."""
+        return any(_has_alternatives(s) for s in self.sentences)
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """The slots the phrasing names anywhere, optional parts and alternatives included."""
+        return frozenset(n.name for s in self.sentences for n in all_refs(s) if isinstance(n, Ref))
+
+
+def _has_alternatives(nodes) -> bool:
+    return any(isinstance(node, Alt) or isinstance(node, Opt) and _has_alternatives(node.nodes) for node in nodes)

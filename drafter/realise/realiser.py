@@ -47,7 +47,6 @@ from drafter.realise.phrasing import (
     Ref,
     Term,
     Variant,
-    all_refs,
     pick_alternatives,
 )
 from drafter.realise.referring import Mentions, resolve_terms
@@ -107,11 +106,8 @@ class Realiser:
         variants = entry.clauses if clause and entry.clauses else entry.variants
         if variants is entry.clauses:
             optional = optional | {"unit", "level"}  # a clause goes on from the sentence's subject
-        eligible = []
-        for index, variant in enumerate(variants):
-            names = {n.name for s in variant.sentences for n in all_refs(s) if isinstance(n, Ref)}
-            if variant.required <= present and (present - optional) <= names:
-                eligible.append(index)
+        eligible = [index for index, variant in enumerate(variants)
+                    if variant.required <= present and (present - optional) <= variant.names]
         if not eligible:
             where = entry.variants[0].where if entry.variants else ""
             raise BankError([("E567", where, f"không có cách nói nào của “{message.key}” dùng đủ các ô "
@@ -119,22 +115,31 @@ class Realiser:
         used_key = message.key + ("|clause" if variants is entry.clauses else "")
         occurrence = self.occurrences.get(used_key, 0)
         self.occurrences[used_key] = occurrence + 1
-        resolved = {i: self._resolved(variants[i], f"{used_key}#{occurrence}#{i}") for i in eligible}
+        known: dict[int, Variant] = {}
+
+        def resolved(i: int) -> Variant:
+            # each choice depends only on its key: resolving only the phrasings looked at says the same
+            if i not in known:
+                known[i] = self._resolved(variants[i], f"{used_key}#{occurrence}#{i}")
+            return known[i]
+
         fresh = [i for i in eligible if i not in self.used.get(used_key, set())] or eligible
         if first:
             # a sentence never opens with a figure ("21 nhà tình nghĩa…"): newspapers write "Có 21…"
-            fresh = [i for i in fresh if not opens_with_figure(resolved[i], message)] or fresh
+            fresh = [i for i in fresh if not opens_with_figure(resolved(i), message)] or fresh
         if top:
             # no two sentences in a row open alike ("Tỉnh … Tỉnh …", "Có … Có …")
-            fresh = [i for i in fresh if opening(resolved[i]) != self.last_opening] or fresh
+            fresh = [i for i in fresh if opening(resolved(i)) != self.last_opening] or fresh
         index = fresh[self.chooser.number(f"{used_key}#{occurrence}", len(fresh))]
         self.used.setdefault(used_key, set()).add(index)
         if top:
-            self.last_opening = opening(resolved[index])
-        return resolved[index]
+            self.last_opening = opening(resolved(index))
+        return resolved(index)
 
     def _resolved(self, variant: Variant, key: str) -> Variant:
         """The phrasing with one of each ``<…|…>`` chosen: the same draft always chooses alike."""
+        if not variant.alternatives:
+            return variant  # what picking would rebuild, node for node
         count = iter(range(1 << 30))
         sentences = tuple(pick_alternatives(s, lambda n: self.chooser.number(f"{key}#alt{next(count)}", n))
                           for s in variant.sentences)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 #: Deflate level of the parts written for each document (document.xml, core.xml). Measured
@@ -30,6 +30,29 @@ def zip_entry(name: str, blob: bytes, level: int = ZIP_LEVEL) -> ZipEntry:
     if max(len(blob), len(data)) >= 0xFFFFFFFF:
         raise ValueError(f"{name} is too large for a zip without ZIP64")
     return ZipEntry(name.encode("utf-8"), zlib.crc32(blob), len(blob), data)
+
+
+def zip_entry_of_texts(name: str, texts: Iterable[str], level: int = ZIP_LEVEL) -> ZipEntry:
+    """The entry of the UTF-8 text made of ``texts`` one after another, compressed as they come:
+    the same bytes as :func:`zip_entry` of the whole (deflate without a flush does not depend on
+    how its input is cut), without the whole text ever in memory (a national roll-up's table is
+    8 MB of XML, and a joined copy, a concatenated copy and an encoded copy of it made the peak).
+
+    >>> pieces = ["<a>", "Tổng hợp " * 9000, "<b/>" * 3000, "</a>"]
+    >>> zip_entry_of_texts("a.xml", pieces) == zip_entry("a.xml", "".join(pieces).encode("utf-8"))
+    True
+    """
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    chunks, crc, size = [], 0, 0
+    for text in texts:
+        blob = text.encode("utf-8")
+        crc, size = zlib.crc32(blob, crc), size + len(blob)
+        chunks.append(compressor.compress(blob))
+    chunks.append(compressor.flush())
+    data = b"".join(chunks)
+    if max(size, len(data)) >= 0xFFFFFFFF:
+        raise ValueError(f"{name} is too large for a zip without ZIP64")
+    return ZipEntry(name.encode("utf-8"), crc, size, data)
 
 
 def zip_bytes(entries: Sequence[ZipEntry]) -> bytes:

@@ -108,7 +108,7 @@ class Body(Flow):
 
     def docx(self, title: str, author: str) -> bytes:
         """The finished .docx: this body in the skeleton, with these core properties."""
-        return self._skeleton.docx(self.xml, title, author, self._pictures)
+        return self._skeleton.docx(self.parts, title, author, self._pictures)  # in pieces: never joined
 
 
 class Pictures:

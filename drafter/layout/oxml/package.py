@@ -24,6 +24,7 @@ from drafter.layout.oxml.archive import (
     ZipEntry,
     zip_bytes,
     zip_entry,
+    zip_entry_of_texts,
 )
 from drafter.layout.oxml.elements import (
     RPR_ORDER,
@@ -197,18 +198,19 @@ class Skeleton:
         #: The skeleton as a .docx, for python-docx to add picture parts to.
         self.source = zip_bytes([self._entry(e, "", "", "") for e in self.entries])
 
-    def _entry(self, entry: ZipEntry | str, body: str, title: str, author: str) -> ZipEntry:
+    def _entry(self, entry: ZipEntry | str, body: str | list[str], title: str, author: str) -> ZipEntry:
         if not isinstance(entry, str):
             return entry
         if entry == _DOCUMENT_XML:
             head, tail = self._document
-            return zip_entry(entry, (head + body + tail).encode("utf-8"))
+            parts = [body] if isinstance(body, str) else body
+            return zip_entry_of_texts(entry, [head, *parts, tail])
         values = {_TITLE_SLOT: escape_text(core_property_text(title)),
                   _AUTHOR_SLOT: escape_text(core_property_text(author))}
         return zip_entry(entry, "".join(values.get(piece, piece) for piece in self._core).encode("utf-8"))
 
-    def docx(self, body: str, title: str, author: str, pictures=None) -> bytes:
-        """The .docx with ``body`` (XML of the body's blocks) and these core properties.
+    def docx(self, body: str | list[str], title: str, author: str, pictures=None) -> bytes:
+        """The .docx with ``body`` (XML of the body's blocks, whole or in pieces) and these core properties.
 
         ``pictures`` is the body's :class:`~drafter.layout.oxml.body.Pictures` when it has any.
         """

@@ -1,0 +1,27 @@
+"""The fast reader (drafter.inputs.fast_yaml) against the located reader, the reference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafter.inputs import load
+from drafter.inputs.fast_yaml import fast_load
+
+
+def assert_fast_agrees(path: Path) -> bool:
+    """The fast reader may only say that a file is clean: whenever it gives a report, the located
+    reader gives the same report, and the same problems (code, field, message; the fast reader
+    knows no lines). Returns whether the fast reader took the file."""
+    report, problems = fast_load(path)
+    located = load(path)
+    if report is None:
+        assert problems == []
+        return False
+    assert located.ok, [p.render() for p in located.problems]
+    assert located.report == report
+    said = sorted((p.code, p.path, p.message) for p in located.problems)
+    assert sorted((p.code, p.path, p.message) for p in problems) == said
+    quick = load(path, located=False)
+    assert quick.report == report and quick.problems == located.problems if problems else quick.problems == []
+    assert (quick.positions is None) == (not problems)  # only a file with no problem at all skips the located reader
+    return True

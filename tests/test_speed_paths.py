@@ -1,0 +1,208 @@
+"""What the speed-ups of issue 15 must not change: a cache never outlives an edit, the roll-up's
+warnings keep their lines whichever reader and process read them, the batch writes the bytes a
+single render writes, and its parent does not keep the reports. (Speed itself is measured in
+benchmarks/, never asserted here.)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+
+import pytest
+from support.samples import SAMPLES
+
+from drafter import api, cache
+from drafter.inputs import load
+from drafter.packs.manifest import load_pack
+from drafter.realise.bank import load_bank
+
+# ------------------------------------------------------------------ the on-disk cache
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("DRAFTER_CACHE_DIR", str(folder))
+    monkeypatch.delenv("DRAFTER_CACHE", raising=False)
+    return folder
+
+
+def test_an_entry_is_built_once_and_again_after_an_edit(cache_dir, tmp_path):
+    source = tmp_path / "nguon.txt"
+    source.write_text("một", encoding="utf-8")
+    built = []
+
+    def build():
+        built.append(source.read_text(encoding="utf-8"))
+        return built[-1]
+
+    assert cache.cached("thu", [source], build) == "một"
+    assert cache.cached("thu", [source], build) == "một"
+    assert built == ["một"]  # the second answer came from the folder
+    source.write_text("hai", encoding="utf-8")  # another size: another key
+    assert cache.cached("thu", [source], build) == "hai"
+    stamp = os.stat(source).st_mtime_ns
+    source.write_text("ba!", encoding="utf-8")  # the same size, written again: another time
+    os.utime(source, ns=(stamp + 1_000_000, stamp + 1_000_000))
+    assert cache.cached("thu", [source], build) == "ba!"
+    assert built == ["một", "hai", "ba!"]
+
+
+def test_a_broken_or_foreign_entry_is_built_afresh(cache_dir, tmp_path):
+    source = tmp_path / "nguon.txt"
+    source.write_text("x", encoding="utf-8")
+    assert cache.cached("thu", [source], lambda: 1) == 1
+    (entry,) = cache_dir.glob("thu-*.pickle")
+    entry.write_bytes(b"\x80\x05 cut short")  # a half-written or foreign file
+    assert cache.cached("thu", [source], lambda: 2) == 2
+    if os.name == "posix":
+        cache_dir.chmod(0o777)  # a folder others may write to is not trusted
+        assert cache.cached("thu", [source], lambda: 3) == 3
+        assert cache.cached("thu", [source], lambda: 4) == 4
+
+
+def test_the_cache_can_be_turned_off(cache_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("DRAFTER_CACHE", "0")
+    source = tmp_path / "nguon.txt"
+    source.write_text("x", encoding="utf-8")
+    assert [cache.cached("thu", [source], lambda: n) for n in (1, 2)] == [1, 2]
+    assert not cache_dir.exists()
+
+
+def test_a_shipped_bank_kept_on_disk_is_read_again_after_an_edit(cache_dir, tmp_path):
+    files = []
+    for index, original in enumerate(load_pack("bao-cao").bank_files()):
+        copy = tmp_path / f"{index}-{original.name}"
+        shutil.copy(original, copy)
+        files.append(copy)
+    first = load_bank(tuple(files), "report", shipped=True)
+    assert list(cache_dir.glob("bank-report-*.pickle"))
+    key = "report.closing"
+    said = first.entries[key].variants[0].sentences[0][0].text
+    text = files[-1].read_text(encoding="utf-8")
+    assert said in text
+    files[-1].write_text(text.replace(said, "Đã sửa: " + said, 1), encoding="utf-8")
+    again = load_bank(tuple(files), "report", shipped=True)
+    assert again.entries[key].variants[0].sentences[0][0].text == "Đã sửa: " + said
+
+
+def test_documents_are_the_same_with_the_cache_filled_or_off(cache_dir, tmp_path):
+    # whole processes: this one keeps what it loaded in memory, so only a new one reads the folder
+    import subprocess
+
+    from support.catalogue import ROOT
+
+    def render(name: str, **env) -> bytes:
+        out = tmp_path / name
+        subprocess.run([sys.executable, "-m", "drafter", "render", str(SAMPLES[0]), "-t", "tin-bai", "-o", str(out)],
+                       check=True, capture_output=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **env})
+        return out.read_bytes()
+
+    filling = render("a.docx")
+    entries = sorted(path.name for path in cache_dir.glob("*.pickle"))
+    assert [name.split("-")[0] for name in entries] == ["bank", "catalogue", "map", "pack"]
+    assert render("b.docx") == filling  # read from the folder
+    assert sorted(path.name for path in cache_dir.glob("*.pickle")) == entries
+    assert render("c.docx", DRAFTER_CACHE="0") == filling
+
+
+# ------------------------------------------------------------------ roll-up warnings
+
+
+def _warned_copy(folder, name: str, line_of: dict):
+    """A sample whose recruits fall short of the quota (W403), and where that warning stands."""
+    text = next(p for p in SAMPLES if p.stem == "phuong-an-khe-2026").read_text(encoding="utf-8")
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    line_of[str(path)] = [(p.code, p.line, p.column) for p in load(path).problems]
+    return path
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["in-process", "workers"])
+def test_roll_up_warnings_keep_their_lines(tmp_path, monkeypatch, parallel):
+    rollup_module = sys.modules["drafter.api.rollup"]
+    if parallel:
+        monkeypatch.setattr(rollup_module, "PARALLEL_FROM", 1)
+    folder = tmp_path / "xa"
+    folder.mkdir()
+    expected: dict = {}
+    for sample in SAMPLES:
+        if sample.stem.endswith("2026") and "6-thang" not in sample.stem and sample.stem != "phuong-an-khe-2026":
+            shutil.copy(sample, folder / sample.name)
+    _warned_copy(folder, "an-khe.yaml", expected)
+    assert any(code == "W403" and line for code, line, _ in expected[str(folder / "an-khe.yaml")])
+    result = api.rollup([folder], format="txt")
+    said = {}
+    for problem in result.input_warnings:
+        said.setdefault(problem.file, []).append((problem.code, problem.line, problem.column))
+    assert said[str(folder / "an-khe.yaml")] == expected[str(folder / "an-khe.yaml")]
+    assert all(line is not None for p in result.input_warnings for line in [p.line])
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["in-process", "workers"])
+def test_warnings_only_counted_are_the_same_warnings(tmp_path, monkeypatch, parallel):
+    rollup_module = sys.modules["drafter.api.rollup"]
+    if parallel:
+        monkeypatch.setattr(rollup_module, "PARALLEL_FROM", 1)
+    folder = tmp_path / "xa"
+    folder.mkdir()
+    for sample in SAMPLES:
+        if sample.stem.endswith("2026") and "6-thang" not in sample.stem:
+            shutil.copy(sample, folder / sample.name)  # An Khê's quota is missed (W403)
+    located = api.rollup([folder], format="txt").input_warnings
+    counted = api.rollup([folder], format="txt", warnings_located=False).input_warnings
+    assert located and all(p.line for p in located)
+    assert sorted((p.file, p.code, p.path, p.message) for p in counted) == \
+        sorted((p.file, p.code, p.path, p.message) for p in located)
+
+
+def test_the_command_line_counts_the_warnings_the_library_locates(tmp_path):
+    from click.testing import CliRunner
+
+    from drafter.cli import cli
+
+    folder = tmp_path / "xa"
+    folder.mkdir()
+    shutil.copy(SAMPLES[0], folder / "a.yaml")
+    _warned_copy(folder, "an-khe.yaml", {})
+    located = api.rollup([folder], format="txt").input_warnings
+    run = CliRunner().invoke(cli, ["--lang", "vi", "rollup", str(folder), "--format", "txt"])
+    assert run.exit_code == 0, run.output
+    assert f"Các tệp số liệu có {len(located)} cảnh báo" in run.output
+
+
+# ------------------------------------------------------------------ batch
+
+
+def test_batch_files_are_the_bytes_of_single_renders(tmp_path):
+    out = tmp_path / "out"
+    result = api.batch(SAMPLES, out, templates=("bao-cao", "tin-bai"), jobs=2)
+    assert result.exit_code == 0
+    done = [row for row in result.rows if row.status == "xong"]
+    assert len(done) == 2 * len(SAMPLES)
+    for row in done:
+        assert (out / row.file).read_bytes() == api.render(row.source, row.template, "docx"), row.file
+        # the summary names each unit's warnings, as the located reader finds them
+        said = {f"cảnh báo {p.code}: {p.message}" for p in load(row.source).problems}
+        assert set(filter(None, row.reason.split("; "))) == said, row.source
+    assert any("W403" in row.reason for row in done) and any("W405" in row.reason for row in done)
+
+
+def test_the_batch_parent_puts_the_reports_aside(tmp_path, monkeypatch):
+    if not sys.platform.startswith("linux"):
+        pytest.skip("reports are put aside where workers are forked (Linux)")
+    from drafter.output import batch as batch_module
+
+    seen = []
+    original = batch_module._Batch.plan
+
+    def plan(self):
+        seen.extend(self.units)
+        return original(self)
+
+    monkeypatch.setattr(batch_module._Batch, "plan", plan)
+    result = api.batch(SAMPLES[:3], tmp_path / "out", jobs=1)
+    assert result.exit_code == 0
+    assert seen and all(unit.payload is None and unit.stored is not None for unit in seen)
