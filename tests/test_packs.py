@@ -148,7 +148,7 @@ def test_check_reports_every_problem_at_once_with_file_and_line(runner, tmp_path
     for line, code, words in [(2, "E512", "có phải ý bạn là “quota”"), (3, "E513", "có phải ý bạn là “so”"),
                               (4, "E511", "tong_so"), (5, "E512", "có phải ý bạn là “giver”"),
                               (6, "E510", "lỗi cú pháp"), (7, "E516", "endif")]:
-        assert any(l.startswith(f"{body}:{line}: lỗi {code}") and words in l for l in result.output.splitlines()), \
+        assert any(row.startswith(f"{body}:{line}: lỗi {code}") and words in row for row in result.output.splitlines()), \
             (line, code, result.output)
     assert "Traceback" not in result.output
 

@@ -196,6 +196,36 @@ def test_a_worker_ends_with_its_parent_and_takes_libreoffice_with_it(tmp_path):
             os.kill(worker, signal.SIGKILL)
 
 
+@posix
+@linux
+def test_the_guard_ends_a_libreoffice_it_was_never_told_of_with_its_children(tmp_path):
+    # seen under load in a stopped batch: a worker killed between starting LibreOffice and telling
+    # its guard; the guard found the launcher by its command line, killed it alone, and the
+    # launcher's child (which does not name the folder) lived on
+    folder = tmp_path / "tmp" / "drafter-guarded"  # the guard removes it at the end
+    folder.mkdir(parents=True)
+    pids = tmp_path / "pids"
+    launcher = subprocess.Popen(["sh", "-c", f'sleep 300 & echo $$ $! > "{pids}"; wait', str(folder)],
+                                start_new_session=True)
+    guard = subprocess.Popen([sys.executable, "-I", "-S", "-c", pdf._GUARD, str(folder)],
+                             stdin=subprocess.PIPE, text=True)
+    started = []
+    try:
+        _wait_for(pids, launcher)
+        started = [int(pid) for pid in pids.read_text().split()]
+        guard.stdin.close()  # the process it guards is gone, having registered nothing
+        guard.wait(timeout=30)
+        launcher.wait(timeout=30)
+        _assert_nothing_left(tmp_path, started)
+    finally:
+        for pid in started:
+            if running(pid, wait=0):
+                os.kill(pid, signal.SIGKILL)
+        if launcher.poll() is None:
+            launcher.kill()
+            launcher.wait()
+
+
 # --------------------------------------------------------------- with the real LibreOffice
 
 

@@ -121,7 +121,7 @@ def test_every_kind_of_mistake_is_named_with_its_file_and_line(runner, pack):
 def test_a_misspelt_section_is_named_with_a_suggestion(runner, pack):
     line = _edit(pack, "messages:", "mesages:")
     out = _check(runner, pack)
-    assert any(l.startswith(f"{pack / 'phrases.yaml'}:{line}: lỗi E566") and "“messages”" in l for l in out), out
+    assert any(row.startswith(f"{pack / 'phrases.yaml'}:{line}: lỗi E566") and "“messages”" in row for row in out), out
 
 
 def test_yaml_and_encoding_errors_say_where(runner, pack):
@@ -129,10 +129,10 @@ def test_yaml_and_encoding_errors_say_where(runner, pack):
     text = bank.read_text(encoding="utf-8")
     bank.write_text(text.replace("messages:", "messages:\n  - [không đóng", 1), encoding="utf-8")
     out = _check(runner, pack)
-    assert any(re.match(rf"{re.escape(str(bank))}:\d+: lỗi E560", l) and "YAML" in l for l in out), out
+    assert any(re.match(rf"{re.escape(str(bank))}:\d+: lỗi E560", row) and "YAML" in row for row in out), out
     bank.write_bytes(text.encode("utf-16"))
     out = _check(runner, pack)
-    assert any("E560" in l and "UTF-8" in l for l in out), out
+    assert any("E560" in row and "UTF-8" in row for row in out), out
 
 
 def test_a_phrasing_that_needs_a_slot_the_draft_lacks_is_skipped_not_printed_empty(pack):

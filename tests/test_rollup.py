@@ -351,6 +351,28 @@ def test_rates_only_count_units_that_give_both_figures():
     assert ["1", "Xã Chư Sê", "-", "40", "-"] == rows[1][:5]
 
 
+def test_a_breakdown_given_by_fewer_units_than_its_total_is_not_bracketed_as_the_totals():
+    # samples: "146.915 đồng chí (gồm 1.240 dân quân thường trực, …)" where only Lâm Đồng (52.400)
+    # broke its militia down, and "60 vụ, việc (gồm 9 vụ bão, lũ, …)" likewise
+    reports = [load_report(SAMPLES / name) for name in ("gia-lai-2026.yaml", "lam-dong-2026.yaml")]
+    text = render_rollup(reports, "txt")
+    assert "đồng chí (gồm" not in text and "vụ, việc (gồm" not in text
+    assert re.search(r"Tổng quân số dân quân tự vệ của các đơn vị là 100\.615 đồng chí[,;]", text), text
+    assert re.search(r"1\.240 dân quân thường trực, 15\.600 dân quân cơ động, 31\.800 dân quân tại chỗ và "
+                     r"3\.760 tự vệ \(số liệu của 1/2 đơn vị\)", text), text
+    assert re.search(r"9 vụ bão, lũ, 7 vụ sạt lở đất và 3 vụ cháy \(số liệu của 1/2 đơn vị\)", text), text
+    alone = render_rollup([reports[1], copy.deepcopy(reports[1]).model_copy(update={"unit": reports[0].unit})], "txt")
+    assert re.search(r"đồng chí \(gồm 2\.480 dân quân thường trực", alone), alone  # both units break it down
+
+
+def test_a_list_of_figures_says_how_many_units_give_each():
+    reports = [load_report(SAMPLES / name) for name in ANNUAL_2026]
+    text = render_rollup(reports, "txt")
+    # group 1 comes from Bắc Ninh alone, group 2 from Bắc Ninh and Gia Lai
+    assert re.search(r"6 cán bộ đối tượng 1 và 144 cán bộ đối tượng 2 đi bồi dưỡng [^.(]*"
+                     r"\(số liệu của 1 đến 2 trong 3 đơn vị, tùy chỉ tiêu\)", text), text
+
+
 def test_when_every_unit_reached_its_quota_the_text_says_so():
     reports = [commune("Ia Grai", 10, 10), commune("Chư Sê", 40, 41), commune("Đak Pơ", 20, 20)]
     text = render_rollup(reports, "txt")

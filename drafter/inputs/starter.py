@@ -283,7 +283,7 @@ def _scalar(text: str) -> str:
     """A YAML scalar for ``text``: quoted when plain style would read it differently."""
     import json
 
-    plain = text and not text[0] in "-?:,[]{}#&*!|>'\"%@`\"" and ": " not in text and " #" not in text \
+    plain = text and text[0] not in "-?:,[]{}#&*!|>'\"%@`\"" and ": " not in text and " #" not in text \
         and text.strip() == text and text.lower() not in ("true", "false", "null", "yes", "no", "~")
     try:
         float(text)

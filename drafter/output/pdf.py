@@ -207,7 +207,7 @@ _guards: dict[int, subprocess.Popen] = {}
 
 # The guard: waits for the end of its stdin (this process is gone, however it went), then kills
 # the process groups registered and, on Linux, every process whose command line names the folder
-# (a LibreOffice started a moment before it could be registered), until none is left; then it
+# (a LibreOffice started a moment before it could be registered, with its group), until none is left; then it
 # removes the folder. It ignores SIGINT and SIGTERM, which a terminal or `timeout` sends to the
 # whole foreground group, so that it outlives this process.
 _GUARD = r"""
@@ -247,7 +247,13 @@ for pid in groups:
 for attempt in range(100):
     left = naming_folder()
     for pid in left:
-        kill(pid)
+        # a LibreOffice started but not yet registered leads its own group (start_new_session):
+        # end its children too, which do not name the folder
+        try:
+            leads = os.getpgid(pid) == pid
+        except OSError:
+            leads = False
+        kill(pid, group=leads)
     if not left:
         break
     time.sleep(0.05)

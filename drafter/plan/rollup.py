@@ -54,19 +54,54 @@ def _units_count(rows, rate: str = "recruitment_rate") -> Slot:
     return Slot("count", len(rows), Source(rate, rates, "derived", units=tuple(row.label for row in rows)))
 
 
+def _covers(rf: RollupFacts, slot: Slot) -> list[int]:
+    """How many units each of a slot's figures rests on (one for a figure, one per item of a list)."""
+    sources = (slot.source,) if slot.source is not None else slot.sources
+    paths = [source.path for source in sources if source is not None and source.kind == "figure"]
+    return [rf.figures.cover.get(path, rf.count) for path in paths] or [rf.count]
+
+
+def _cover(rf: RollupFacts, slot: Slot) -> int:
+    return min(_covers(rf, slot))
+
+
+def _cover_note(rf: RollupFacts, slot: Slot, topic: str) -> Slot | None:
+    """"(số liệu của 2/3 đơn vị)", or for a list whose items rest on different numbers of units
+    "(số liệu của 1 đến 2 trong 3 đơn vị, tùy chỉ tiêu)"; None when every unit gives them."""
+    covers = _covers(rf, slot)
+    least, most = min(covers), max(covers)
+    if least == rf.count:
+        return None
+    if least == most:
+        return nested("rollup.cover", topic, given=_count(least), count=_count(rf.count))
+    return nested("rollup.cover_uneven", topic, least=_count(least), most=_count(most), count=_count(rf.count))
+
+
 def _partial(rf: RollupFacts, message: Message) -> Message:
     """The message with a note of how many units its first figure and its rates rest on."""
     fig = rf.figures
     extra: dict[str, Slot] = {}
     for slot in message.slots.values():
         path = slot.source.path if slot.source is not None else ""
-        if "cover" not in extra and slot.source is not None and slot.source.kind == "figure" \
-                and fig.cover.get(path, rf.count) < rf.count:
-            extra["cover"] = nested("rollup.cover", message.topic, given=_count(fig.cover[path]),
-                                    count=_count(rf.count))
+        figures = slot.kind == "figures" or (slot.source is not None and slot.source.kind == "figure")
+        if "cover" not in extra and figures:
+            note = _cover_note(rf, slot, message.topic)
+            if note is not None:
+                extra["cover"] = note
         if "basis" not in extra and path in RATES and fig.basis.get(path, rf.count) < rf.count:
             extra["basis"] = nested("rollup.basis", message.topic, given=_count(fig.basis[path]))
     return replace(message, slots={**message.slots, **extra}) if extra else message
+
+
+def _parts_apart(rf: RollupFacts, message: Message) -> list[Message]:
+    """A breakdown in brackets ("… đồng chí (gồm …)") says that its parts make up the total: when
+    fewer units give the parts than the total, the parts are said apart, with their own cover."""
+    parts = message.slots.get("parts")
+    totals = [slot for name, slot in message.slots.items() if name != "parts" and slot.kind == "count"]
+    if parts is None or not totals or _cover(rf, parts) >= _cover(rf, totals[0]):
+        return [message]
+    rest = {name: slot for name, slot in message.slots.items() if name != "parts"}
+    return [replace(message, slots=rest), replace(message, key=f"rollup.{message.topic}.parts", slots={"parts": parts})]
 
 
 def _units_slot(rows: tuple[UnitRow, ...], rate: str | None = "recruitment_rate") -> Slot:
@@ -191,7 +226,7 @@ def plan_rollup(rf: RollupFacts, variant: int | None = None) -> DocumentPlan:
     for key, topics in ITEMS:
         paragraphs = []
         for topic in topics:
-            found = [_partial(rf, m) for m in TOPICS[topic](scope)]
+            found = [_partial(rf, part) for m in TOPICS[topic](scope) for part in _parts_apart(rf, m)]
             if topic == "recruitment":
                 found += _recruitment_units(rf)
             if found:

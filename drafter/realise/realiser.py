@@ -375,7 +375,7 @@ def _strip_end(pieces: list[Piece]) -> None:
 def _lower_first(pieces: list[Piece], start: int) -> None:
     for piece in pieces[start:]:
         if piece.text.strip() or piece.term:
-            if piece.term is None and piece.source is None:
+            if piece.term is None and (piece.source is None or piece.free_text):
                 piece.text = lower_first(piece.text)
             return
 

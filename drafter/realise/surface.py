@@ -48,48 +48,62 @@ def tidy(text: str) -> str:
 def clause(text: str) -> str:
     """A user's item made ready to sit inside a sentence: no final stop, first letter lowered.
 
-    Acronyms and proper names ("UBND", "Đảng") keep their capital.
+    Acronyms and proper names ("UBND", "Đảng", "Bộ CHQS") keep their capital.
 
     >>> clause("Tăng cường công tác tuyên truyền."), clause("UBND xã chỉ đạo;"), clause("Đảng ủy lãnh đạo")
     ('tăng cường công tác tuyên truyền', 'UBND xã chỉ đạo', 'Đảng ủy lãnh đạo')
+    >>> clause("Bộ máy được sắp xếp"), clause("Bộ CHQS tỉnh tham mưu"), clause("Tình hình ổn định")
+    ('bộ máy được sắp xếp', 'Bộ CHQS tỉnh tham mưu', 'tình hình ổn định')
     """
-    text = tidy(text).rstrip(" .;,:")
-    first = text.split(" ", 1)[0]
-    keeps_capital = first in _PROPER_WORDS or text.startswith(_TITLES)
-    if first and first[0].isupper() and first[1:].islower() and not keeps_capital:
-        text = first[0].lower() + text[1:]
-    return text
-
-
-# Capitalised words and titles that keep their capital inside a sentence
-# ("… và Chủ tịch UBND các xã"), as the corpus writes them.
-_PROPER_WORDS = {"Đảng", "Nhà", "Nhân", "Quân", "Bộ", "Tỉnh", "Chính", "Quốc", "Hội", "Ban", "Ủy", "Thủ"}
-_TITLES = ("Chủ tịch", "Phó Chủ tịch", "Bí thư", "Phó Bí thư", "Chỉ huy trưởng", "Phó Chỉ huy trưởng",
-           "Chính ủy", "Chính trị viên", "Trưởng ban", "Phó Trưởng ban", "Thường trực", "Đại tá", "Thượng tá",
-           "Trung tá", "Thiếu tá", "Thiếu tướng", "Trung tướng", "Công an", "Bộ đội", "Mặt trận")
+    return lower_first(tidy(text).rstrip(" .;,:"))
 
 
 def lower_first(text: str) -> str:
-    """The bank's words lowered where a clause goes on inside a sentence ("Đồng thời, quân số …");
-    names of bodies, titles and acronyms keep their capital.
+    """Words lowered where a clause goes on inside a sentence ("Đồng thời, quân số …");
+    names of bodies, titles, honours and acronyms keep their capital.
 
     >>> lower_first("Tổ chức huấn luyện"), lower_first("Hội đồng nghĩa vụ quân sự"), lower_first("LLVT tỉnh")
     ('tổ chức huấn luyện', 'Hội đồng nghĩa vụ quân sự', 'LLVT tỉnh')
     >>> lower_first("Quân số dân quân"), lower_first("Quân khu 5"), lower_first("Nhân dịp này")
     ('quân số dân quân', 'Quân khu 5', 'nhân dịp này')
+    >>> lower_first("Ban Chỉ huy Phòng thủ khu vực"), lower_first("Tỉnh Gia Lai"), lower_first("Hội nghị")
+    ('Ban Chỉ huy Phòng thủ khu vực', 'tỉnh Gia Lai', 'hội nghị')
     """
-    first = text.split(" ", 1)[0]
-    if first and first[0].isupper() and first[1:].islower() \
-            and not text.startswith(_NAME_OPENINGS) and not text.startswith(_TITLES):
+    first, _, rest = text.partition(" ")
+    if first and first[0].isupper() and first[1:].islower() and not keeps_capital(first, rest):
         return first[0].lower() + text[1:]
     return text
 
 
-# The bank's own words name a body or an honour only with these openings; unlike a user's
-# item (``clause``), the bank's "Quân số", "Nhân dịp này", "Hội nghị" are ordinary words.
-_NAME_OPENINGS = ("Quân khu", "Quân ủy", "Quân đội", "Bộ ", "Ban Chỉ huy", "Ban CHQS", "Tỉnh ủy", "Thành ủy",
-                  "Đảng", "Nhà nước", "Nhân dân", "Ủy ban", "Hội đồng", "Chính phủ", "Quốc hội", "Thủ tướng",
-                  "Bằng khen", "Giấy khen", "Cờ thi đua", "Huân chương")
+def keeps_capital(first: str, rest: str) -> bool:
+    """Whether a text opening with the word ``first`` (then ``rest``) opens with a name.
+
+    Vietnamese writes a body, a title, an honour or a document with a capital anywhere in a
+    sentence ("Bộ CHQS", "Ban Chỉ huy", "Luật Dân quân tự vệ", "Chủ tịch"), and an ordinary word
+    ("bộ máy", "quân số", "hội nghị") without one; so a name is a word of ``_NAME_WORDS``, two
+    words of ``_NAMES``, a title, or a word followed by a capitalised word, except a kind of
+    place ("tỉnh Gia Lai", lowered as the corpus writes it inside a sentence).
+    """
+    if first in _NAME_WORDS:
+        return True
+    second = rest.split(" ", 1)[0]
+    if f"{first} {second}" in _NAMES or f"{first} {rest}".startswith(_TITLES):
+        return True
+    return bool(second) and second[0].isupper() and first not in _PLACE_KINDS
+
+
+_NAME_WORDS = frozenset({"Đảng", "Luật"})
+_NAMES = frozenset({
+    "Quân khu", "Quân ủy", "Quân đội", "Quân chủng", "Quân đoàn", "Bộ đội", "Tỉnh ủy", "Thành ủy", "Huyện ủy",
+    "Tỉnh đội", "Nhà nước", "Nhân dân", "Ủy ban", "Hội đồng", "Chính phủ", "Quốc hội", "Thủ tướng", "Thủ đô",
+    "Bằng khen", "Giấy khen", "Cờ thi", "Huân chương", "Huy chương", "Công an", "Mặt trận", "Nghị quyết",
+    "Nghị định", "Chỉ thị", "Thông tư", "Hiến pháp",
+})
+_TITLES = ("Chủ tịch", "Phó Chủ tịch", "Bí thư", "Phó Bí thư", "Chỉ huy trưởng", "Phó Chỉ huy trưởng",
+           "Chính ủy", "Chính trị viên", "Trưởng ban", "Phó Trưởng ban", "Thường trực", "Đại tá", "Thượng tá",
+           "Trung tá", "Thiếu tá", "Thiếu tướng", "Trung tướng", "Thượng tướng", "Đại úy", "Thượng úy",
+           "Trung úy", "Tư lệnh", "Phó Tư lệnh")
+_PLACE_KINDS = frozenset({"Tỉnh", "Thành", "Xã", "Phường", "Huyện", "Thị", "Quận", "Đặc"})
 
 
 def sentence(text: str) -> str:

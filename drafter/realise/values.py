@@ -34,6 +34,9 @@ class Piece:
     text: str
     source: Source | None = None
     term: str | None = None
+    #: The user's own words (a note, a task): they may open a sentence that a connector then
+    #: opens, and have their first letter lowered there like the bank's words.
+    free_text: bool = False
 
 
 @dataclass
@@ -82,6 +85,8 @@ _SIMPLE: dict[str, Callable] = {
     "plain": str,
 }
 
+_FREE_TEXT = frozenset({"text", "clause", "sentence"})
+
 #: Private-use marks stand for list items while Babel joins them, so that each item keeps its source.
 _MARK = "\ue100"
 
@@ -116,7 +121,7 @@ def render(slot: Slot, context: Context) -> list[Piece]:
     if kind in ("count", "award_count"):
         return [Piece(_count(value, kind, context), slot.source)]
     if kind in _SIMPLE:
-        return [Piece(_SIMPLE[kind](value), slot.source)]
+        return [Piece(_SIMPLE[kind](value), slot.source, free_text=kind in _FREE_TEXT)]
     if kind == "news_date":
         day, time_of_day = value
         word = time_of_day or context.labels.get("news.day", "ngày")
@@ -125,7 +130,7 @@ def render(slot: Slot, context: Context) -> list[Piece]:
         return [Piece(context.label(value), slot.source)]
     if kind == "clauses":
         sources = _sources(slot, len(value))
-        return _joined([[Piece(clause(item), source)] for item, source in zip(value, sources)], "; ")
+        return _joined([[Piece(clause(item), source, free_text=True)] for item, source in zip(value, sources)], "; ")
     if kind == "names":
         sources = _sources(slot, len(value))
         return _joined([[Piece(tidy(item), source)] for item, source in zip(value, sources)])
