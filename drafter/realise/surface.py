@@ -80,16 +80,19 @@ def keeps_capital(first: str, rest: str) -> bool:
 
     Vietnamese writes a body, a title, an honour or a document with a capital anywhere in a
     sentence ("Bộ CHQS", "Ban Chỉ huy", "Luật Dân quân tự vệ", "Chủ tịch"), and an ordinary word
-    ("bộ máy", "quân số", "hội nghị") without one; so a name is a word of ``_NAME_WORDS``, two
-    words of ``_NAMES``, a title, or a word followed by a capitalised word, except a kind of
-    place ("tỉnh Gia Lai", lowered as the corpus writes it inside a sentence).
+    ("bộ máy", "quân số", "hội nghị", "các Ban CHQS") without one; so a name is a word of
+    ``_NAME_WORDS``, two words of ``_NAMES``, a title, or the head of a body's name followed by
+    a capitalised word ("Bộ Tư lệnh", "Hội Cựu chiến binh", "Đội K72").
+
+    >>> keeps_capital("Các", "Ban CHQS xã"), keeps_capital("Ban", "CHQS xã"), keeps_capital("Tỉnh", "Gia Lai")
+    (False, True, False)
     """
     if first in _NAME_WORDS:
         return True
     second = rest.split(" ", 1)[0]
     if f"{first} {second}" in _NAMES or f"{first} {rest}".startswith(_TITLES):
         return True
-    return bool(second) and second[0].isupper() and first not in _PLACE_KINDS
+    return first in _NAME_HEADS and bool(second) and second[0].isupper()
 
 
 _NAME_WORDS = frozenset({"Đảng", "Luật"})
@@ -97,13 +100,14 @@ _NAMES = frozenset({
     "Quân khu", "Quân ủy", "Quân đội", "Quân chủng", "Quân đoàn", "Bộ đội", "Tỉnh ủy", "Thành ủy", "Huyện ủy",
     "Tỉnh đội", "Nhà nước", "Nhân dân", "Ủy ban", "Hội đồng", "Chính phủ", "Quốc hội", "Thủ tướng", "Thủ đô",
     "Bằng khen", "Giấy khen", "Cờ thi", "Huân chương", "Huy chương", "Công an", "Mặt trận", "Nghị quyết",
-    "Nghị định", "Chỉ thị", "Thông tư", "Hiến pháp",
+    "Nghị định", "Chỉ thị", "Thông tư", "Hiến pháp", "Văn phòng", "Trung tâm",
 })
 _TITLES = ("Chủ tịch", "Phó Chủ tịch", "Bí thư", "Phó Bí thư", "Chỉ huy trưởng", "Phó Chỉ huy trưởng",
            "Chính ủy", "Chính trị viên", "Trưởng ban", "Phó Trưởng ban", "Thường trực", "Đại tá", "Thượng tá",
            "Trung tá", "Thiếu tá", "Thiếu tướng", "Trung tướng", "Thượng tướng", "Đại úy", "Thượng úy",
            "Trung úy", "Tư lệnh", "Phó Tư lệnh")
-_PLACE_KINDS = frozenset({"Tỉnh", "Thành", "Xã", "Phường", "Huyện", "Thị", "Quận", "Đặc"})
+_NAME_HEADS = frozenset({"Bộ", "Ban", "Hội", "Sở", "Cục", "Phòng", "Trường", "Đoàn", "Viện", "Tòa", "Đội",
+                         "Trung", "Tiểu", "Lữ", "Sư", "Hải", "Học"})
 
 
 def sentence(text: str) -> str:
