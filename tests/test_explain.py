@@ -73,6 +73,15 @@ def test_json_for_tools_matches_the_review_copy(runner):
     assert any(s["frame"] and s["kind"] == "title" for s in document["sentences"])
 
 
+def test_a_unit_named_by_its_level_word_points_to_its_kind(runner):
+    # "phường" after "phường An Khê" said only the kind; its comment named the unit's name field
+    document = _json(runner, AN_KHE, "-t", "tin-bai")["documents"][0]
+    sources = [source for sentence in document["sentences"] for source in sentence["sources"]]
+    named = {s["text"]: s["path"] for s in sources if s["path"].startswith("unit.")}
+    assert named["phường An Khê"] == "unit.name"
+    assert {path for text, path in named.items() if text.casefold() == "phường"} == {"unit.kind"}, named
+
+
 def test_the_library_gives_the_same(runner):
     explained = api.explain(load(GIA_LAI), "bao-cao")
     assert explained.as_json() == _json(runner, GIA_LAI)["documents"][0]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drafter import vnformat
 from drafter.document import Source
@@ -137,7 +137,11 @@ def render(slot: Slot, context: Context) -> list[Piece]:
     if kind == "person":
         return [Piece(context.mentions.name(value), slot.source)]
     if kind == "unit":
-        return [Piece(context.mentions.unit(*value), slot.source)]
+        said = context.mentions.unit(*value)
+        source = slot.source
+        if source is not None and said != value[0]:  # "tỉnh" after "tỉnh Gia Lai": the level word alone
+            source = replace(source, path="unit.kind", value=said)
+        return [Piece(said, source)]
     if kind == "persons":
         sources = _sources(slot, len(value))
         return _joined([[Piece(context.mentions.name(p), source)] for p, source in zip(value, sources)], "; ")
