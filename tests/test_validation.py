@@ -158,6 +158,21 @@ def test_alias_bomb_is_refused_quickly(tmp_path):
     assert [p.code for p in loaded.problems] == ["E109"]
 
 
+def test_an_anchor_defined_twice_is_yaml_and_prints_no_python_warning(tmp_path):
+    # ruamel.yaml printed "ReusedAnchorWarning" with its own source line into the user's terminal
+    import subprocess
+    import sys
+
+    text = VALID.replace("  quota: 3350", "  quota: &n 3350", 1).replace("delivered: 3350", "delivered: *n", 1)
+    assert text.count("&n") == 1 and "*n" in text
+    path = write(tmp_path, f"x_note: &n 5\n{text}")
+    result = subprocess.run([sys.executable, "-W", "default", "-m", "drafter", "validate", str(path)],
+                            capture_output=True, text=True, encoding="utf-8", cwd=Path(__file__).parent.parent)
+    assert "Warning" not in result.stderr and "ruamel" not in result.stderr, result.stderr
+    assert "x_note" in result.stdout + result.stderr  # the file is read to the end and its unknown key named
+    assert "W403" not in result.stdout + result.stderr  # the alias names the latest anchor: 3350 of 3350
+
+
 # ------------------------------------------------- levels and issuers against the map of the period
 
 COMMUNE = """\

@@ -217,6 +217,12 @@ def _ruamel_classes():
     class _Composer(Composer):
         nodes = 0
 
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            # YAML lets an anchor be defined again (an alias names the latest); ruamel.yaml would
+            # print a Python warning with its own source line into the user's terminal
+            self.warn_double_anchors = False
+
         def compose_node(self, parent, index):
             event = self.parser.peek_event()
             tag = getattr(event, "ctag", None)
