@@ -80,6 +80,25 @@ def test_data_comes_out_literally(tmp_path, report):
     assert tables[1][1][0] == "Chủ tịch UBND tỉnh <&>"
 
 
+def test_data_comes_out_literally_through_macros_blocks_case_filters_and_literals(tmp_path, report):
+    # each printed "&amp;", "&AMP;" or lost its "&" and "<c>": escaped twice through a macro or a
+    # {% set %} block, case-changed after escaping, or a literal's "&" left escaped by docxtpl
+    tricky = 'A & b <c> "q"'
+    report = report.model_copy(update={"recruitment": report.recruitment.model_copy(update={"notes": [tricky]})})
+    note = "r.recruitment.notes[0]"
+    form = build_form(tmp_path / "mau.docx", body=[
+        f"{{% macro m(x) %}}[{{{{ x }}}}]{{% endmacro %}}{{{{ m({note}) }}}}",
+        f"{{% set v %}}{{{{ {note} }}}} & {{% endset %}}{{{{ v }}}}",
+        f"{{% filter upper %}}{{{{ {note} }}}} & đ{{% endfilter %}}",
+        f"{{{{ {note} | upper }}}}",
+        f'{{{{ "Sở A & B: " ~ {note} }}}}',
+        f"{{% macro c() %}}<{{{{ caller() }}}}>{{% endmacro %}}{{% call c() %}}{{{{ {note} | title }}}}{{% endcall %}}",
+    ])
+    paragraphs, _, _, _ = _texts(api.render(report, template=form))
+    assert paragraphs == ['[A & b <c> "q"]', 'A & b <c> "q" & ', 'A & B <C> "Q" & Đ', 'A & B <C> "Q"',
+                          'Sở A & B: A & b <c> "q"', '<A & B <C> "q">']
+
+
 def test_cli_renders_a_form_and_refuses_other_formats(tmp_path):
     form = build_form(tmp_path / "mau.docx")
     out = tmp_path / "ra.docx"

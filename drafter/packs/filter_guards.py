@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from jinja2 import Undefined, pass_environment, pass_eval_context
 from jinja2.exceptions import TemplateRuntimeError
+from markupsafe import Markup
 
 from drafter.packs.limits import (
     MAX_VALUE,
@@ -41,8 +42,16 @@ def guard_filter(name: str, function: Callable, before: Callable | None = None) 
             raise PrintError(_name(value), describe(value))
         if before is not None:
             before(*args[offset:], **kwargs)
+        if name in CASE_FILTERS and isinstance(value, Markup):
+            # an escaped block ({% filter upper %} in a Word form): "&amp;" made "&AMP;" is no XML
+            args = (value.unescape(), *args[1:])
+            escaped = True
+        else:
+            escaped = False
         try:
             result = function(*args, **kwargs)
+            if escaped:
+                result = Markup.escape(result)
         except TemplateRuntimeError:
             raise
         except FILTER_ERRORS as error:
@@ -142,6 +151,8 @@ AMPLIFIERS: dict[str, Callable] = {
     "truncate": _width_at_most("length"),
 }
 #: Jinja2 filters that print their input as text: an unprintable input must not reach them.
+#: Filters that change the case of letters; given escaped text they change its entities too.
+CASE_FILTERS = frozenset({"capitalize", "lower", "title", "upper"})
 TEXT_FILTERS = frozenset({"capitalize", "e", "escape", "forceescape", "lower", "string", "striptags", "title",
                           "trim", "upper", "urlencode", "urlize", "wordcount", "list", "reverse", "tojson"})
 #: Jinja2 filters no office template needs and that print Python's view of an object.

@@ -26,6 +26,7 @@ import zipfile
 from pathlib import Path
 
 from jinja2 import Undefined
+from markupsafe import Markup
 
 from drafter.errors import DrafterError, Problem
 from drafter.facts import Facts
@@ -48,6 +49,8 @@ _XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ff
 
 
 def _finalize(value):
+    if isinstance(value, Markup):  # a macro's, a {% set %} block's output: escaped once already
+        return Markup(_XML_ILLEGAL.sub("", value))
     if type(value) is not str:
         if value is None:
             return ""  # an explicit None must not print "None"
@@ -57,12 +60,23 @@ def _finalize(value):
     return _XML_ILLEGAL.sub("", value)
 
 
+# Inside a tag, docxtpl turns "&lt;", "&gt;" and curly quotes back into what the user typed, but
+# not "&amp;" or "&quot;": a string literal "Sở A & B" would print as "Sở A &amp; B".
+_TAG_TEXT = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})")
+
+
+def _unescape_tag(match: re.Match) -> str:
+    return match.group(0).replace("&quot;", '"').replace("&apos;", "'").replace("&amp;", "&")
+
+
 class FormSandbox(Sandbox):
     """The sandbox of a Word form; it keeps the XML it was last given, to place an error."""
 
     source = ""
 
     def from_string(self, source, *args, **kwargs):
+        if isinstance(source, str) and "&" in source:
+            source = _TAG_TEXT.sub(_unescape_tag, source)
         self.source = source if isinstance(source, str) else ""
         template = super().from_string(source, *args, **kwargs)
         template.source_length = len(self.source)  # the form's own XML is output too
