@@ -150,9 +150,9 @@ AMPLIFIERS: dict[str, Callable] = {
     "slice": _count_at_most,
     "truncate": _width_at_most("length"),
 }
-#: Jinja2 filters that print their input as text: an unprintable input must not reach them.
-#: Filters that change the case of letters; given escaped text they change its entities too.
+#: Filters that change the case of letters; given escaped text they would change its entities too.
 CASE_FILTERS = frozenset({"capitalize", "lower", "title", "upper"})
+#: Jinja2 filters that print their input as text: an unprintable input must not reach them.
 TEXT_FILTERS = frozenset({"capitalize", "e", "escape", "forceescape", "lower", "string", "striptags", "title",
                           "trim", "upper", "urlencode", "urlize", "wordcount", "list", "reverse", "tojson"})
 #: Jinja2 filters no office template needs and that print Python's view of an object.
