@@ -208,8 +208,8 @@ _guards: dict[int, subprocess.Popen] = {}
 # The guard: waits for the end of its stdin (this process is gone, however it went), then kills
 # the process groups registered and, on Linux, every process whose command line names the folder
 # (a LibreOffice started a moment before it could be registered, with its group), until none is
-# left; then it removes the folder. It ignores SIGINT and SIGTERM, which a terminal or `timeout` sends to the
-# whole foreground group, so that it outlives this process.
+# left; then it removes the folder. It ignores SIGINT and SIGTERM, which a terminal or `timeout`
+# sends to the whole foreground group, so that it outlives this process.
 _GUARD = r"""
 import os, shutil, signal, sys, time
 signal.signal(signal.SIGINT, signal.SIG_IGN)
