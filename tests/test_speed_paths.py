@@ -206,3 +206,21 @@ def test_the_batch_parent_puts_the_reports_aside(tmp_path, monkeypatch):
     result = api.batch(SAMPLES[:3], tmp_path / "out", jobs=1)
     assert result.exit_code == 0
     assert seen and all(unit.payload is None and unit.stored is not None for unit in seen)
+
+
+# ------------------------------------------------------------------ start-up shortcuts
+
+
+def _xml_allowed(char: str) -> bool:
+    code = ord(char)
+    return char in "\t\n\r" or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or code >= 0x10000
+
+
+def test_the_characters_xml_refuses_are_written_as_their_short_complement():
+    from drafter.layout.oxml.elements import xml_safe
+    from drafter.packs import wordform
+
+    every = "".join(map(chr, range(0x110000)))
+    allowed = "".join(filter(_xml_allowed, every))
+    assert xml_safe(every) == allowed
+    assert wordform._XML_ILLEGAL.sub("", every) == allowed
