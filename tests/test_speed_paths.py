@@ -102,10 +102,27 @@ def test_documents_are_the_same_with_the_cache_filled_or_off(cache_dir, tmp_path
 
     filling = render("a.docx")
     entries = sorted(path.name for path in cache_dir.glob("*.pickle"))
-    assert [name.split("-")[0] for name in entries] == ["bank", "catalogue", "map", "pack"]
+    assert [name.split("-")[0] for name in entries] == ["bank", "catalogue", "map", "pack", "skeleton"]
     assert render("b.docx") == filling  # read from the folder
     assert sorted(path.name for path in cache_dir.glob("*.pickle")) == entries
     assert render("c.docx", DRAFTER_CACHE="0") == filling
+
+
+def test_a_kept_skeleton_is_the_one_built_and_each_settings_keep_their_own(cache_dir):
+    import dataclasses
+    from pathlib import Path
+
+    from drafter.layout import decree30, oxml
+
+    def kept(settings, build):
+        return oxml.kept_skeleton("decree30", settings, build, [Path(decree30.__file__)])
+
+    plain = decree30.Decree30Settings()
+    smaller = dataclasses.replace(plain, body_size=13)
+    built = decree30._build_skeleton(plain)
+    assert vars(kept(plain, lambda: decree30._build_skeleton(plain))) == vars(built)
+    assert vars(kept(plain, lambda: pytest.fail("built again"))) == vars(built)  # read from the folder
+    assert vars(kept(smaller, lambda: decree30._build_skeleton(smaller))) != vars(built)
 
 
 # ------------------------------------------------------------------ roll-up warnings

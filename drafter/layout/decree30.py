@@ -17,6 +17,7 @@ import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from docx.enum.section import WD_ORIENT
 from docx.shared import Mm, Twips
@@ -146,7 +147,11 @@ def blank_page(s: PageSettings):
 
 @functools.lru_cache(maxsize=8)
 def _skeleton(s: Decree30Settings) -> oxml.Skeleton:
-    """The empty document for ``s``: page, fonts and page-number headers, built once per process."""
+    """The empty document for ``s``: page, fonts and page-number headers, built once and kept."""
+    return oxml.kept_skeleton("decree30", s, lambda: _build_skeleton(s), [Path(__file__)])
+
+
+def _build_skeleton(s: Decree30Settings) -> oxml.Skeleton:
     document, section = blank_page(s)
     section.different_first_page_header_footer = True
     number = section.header.paragraphs[0]
