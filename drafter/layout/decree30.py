@@ -19,9 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from docx.enum.section import WD_ORIENT
-from docx.shared import Mm, Twips
-
 from drafter.document import (
     Block,
     Byline,
@@ -188,6 +185,10 @@ def margin_twips(mm: float, allowed: tuple[float, float] | None = None) -> int:
 def set_page(section, top: float, bottom: float, left: float, right: float, header: float) -> None:
     """A4 portrait with the given margins in millimetres, each kept inside Decree 30's range in
     twips when it is given inside it (:func:`margin_twips`)."""
+    # a page is set only when a skeleton is built: python-docx is needed then, and only then
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm, Twips
+
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
     m = DECREE30_MARGINS_MM
