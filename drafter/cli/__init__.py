@@ -97,7 +97,7 @@ def main() -> None:
 
     from drafter.cli.common import install_stop_handlers
 
-    # A command is one short process that makes some 300,000 objects while it imports and few
+    # A command is one short process that makes some 100,000 objects while it imports and few
     # of them ever become garbage: at the default threshold (700) the cycle collector runs 150
     # times, 20 ms of a render, and frees nothing. Collecting 14 times less often halves that;
     # cyclic garbage waits a little longer (a few MB at most) and is still collected.
@@ -112,8 +112,8 @@ def main() -> None:
     try:
         cli(prog_name="drafter")
     finally:
-        # On its way out Python collects cycles over every object the command made, pydantic's
-        # schemas and the modules included: 35 ms of a render. Frozen objects are left out of
+        # On its way out Python collects cycles over every object still alive (some 50,000,
+        # pydantic's schemas and the modules included): 35 ms of a render. Frozen objects are left out of
         # those collections; they are still freed as the modules are cleared, and the exit
         # handlers (temporary folders, batch workers) still run.
         gc.freeze()
