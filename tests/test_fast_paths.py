@@ -198,9 +198,20 @@ RUNS = st.builds(oxml.RunFormat, font=st.sampled_from(["Times New Roman", "Arial
 ANY_TEXT = st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=30)
 
 
+def docx_scratch_element(tag: str):
+    """A python-docx element (the prototypes are plain lxml ones) in a root that declares what
+    document.xml's root declares, as oxml.scratch_element's."""
+    from docx.oxml import OxmlElement
+
+    root = parse_xml("<w:body " + " ".join(f'xmlns:{k}="{v}"' for k, v in oxml.ROOT_NAMESPACES.items()) + "/>")
+    element = OxmlElement(tag)
+    root.append(element)
+    return element
+
+
 def built_paragraph(fmt, run, text) -> str:
-    """The paragraph built as the writers built it before the prototypes."""
-    p = oxml.scratch_element("w:p")
+    """The paragraph built as the writers built it before the prototypes, on python-docx's elements."""
+    p = docx_scratch_element("w:p")
     oxml.format_paragraph(p, **fmt._asdict())
     r = p.add_r()
     oxml.format_run(r, *run)
@@ -281,7 +292,7 @@ def test_mark_paragraph_and_keep_with_next_equal_the_schema_written_out(fmt, siz
 
 
 def test_keep_with_next_on_an_empty_paragraph_equals_python_docx():
-    p = oxml.scratch_element("w:p")
+    p = docx_scratch_element("w:p")
     p.get_or_add_pPr().keepNext_val = True
     body = oxml.Body(None)
     body.empty_paragraph()

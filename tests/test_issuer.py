@@ -58,7 +58,7 @@ def test_the_issuer_is_the_reviewed_one(row):
 
 def test_the_table_covers_every_province_level_issuer_and_side_of_the_reform():
     grid = [row for row in ROWS if row["case"] == "grid"]
-    provinces = {division.name for division in _map()[0].values()}
+    provinces = {division.name for division in _map(0).values()}
     assert len(provinces) == 34
 
     def province_of(row):  # the 2024 rows name Huế by its name then

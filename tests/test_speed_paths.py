@@ -102,10 +102,47 @@ def test_documents_are_the_same_with_the_cache_filled_or_off(cache_dir, tmp_path
 
     filling = render("a.docx")
     entries = sorted(path.name for path in cache_dir.glob("*.pickle"))
-    assert [name.split("-")[0] for name in entries] == ["bank", "catalogue", "map", "pack"]
+    assert [name.split("-")[0] for name in entries] == ["bank", "catalogue", "map", "pack", "skeleton"]
     assert render("b.docx") == filling  # read from the folder
     assert sorted(path.name for path in cache_dir.glob("*.pickle")) == entries
     assert render("c.docx", DRAFTER_CACHE="0") == filling
+
+
+def test_a_kept_skeleton_is_the_one_built_and_each_settings_keep_their_own(cache_dir):
+    import dataclasses
+    from pathlib import Path
+
+    from drafter.layout import decree30, oxml
+
+    def kept(settings, build):
+        return oxml.kept_skeleton("decree30", settings, build, [Path(decree30.__file__)])
+
+    plain = decree30.Decree30Settings()
+    smaller = dataclasses.replace(plain, body_size=13)
+    built = decree30._build_skeleton(plain)
+    assert vars(kept(plain, lambda: decree30._build_skeleton(plain))) == vars(built)
+    assert vars(kept(plain, lambda: pytest.fail("built again"))) == vars(built)  # read from the folder
+    assert vars(kept(smaller, lambda: decree30._build_skeleton(smaller))) != vars(built)
+
+
+def test_a_render_on_kept_skeletons_does_without_python_docx(cache_dir, tmp_path):
+    # python-docx builds a skeleton and adds pictures; a report without pictures, written on the
+    # skeleton kept on disk, is prototypes filled and zipped: its 30 ms import is not paid
+    import subprocess
+
+    from support.catalogue import ROOT
+
+    script = ("import sys, runpy; sys.argv = ['drafter'] + sys.argv[1:]\n"
+              "try:\n    runpy.run_module('drafter', run_name='__main__')\n"
+              "finally:\n    print(sorted(m for m in sys.modules if m == 'docx' or m.startswith('docx.')))")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    seen = []
+    for template in ("bao-cao", "tin-bai", "bao-cao", "tin-bai"):
+        out = tmp_path / f"{template}.docx"
+        run = subprocess.run([sys.executable, "-c", script, "render", str(SAMPLES[0]), "-t", template, "-o", str(out),
+                              "--force"], check=True, capture_output=True, text=True, cwd=ROOT, env=env)
+        seen.append(run.stdout.strip().splitlines()[-1] != "[]")
+    assert seen == [True, True, False, False]  # built (and kept) the first time, read after
 
 
 # ------------------------------------------------------------------ roll-up warnings
@@ -206,3 +243,21 @@ def test_the_batch_parent_puts_the_reports_aside(tmp_path, monkeypatch):
     result = api.batch(SAMPLES[:3], tmp_path / "out", jobs=1)
     assert result.exit_code == 0
     assert seen and all(unit.payload is None and unit.stored is not None for unit in seen)
+
+
+# ------------------------------------------------------------------ start-up shortcuts
+
+
+def _xml_allowed(char: str) -> bool:
+    code = ord(char)
+    return char in "\t\n\r" or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or code >= 0x10000
+
+
+def test_the_characters_xml_refuses_are_written_as_their_short_complement():
+    from drafter.layout.oxml.elements import xml_safe
+    from drafter.packs import wordform
+
+    every = "".join(map(chr, range(0x110000)))
+    allowed = "".join(filter(_xml_allowed, every))
+    assert xml_safe(every) == allowed
+    assert wordform._XML_ILLEGAL.sub("", every) == allowed

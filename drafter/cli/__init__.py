@@ -93,8 +93,15 @@ def cli(quiet: bool, verbose: bool):
 
 
 def main() -> None:
+    import gc
+
     from drafter.cli.common import install_stop_handlers
 
+    # A command is one short process that makes some 100,000 objects while it imports and few
+    # of them ever become garbage: at the default threshold (700) the cycle collector runs 150
+    # times, 20 ms of a render, and frees nothing. Collecting 14 times less often halves that;
+    # cyclic garbage waits a little longer (a few MB at most) and is still collected.
+    gc.set_threshold(10_000, *gc.get_threshold()[1:])
     install_stop_handlers()
     for stream in (sys.stdout, sys.stderr):
         if stream is None:  # started with it closed (">&-"): said when there is something to write
@@ -102,4 +109,11 @@ def main() -> None:
         # Windows consoles default to a legacy code page that cannot print Vietnamese.
         if hasattr(stream, "reconfigure") and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
             stream.reconfigure(encoding="utf-8", errors="replace")
-    cli(prog_name="drafter")
+    try:
+        cli(prog_name="drafter")
+    finally:
+        # On its way out Python collects cycles over every object still alive (some 50,000,
+        # pydantic's schemas and the modules included): 35 ms of a render. Frozen objects are left out of
+        # those collections; they are still freed as the modules are cleared, and the exit
+        # handlers (temporary folders, batch workers) still run.
+        gc.freeze()

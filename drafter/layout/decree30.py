@@ -17,9 +17,7 @@ import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from docx.enum.section import WD_ORIENT
-from docx.shared import Mm, Twips
+from pathlib import Path
 
 from drafter.document import (
     Block,
@@ -146,7 +144,11 @@ def blank_page(s: PageSettings):
 
 @functools.lru_cache(maxsize=8)
 def _skeleton(s: Decree30Settings) -> oxml.Skeleton:
-    """The empty document for ``s``: page, fonts and page-number headers, built once per process."""
+    """The empty document for ``s``: page, fonts and page-number headers, built once and kept."""
+    return oxml.kept_skeleton("decree30", s, lambda: _build_skeleton(s), [Path(__file__)])
+
+
+def _build_skeleton(s: Decree30Settings) -> oxml.Skeleton:
     document, section = blank_page(s)
     section.different_first_page_header_footer = True
     number = section.header.paragraphs[0]
@@ -183,6 +185,10 @@ def margin_twips(mm: float, allowed: tuple[float, float] | None = None) -> int:
 def set_page(section, top: float, bottom: float, left: float, right: float, header: float) -> None:
     """A4 portrait with the given margins in millimetres, each kept inside Decree 30's range in
     twips when it is given inside it (:func:`margin_twips`)."""
+    # a page is set only when a skeleton is built: python-docx is needed then, and only then
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm, Twips
+
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
     m = DECREE30_MARGINS_MM

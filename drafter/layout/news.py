@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 
 from drafter.document import Byline, Draft, Heading, Paragraph, Title
-from drafter.layout import oxml
+from drafter.layout import decree30, oxml
 from drafter.layout.decree30 import (
     PageSettings,
     blank_page,
@@ -66,7 +67,11 @@ def _text_block(body: oxml.Body, block, s: NewsSettings, before: float) -> bool:
 
 @functools.lru_cache(maxsize=8)
 def _skeleton(s: NewsSettings) -> oxml.Skeleton:
-    """The empty article for ``s``: page, fonts and the page-number footer, built once per process."""
+    """The empty article for ``s``: page, fonts and the page-number footer, built once and kept."""
+    return oxml.kept_skeleton("news", s, lambda: _build_skeleton(s), [Path(__file__), Path(decree30.__file__)])
+
+
+def _build_skeleton(s: NewsSettings) -> oxml.Skeleton:
     document, section = blank_page(s)
     if s.page_numbers:
         number = section.footer.paragraphs[0]

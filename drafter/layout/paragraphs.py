@@ -11,9 +11,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from docx.image.image import Image as ImageInfo
-from docx.shared import Cm, Twips
-
 from drafter.document import Image, Table
 from drafter.layout import oxml
 
@@ -139,20 +136,32 @@ def add_data_table(body: oxml.Body, block: Table, font: str, size: float, width_
     body.table(table, out)
 
 
+# python-docx's Cm(...).twips and Twips(...) as EMU, written out: the same integers without its import.
+def _twips_from_cm(cm: float) -> int:
+    return round(int(cm * 360000) / 635)
+
+
+def _emu_from_twips(twips: float) -> int:
+    return int(int(twips) * 635)
+
+
 def add_picture(body: oxml.Body, block: Image, font: str, caption_size: float, width_twips: int,
                 max_height_twips: int, before: float = 0) -> None:
     """A centred picture, no wider than the text nor taller than ``max_height_twips``, with its caption."""
+    # pictures are rare: python-docx only for them
+    from docx.image.image import Image as ImageInfo
+
     try:
         info = ImageInfo.from_blob(block.png)
     except Exception as error:  # python-docx raises several types for unreadable data
         raise ValueError(f"image block is not a readable picture: {error}") from error
-    width = width_twips if block.width_cm is None else min(int(Cm(block.width_cm).twips), width_twips)
+    width = width_twips if block.width_cm is None else min(_twips_from_cm(block.width_cm), width_twips)
     width = max(width, 1)
     height = width * info.px_height / max(info.px_width, 1)
     if height > max_height_twips:
         width, height = width * max_height_twips / height, max_height_twips
     fmt = oxml.ParagraphFormat(align=CENTER, before=before, after=3 if block.caption else 6,
                                keep_next=bool(block.caption))
-    body.picture(fmt, oxml.RunFormat(font, caption_size), block.png, Twips(int(width)), Twips(int(height)))
+    body.picture(fmt, oxml.RunFormat(font, caption_size), block.png, _emu_from_twips(width), _emu_from_twips(height))
     if block.caption:
         line(body, block.caption, font, caption_size, italic=True, after=6)

@@ -10,8 +10,6 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from docx import Document
-
 from drafter.layout.oxml.package import Skeleton
 from drafter.layout.oxml.prototypes import (
     EMPTY_PARAGRAPH_XML,
@@ -115,6 +113,8 @@ class Pictures:
     """Picture parts for one document, added through python-docx's package (pictures are rare)."""
 
     def __init__(self, skeleton: Skeleton):
+        from docx import Document
+
         self.document = Document(io.BytesIO(skeleton.source))
         self.count = 0
 

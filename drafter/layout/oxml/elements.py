@@ -1,10 +1,15 @@
-"""Small functions on python-docx's lxml elements for what python-docx has no API for.
+"""Small functions on WordprocessingML's lxml elements for what python-docx has no API for.
 
-They take ``paragraph._p``, ``run._r``, ``table._tbl`` or a ``w:tr`` and set font slots,
+They take a ``w:p`` (``paragraph._p``), ``w:r``, ``w:tbl`` or ``w:tr`` and set font slots,
 paragraph format, borders, the PAGE field and table geometry, always keeping the
 schema's child order (Word calls a file with properties out of order unreadable).
 They are the single source of each format: the string prototypes of
 :mod:`drafter.layout.oxml.prototypes` are built with them.
+
+They need lxml alone, not python-docx, whose import costs 30 ms of every ``drafter render``:
+with the skeleton kept on disk (:func:`~drafter.layout.oxml.package.kept_skeleton`), a document
+without pictures is written without it. Their elements are plain lxml elements, which serialise
+as python-docx's do; python-docx's own elements (a header's ``paragraph._p``) take them too.
 
 >>> xml_safe("a\\x00b\\x0bc\\td")
 'abc\\td'
@@ -19,12 +24,43 @@ import functools
 import re
 from collections.abc import Sequence
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from lxml import etree
+
+#: The namespaces of the elements made here, by prefix.
+NAMESPACES = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+}
+
+
+@functools.lru_cache(maxsize=512)
+def qn(tag: str) -> str:
+    """``"w:p"`` as lxml names it, ``"{…/main}p"`` (python-docx's ``qn``)."""
+    prefix, name = tag.split(":")
+    return f"{{{NAMESPACES[prefix]}}}{name}"
+
+
+def OxmlElement(tag: str):  # python-docx's name, for the same thing
+    """A new element ``tag`` declaring its own prefix only, as python-docx's ``OxmlElement`` makes it."""
+    prefix = tag.split(":")[0]
+    return etree.Element(qn(tag), nsmap={prefix: NAMESPACES[prefix]})
+
+
+def properties(parent, tag: str):
+    """The properties element ``tag`` (``w:pPr``, ``w:trPr``, ``w:tcPr``) of ``parent``, added as its
+    first child when missing, where the schema puts it (python-docx's ``get_or_add_pPr()``…)."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        parent.insert(0, found)
+    return found
 
 # XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates and
-# U+FFFE/U+FFFF; lxml refuses the rest, and Word calls such a file corrupt.
-_XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# U+FFFE/U+FFFF; lxml refuses the rest, and Word calls such a file corrupt. Written as the
+# few characters refused rather than the ranges allowed: the same set, compiled in a tenth
+# of the 5 ms a class reaching U+10FFFF costs at every start.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: What :func:`append_text` turns into ``w:tab`` and ``w:br``.
 LINE_BREAKS = re.compile(r"(\t|\r\n|\r|\n)")
 
@@ -210,12 +246,12 @@ def set_bottom_border(p, width_pt: float = 0.75, space_pt: int = 1, color: str =
     pbdr.append(
         w_element("w:bottom", val="single", sz=str(round(width_pt * 8)), space=str(space_pt), color=color)
     )
-    insert_in_order(p.get_or_add_pPr(), pbdr, PPR_ORDER)
+    insert_in_order(properties(p, "w:pPr"), pbdr, PPR_ORDER)
 
 
 def set_mark_format(p, font: str, size_pt: float) -> None:
     """Format the paragraph mark, which sets the height of an empty paragraph."""
-    insert_in_order(p.get_or_add_pPr(), run_properties(font, size_pt), PPR_ORDER)
+    insert_in_order(properties(p, "w:pPr"), run_properties(font, size_pt), PPR_ORDER)
 
 
 def add_page_field(p, font: str, size_pt: float) -> None:
@@ -253,23 +289,26 @@ def set_table_borders(tbl, style: str = "single", width_pt: float = 0.5) -> None
         else:
             borders.append(w_element(f"w:{edge}", val=style, sz=str(round(width_pt * 8)), space="0",
                                     color="000000"))
-    insert_in_order(tbl.tblPr, borders, TBLPR_ORDER)
+    insert_in_order(tbl.find(qn("w:tblPr")), borders, TBLPR_ORDER)
 
 
 def set_table_geometry(tbl, column_twips: Sequence[int]) -> None:
     """Fix the table to ``column_twips``: fixed layout, grid, and every cell's width."""
-    tblpr = tbl.tblPr
+    tblpr = tbl.find(qn("w:tblPr"))
     insert_in_order(tblpr, w_element("w:tblW", w=str(sum(column_twips)), type="dxa"), TBLPR_ORDER)
     insert_in_order(tblpr, w_element("w:tblLayout", type="fixed"), TBLPR_ORDER)
-    grid = tbl.tblGrid
+    grid = tbl.find(qn("w:tblGrid"))
     for col in list(grid):
         grid.remove(col)
     for width in column_twips:
         grid.append(w_element("w:gridCol", w=str(width)))
     widths = [str(w) for w in column_twips]
-    for tr in tbl.tr_lst:
-        for tc, width in zip(tr.tc_lst, widths):
-            tcw = tc.get_or_add_tcPr().get_or_add_tcW()
+    for tr in tbl.iterchildren(qn("w:tr")):
+        for tc, width in zip(tr.iterchildren(qn("w:tc")), widths):
+            tcpr = properties(tc, "w:tcPr")
+            tcw = tcpr.find(qn("w:tcW"))
+            if tcw is None:
+                tcw = insert_in_order(tcpr, OxmlElement("w:tcW"), TCPR_ORDER)
             tcw.set(_W_W, width)
             tcw.set(_W_TYPE, "dxa")
 
@@ -279,7 +318,7 @@ def set_cell_margins(tbl, left: int, right: int, top: int = 0, bottom: int = 0) 
     mar = OxmlElement("w:tblCellMar")
     for side, value in (("top", top), ("left", left), ("bottom", bottom), ("right", right)):
         mar.append(w_element(f"w:{side}", w=str(value), type="dxa"))
-    insert_in_order(tbl.tblPr, mar, TBLPR_ORDER)
+    insert_in_order(tbl.find(qn("w:tblPr")), mar, TBLPR_ORDER)
 
 
 #: Attributes python-docx writes on ``w:tblLook`` that came with Word 2010: Word 2007's schema
@@ -292,7 +331,7 @@ def set_table_look_2007(tbl) -> None:
 
     The flags only choose parts of a table style, and the writers use none.
     """
-    look = tbl.tblPr.find(qn("w:tblLook"))
+    look = tbl.find(qn("w:tblPr")).find(qn("w:tblLook"))
     if look is not None:
         for name in _TBLLOOK_2010:
             look.attrib.pop(name, None)
@@ -301,8 +340,8 @@ def set_table_look_2007(tbl) -> None:
 def mark_header_row(tr) -> None:
     """Repeat row ``tr`` at the top of every page, and never split it across pages."""
     set_cant_split(tr)
-    insert_in_order(tr.get_or_add_trPr(), OxmlElement("w:tblHeader"), TRPR_ORDER)
+    insert_in_order(properties(tr, "w:trPr"), OxmlElement("w:tblHeader"), TRPR_ORDER)
 
 
 def set_cant_split(tr) -> None:
-    insert_in_order(tr.get_or_add_trPr(), OxmlElement("w:cantSplit"), TRPR_ORDER)
+    insert_in_order(properties(tr, "w:trPr"), OxmlElement("w:cantSplit"), TRPR_ORDER)

@@ -1,22 +1,19 @@
 """The package around the body: styles, settings, core properties, parts, and the skeleton.
 
-A lean python-docx document is built once per process (:func:`lean_document`),
-its parts taken as python-docx would save them (:func:`package_entries`) and cut
-into a :class:`Skeleton` that every document written on it shares.
+A lean python-docx document is built (:func:`lean_document`), its parts taken as
+python-docx would save them (:func:`package_entries`) and cut into a :class:`Skeleton`
+that every document written on it shares; the skeleton is kept on disk
+(:func:`kept_skeleton`), so python-docx is imported only to build one or to add pictures.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-
-from docx import Document
-from docx.document import Document as DocumentObject
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.pkgwriter import PackageWriter
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+import zlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.layout.oxml.archive import (
     ZIP_LEVEL,
@@ -28,12 +25,19 @@ from drafter.layout.oxml.archive import (
 )
 from drafter.layout.oxml.elements import (
     RPR_ORDER,
+    OxmlElement,
     insert_in_order,
+    qn,
     run_properties,
     w_element,
     xml_safe,
 )
 from drafter.layout.oxml.prototypes import ROOT_NAMESPACES, escape_text
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentObject
+# python-docx itself is imported where a package is built or read (a skeleton, pictures): a
+# document written on a skeleton kept on disk needs none of it (see kept_skeleton).
 
 #: Core properties are capped at 255 characters by python-docx.
 _CORE_PROPERTY_LIMIT = 255
@@ -89,7 +93,6 @@ def set_theme_font_lang(settings, lang: str) -> None:
 
 
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
-_DROPPED_RELS = (_STYLES_WITH_EFFECTS, RT.WEB_SETTINGS, RT.CUSTOM_XML, RT.NUMBERING)
 
 
 def lean_document(font: str, size_pt: float, lang: str = "vi-VN") -> DocumentObject:
@@ -98,10 +101,14 @@ def lean_document(font: str, size_pt: float, lang: str = "vi-VN") -> DocumentObj
     Used once per process to build a template; parsing the full default styles
     part on every document would cost most of the time budget.
     """
+    from docx import Document
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    dropped = (_STYLES_WITH_EFFECTS, RT.WEB_SETTINGS, RT.CUSTOM_XML, RT.NUMBERING)
     document = Document()
     part = document.part
     for rid, rel in list(part.rels.items()):
-        if rel.reltype in _DROPPED_RELS:
+        if rel.reltype in dropped:
             del part.rels[rid]
     package_rels = part.package.rels
     for rid, rel in list(package_rels.items()):
@@ -145,6 +152,8 @@ class _Collector:
 
 def package_entries(document: DocumentObject) -> list[tuple[str, bytes]]:
     """Every member of the .docx python-docx would save, in its order, without zipping."""
+    from docx.opc.pkgwriter import PackageWriter
+
     package = document.part.package
     parts = package.parts
     for part in parts:
@@ -160,6 +169,29 @@ def package_entries(document: DocumentObject) -> list[tuple[str, bytes]]:
 def document_bytes(document: DocumentObject, level: int = ZIP_LEVEL) -> bytes:
     """``document`` saved as a .docx with fixed zip timestamps, zipped once."""
     return zip_bytes([zip_entry(name, blob, level) for name, blob in package_entries(document)])
+
+
+def kept_skeleton(name: str, settings, build: Callable[[], Skeleton], code: Iterable[Path]) -> Skeleton:
+    """``build()``, kept on disk (:mod:`drafter.cache`): building a skeleton through python-docx
+    (its default package parsed, slimmed, saved and cut) costs 15 ms of every ``drafter render``.
+
+    A skeleton is made of python-docx's default template, ``settings`` (whose repr goes in the key)
+    and code alone: ``code`` (the writer that builds it), the oxml modules, and python-docx, which
+    is stamped by its templates and its ``__init__.py`` (which holds its version: an upgrade or a
+    reinstall writes it anew) without being imported. zlib's version is in the key too: the
+    fixed parts are kept compressed.
+    """
+    from importlib.util import find_spec
+
+    from drafter.cache import cached
+
+    here = Path(__file__).parent
+    sources = [*code, *(here / f"{module}.py" for module in ("package", "elements", "prototypes", "archive"))]
+    spec = find_spec("docx")
+    if spec is not None and spec.origin:
+        docx_folder = Path(spec.origin).parent
+        sources += [docx_folder / "__init__.py", *sorted((docx_folder / "templates").iterdir())]
+    return cached(f"skeleton-{name}", sources, build, extra=f"{settings!r} zlib {zlib.ZLIB_RUNTIME_VERSION}")
 
 
 _TITLE_SLOT, _AUTHOR_SLOT = "\ue001", "\ue002"

@@ -15,20 +15,19 @@ import functools
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.shape import CT_Inline
-from docx.oxml.table import CT_Tbl
-from docx.shared import Emu
 from lxml import etree
 
 from drafter.layout.oxml.elements import (
     LINE_BREAKS,
     PPR_ORDER,
+    TCPR_ORDER,
+    OxmlElement,
     format_paragraph,
     format_run,
     insert_in_order,
     mark_header_row,
+    properties,
+    qn,
     set_bottom_border,
     set_cant_split,
     set_cell_margins,
@@ -36,6 +35,7 @@ from drafter.layout.oxml.elements import (
     set_table_borders,
     set_table_geometry,
     set_table_look_2007,
+    w_element,
     xml_safe,
 )
 
@@ -105,11 +105,16 @@ def scratch_element(tag: str):
     Parts added under it later (a picture's ``wp:inline``) then leave those declarations
     out, as they do when python-docx adds them to a document.
     """
-    # parsed by python-docx's parser, so that its elements keep their python-docx classes
-    root = parse_xml(f"<w:body {_DECLARATIONS}/>")
+    root = etree.fromstring(f"<w:body {_DECLARATIONS}/>")
     element = OxmlElement(tag)
     root.append(element)
     return element
+
+
+def _add_run(p):
+    r = OxmlElement("w:r")
+    p.append(r)
+    return r
 
 
 def _slot():
@@ -152,7 +157,7 @@ class RunFormat(NamedTuple):
 def _paragraph_prototype(fmt: ParagraphFormat, run: RunFormat) -> tuple[str, ...]:
     p = scratch_element("w:p")
     format_paragraph(p, **fmt._asdict())
-    r = p.add_r()
+    r = _add_run(p)
     format_run(r, *run)
     r.append(_slot())
     return _cut(fragment_xml(p), 1)
@@ -183,18 +188,24 @@ def mark_paragraph_xml(fmt: ParagraphFormat, font: str, size_pt: float, bottom_b
 @functools.lru_cache(maxsize=1)
 def kept_empty_paragraph_xml() -> str:
     p = scratch_element("w:p")
-    insert_in_order(p.get_or_add_pPr(), OxmlElement("w:keepNext"), PPR_ORDER)
+    insert_in_order(properties(p, "w:pPr"), OxmlElement("w:keepNext"), PPR_ORDER)
     return fragment_xml(p)
 
 
 def picture_paragraph_xml(fmt: ParagraphFormat, run: RunFormat, shape_id: int, rid: str, filename: str,
                           cx: int, cy: int) -> str:
     """A paragraph of one run holding an inline picture, as python-docx's ``add_picture`` builds it."""
+    # pictures are rare, and bring python-docx along anyway
+    from docx.oxml.shape import CT_Inline
+    from docx.shared import Emu
+
     p = scratch_element("w:p")
     format_paragraph(p, **fmt._asdict())
-    r = p.add_r()
+    r = _add_run(p)
     format_run(r, *run)
-    r.add_drawing(CT_Inline.new_pic_inline(shape_id, rid, filename, Emu(cx), Emu(cy)))
+    drawing = OxmlElement("w:drawing")
+    drawing.append(CT_Inline.new_pic_inline(shape_id, rid, filename, Emu(cx), Emu(cy)))
+    r.append(drawing)
     return fragment_xml(p)
 
 
@@ -214,28 +225,36 @@ class RowFormat(NamedTuple):
     v_align: str | None = None
 
 
-_V_ALIGN = {"top": WD_CELL_VERTICAL_ALIGNMENT.TOP, "center": WD_CELL_VERTICAL_ALIGNMENT.CENTER,
-            "bottom": WD_CELL_VERTICAL_ALIGNMENT.BOTTOM}
+def _new_table(columns: int, width_twips: int):
+    """A ``w:tbl`` of one row of ``columns`` cells, as python-docx's ``CT_Tbl.new_tbl`` makes it."""
+    cell_twips = round(width_twips * 635 // columns / 635)  # python-docx shares the width in EMU
+    cells = f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{cell_twips}"/></w:tcPr><w:p/></w:tc>' * columns
+    grid = f'<w:gridCol w:w="{cell_twips}"/>' * columns
+    return etree.fromstring(
+        f'<w:tbl xmlns:w="{_NS_W}"><w:tblPr><w:tblW w:type="auto" w:w="0"/>'
+        '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" '
+        f'w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid><w:tr>{cells}</w:tr></w:tbl>'
+    )
 
 
 @functools.lru_cache(maxsize=256)
 def _table_prototype(table: TableFormat, row: RowFormat) -> tuple[tuple[str, str], tuple[str, ...]]:
     """((table head, table tail), row pieces around each cell's paragraphs), built with the helpers."""
     columns = table.column_twips
-    tbl = CT_Tbl.new_tbl(1, len(columns), Emu(sum(columns) * 635))
+    tbl = _new_table(len(columns), sum(columns))
     set_table_look_2007(tbl)
     set_table_borders(tbl, table.borders)
     set_table_geometry(tbl, columns)
     set_cell_margins(tbl, *table.margins)
-    tr = tbl.tr_lst[0]
+    tr = tbl.find(qn("w:tr"))
     if row.cant_split:
         set_cant_split(tr)
     if row.header:
         mark_header_row(tr)
-    for tc in tr.tc_lst:
+    for tc in tr.iterchildren(qn("w:tc")):
         if row.v_align:
-            tc.get_or_add_tcPr().vAlign_val = _V_ALIGN[row.v_align]
-        for p in tc.p_lst:
+            insert_in_order(properties(tc, "w:tcPr"), w_element("w:vAlign", val=row.v_align), TCPR_ORDER)
+        for p in tc.findall(qn("w:p")):
             tc.remove(p)
         tc.append(_slot())
     xml = fragment_xml(tbl)
