@@ -526,6 +526,21 @@ def test_cli_refuses_a_unit_given_twice_naming_both_files(runner, tmp_path):
     assert not out.exists()
 
 
+def test_one_unit_typed_with_the_old_and_the_new_tone_placement_is_still_given_twice(runner, tmp_path):
+    # "Hòa" and "Hoà" are one name on the map: summed as two units, its figures counted twice
+    text = (SAMPLES / "phuong-an-khe-2026.yaml").read_text(encoding="utf-8")
+    old, new = tmp_path / "hoa-cu.yaml", tmp_path / "hoa-moi.yaml"
+    old.write_text(text.replace("name: An Khê ", "name: Hòa Khánh ", 1).replace("province: Gia Lai", "province: Đà Nẵng", 1),
+                   encoding="utf-8")
+    new.write_text(old.read_text(encoding="utf-8").replace("Hòa Khánh", "Hoà  Khánh", 1), encoding="utf-8")
+    assert "Hòa Khánh" in old.read_text(encoding="utf-8") and "Hoà  Khánh" in new.read_text(encoding="utf-8")
+    out = tmp_path / "th.docx"
+    result = runner.invoke(cli, ["rollup", str(old), str(new), str(SAMPLES / "gia-lai-2026.yaml"), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert "E533" in result.output and "hoa-cu.yaml" in result.output and "hoa-moi.yaml" in result.output
+    assert not out.exists()
+
+
 def test_cli_same_file_named_twice_is_read_once(runner, tmp_path):
     for report in communes(3):
         (tmp_path / f"{report.unit.name}.yaml").write_text(_yaml(report), encoding="utf-8")

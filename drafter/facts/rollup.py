@@ -26,7 +26,6 @@ below target.
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -37,6 +36,7 @@ from drafter.facts.issuer import Issuer, rollup_issuer
 from drafter.facts.naming import PeriodWords, period_words, province_words
 from drafter.inputs.era import era_of
 from drafter.inputs.model import Report
+from drafter.inputs.reference import name_key
 from drafter.inputs.rollup_config import RollupInfo
 from drafter.inputs.sources import UnitSource
 from drafter.vnformat import vietnamese_sort_key
@@ -46,13 +46,12 @@ HERE = "báo cáo tổng hợp"
 
 
 def identity(report: Report) -> tuple[str, str, str]:
-    """What makes two reports the same unit: kind, name and province, case and spacing aside."""
-
-    def norm(text: str | None) -> str:
-        return " ".join(unicodedata.normalize("NFC", text or "").casefold().split())
-
+    """What makes two reports the same unit: kind, name and province, with the spellings the
+    administrative map takes for one name ("Hòa" and "Hoà", case, spaces, dashes) made one: a
+    unit typed two ways in two files is still one unit, and must not be summed twice."""
     unit = report.unit
-    return norm(unit.kind), norm(unit.name), norm(unit.province if unit.level != "province" else "")
+    return (name_key(unit.kind or ""), name_key(unit.name or ""),
+            name_key(unit.province or "") if unit.level != "province" else "")
 
 
 def _files(sources: Sequence[UnitSource], limit: int = 3) -> str:
