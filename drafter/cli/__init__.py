@@ -113,7 +113,7 @@ def main() -> None:
         cli(prog_name="drafter")
     finally:
         # On its way out Python collects cycles over every object still alive (some 50,000,
-        # pydantic's schemas and the modules included): 35 ms of a render. Frozen objects are left out of
-        # those collections; they are still freed as the modules are cleared, and the exit
-        # handlers (temporary folders, batch workers) still run.
+        # pydantic's schemas and the modules included): 35 ms of a render. Frozen objects are
+        # left out of those collections; they are still freed as the modules are cleared, and
+        # the exit handlers (temporary folders, batch workers) still run.
         gc.freeze()
