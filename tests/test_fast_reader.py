@@ -97,7 +97,6 @@ def yaml_mutation(draw) -> str:
 
 @FUZZ
 @given(yaml_mutation())
-@pytest.mark.filterwarnings("ignore::ruamel.yaml.error.ReusedAnchorWarning")  # "&a" twice: ruamel's own notice
 def test_mutated_files_read_alike(tmp_path, text):
     path = tmp_path / "so-lieu.yaml"
     path.write_text(text, encoding="utf-8")
