@@ -25,11 +25,7 @@ class ZipEntry(NamedTuple):
 
 
 def zip_entry(name: str, blob: bytes, level: int = ZIP_LEVEL) -> ZipEntry:
-    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
-    data = compressor.compress(blob) + compressor.flush()
-    if max(len(blob), len(data)) >= 0xFFFFFFFF:
-        raise ValueError(f"{name} is too large for a zip without ZIP64")
-    return ZipEntry(name.encode("utf-8"), zlib.crc32(blob), len(blob), data)
+    return _compressed(name, (blob,), level)
 
 
 def zip_entry_of_texts(name: str, texts: Iterable[str], level: int = ZIP_LEVEL) -> ZipEntry:
@@ -42,10 +38,14 @@ def zip_entry_of_texts(name: str, texts: Iterable[str], level: int = ZIP_LEVEL) 
     >>> zip_entry_of_texts("a.xml", pieces) == zip_entry("a.xml", "".join(pieces).encode("utf-8"))
     True
     """
+    return _compressed(name, (text.encode("utf-8") for text in texts), level)
+
+
+def _compressed(name: str, blobs: Iterable[bytes], level: int) -> ZipEntry:
+    """The entry of ``blobs`` one after another, deflated as they come (raw deflate, no header)."""
     compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
     chunks, crc, size = [], 0, 0
-    for text in texts:
-        blob = text.encode("utf-8")
+    for blob in blobs:
         crc, size = zlib.crc32(blob, crc), size + len(blob)
         chunks.append(compressor.compress(blob))
     chunks.append(compressor.flush())
