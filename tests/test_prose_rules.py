@@ -320,10 +320,42 @@ def test_rates_without_counts_scope_breakdowns_and_grouped_tasks():
             assert "1.240 dân quân thường trực, 15.600 dân quân cơ động, 31.800 dân quân tại chỗ và 3.760 tự vệ" in doc
             assert "nhập ngũ và thực hiện nghĩa vụ tham gia Công an nhân dân" in doc
             assert "Chỉ thị số 13/CT-TTg" in doc and "Quyết định số 49/2015/QĐ-TTg" in doc
-        # a conclusion grouped by addressee: one paragraph per addressee
+        # a conclusion grouped by addressee: a sentence per addressee, in one paragraph while short
         paragraphs = [b for b in api.draft(report, "tin-bai", variant).blocks
                       if getattr(b, "sentences", ()) and b.sentences[0].topic == "conclusion"]
-        assert len(paragraphs) == 3
+        assert len(paragraphs) == 1
+        said = [s.text for s in paragraphs[0].sentences]
+        assert len(said) == 3
+        for sentence, body in zip(said, ("cấp ủy, chính quyền các cấp", "các sở, ban, ngành, địa phương",
+                                         "Bộ CHQS tỉnh")):
+            assert body in sentence, said
+
+
+def test_long_tasks_for_many_bodies_are_split_into_paragraphs_and_lists_are_split_evenly():
+    from drafter.plan.conference import WORDS_PER_PARAGRAPH
+    from drafter.plan.texts import WORDS_PER_SENTENCE
+
+    report = load_report("samples/lam-dong-2026.yaml")
+    long_task = "chủ động rà soát, bổ sung kế hoạch bảo đảm hậu cần, kỹ thuật cho các lực lượng tham gia diễn tập"
+    groups = [{"to": body, "items": [long_task, long_task]}
+              for body in ("các sở, ban, ngành", "Bộ CHQS tỉnh", "Công an tỉnh", "các xã, phường")]
+    report = report.model_copy(update={"conference": report.conference.model_copy(
+        update={"conclusion": type(report.conference).model_validate(
+            {**report.conference.model_dump(), "conclusion": groups}).conclusion})})
+    for variant in VARIANTS:
+        blocks = [b for b in api.draft(report, "tin-bai", variant).blocks
+                  if getattr(b, "sentences", ()) and b.sentences[0].topic == "conclusion"]
+        assert len(blocks) > 1
+        for block in blocks:
+            assert len(block.text.split()) <= WORDS_PER_PARAGRAPH + 40, block.text
+        assert sum(len(b.sentences) for b in blocks) == 4
+    # four tasks too long for one sentence go two and two, not three and a lone one
+    task = "tổ chức huấn luyện lực lượng dân quân tự vệ sát với thực tế địa bàn, bảo đảm an toàn tuyệt đối về người, vũ khí, trang bị"
+    assert len(task.split()) * 3 <= WORDS_PER_SENTENCE < len(task.split()) * 4
+    bac_ninh = load_report("samples/bac-ninh-2026.yaml").model_copy(update={"directions": [task] * 4})
+    for variant in VARIANTS:
+        directions = [s.text for s in sentences_of(api.draft(bac_ninh, "tin-bai", variant)) if s.topic == "directions"]
+        assert [d.count(";") for d in directions] == [1, 1], directions
 
 
 def test_an_undated_conference_is_not_given_a_date():

@@ -22,6 +22,9 @@ from drafter.plan.texts import award_slots, chunks, group_slot, split_tasks, tas
 #: At most this many people or tasks in one sentence: longer lists are split, as writers do.
 PEOPLE_PER_SENTENCE = 5
 TASKS_PER_SENTENCE = 4
+#: Tasks grouped by addressee share a paragraph while it stays this short (words of the user's
+#: tasks); a short paragraph of its own for each body reads as a list, not as an article.
+WORDS_PER_PARAGRAPH = 120
 
 
 def person(p: Person, path: str) -> Slot:
@@ -162,12 +165,12 @@ def conclusion(facts: Facts, scope: Scope) -> list[list[Message]]:
                      to=text(group.to, f"conference.conclusion[{index}].to"),
                      items=group_slot(index, group, "conference.conclusion"))
         if chair is None:
-            paragraphs.append([message("news.conclusion.group.nochair", "conclusion", **slots)])
+            found = message("news.conclusion.group.nochair", "conclusion", **slots)
         elif said:
-            paragraphs.append([message("news.conclusion.group.next", "conclusion", **slots)])
+            found = message("news.conclusion.group.next", "conclusion", **slots)
         else:
-            paragraphs.append([message("news.conclusion.group", "conclusion", chair=person(chair, "conference.chair"),
-                                       **slots)])
+            found = message("news.conclusion.group", "conclusion", chair=person(chair, "conference.chair"), **slots)
+        _add_group(paragraphs, found)
         said = True
     return paragraphs
 
@@ -186,11 +189,26 @@ def directions(facts: Facts, scope: Scope) -> list[list[Message]]:
         paragraphs.append(found)
     for n, (index, group) in enumerate(groups):
         first = n == 0 and not plain_items
-        paragraphs.append([message("news.directions.group" if first else "news.directions.group.next", "directions",
-                                   next_when=scope.next_when() if first else None,
-                                   to=text(group.to, f"directions[{index}].to"),
-                                   items=group_slot(index, group, "directions"))])
+        _add_group(paragraphs, message("news.directions.group" if first else "news.directions.group.next", "directions",
+                                       next_when=scope.next_when() if first else None,
+                                       to=text(group.to, f"directions[{index}].to"),
+                                       items=group_slot(index, group, "directions")))
     return paragraphs
+
+
+def _add_group(paragraphs: list[list[Message]], found: Message) -> None:
+    """One addressee's tasks, in the paragraph before while that stays short, else in a new one."""
+    if paragraphs and sum(map(_task_words, paragraphs[-1])) + _task_words(found) <= WORDS_PER_PARAGRAPH:
+        paragraphs[-1].append(found)
+    else:
+        paragraphs.append([found])
+
+
+def _task_words(found: Message) -> int:
+    """Words of the user's text a message of tasks says: its addressee and its items."""
+    values = [found.slots[name].value for name in ("to", "items") if found.present(name)]
+    return sum(len(str(item).split()) for value in values
+               for item in (value if isinstance(value, list) else [value]))
 
 
 def _fold(value: str) -> str:

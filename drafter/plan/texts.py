@@ -86,7 +86,7 @@ def group_slot(index: int, group: Directive, path: str):
 
 
 #: A sentence that lists the user's items stops adding them past this many words of items.
-WORDS_PER_SENTENCE = 70
+WORDS_PER_SENTENCE = 85
 
 
 def _words(item) -> int:
@@ -100,18 +100,54 @@ def chunks(items: list, size: int, words: int = WORDS_PER_SENTENCE) -> list[list
     """Items in runs of at most ``size`` and about ``words`` words, so that no sentence lists too
     much at once (real articles stop near 120 words, lists of attendees and tasks included).
 
+    As few runs as those limits allow, and as even as can be: four tasks that do not fit one
+    sentence go two and two, not three and a lone one that reads as an afterthought.
+
     >>> chunks([1, 2, 3, 4, 5], 2)
     [[1, 2], [3, 4], [5]]
     >>> [len(c) for c in chunks(["một hai ba bốn năm"] * 6, 10, words=12)]
     [2, 2, 2]
+    >>> [len(c) for c in chunks(["một hai ba"] * 4, 4, words=10)]
+    [2, 2]
     """
-    runs: list[list] = []
+    greedy: list[list] = []
     for item in items:
-        if runs and len(runs[-1]) < size and sum(map(_words, runs[-1])) + _words(item) <= words:
-            runs[-1].append(item)
+        if greedy and len(greedy[-1]) < size and sum(map(_words, greedy[-1])) + _words(item) <= words:
+            greedy[-1].append(item)
         else:
-            runs.append([item])
-    return runs or [[]]
+            greedy.append([item])
+    if len(greedy) < 2:
+        return greedy or [[]]
+    return _even(items, len(greedy), size, words) or greedy
+
+
+def _even(items: list, runs: int, size: int, words: int) -> list[list] | None:
+    """``items`` cut into ``runs`` runs within the limits, the longest run as short as can be."""
+    weight = [_words(item) for item in items]
+    best: dict[tuple[int, int], tuple[int, list[list]]] = {}  # (start, runs left) -> (longest, runs)
+
+    def cut(start: int, left: int):
+        if (start, left) in best:
+            return best[start, left]
+        found = None
+        if left == 1:
+            rest = sum(weight[start:])
+            if len(items) - start <= size and (rest <= words or len(items) - start == 1):
+                found = (rest, [items[start:]])
+        else:
+            # longest first, so that of two cuts as even the earlier run takes the extra item
+            for end in range(min(len(items) - left + 1, start + size), start, -1):
+                head = sum(weight[start:end])
+                if head > words and end - start > 1:
+                    continue
+                tail = cut(end, left - 1)
+                if tail is not None and (found is None or max(head, tail[0]) < found[0]):
+                    found = (max(head, tail[0]), [items[start:end]] + tail[1])
+        best[start, left] = found
+        return found
+
+    result = cut(0, runs)
+    return result[1] if result else None
 
 
 def proposals(scope: Scope) -> list[Message]:
