@@ -376,8 +376,17 @@ def test_a_list_of_figures_says_how_many_units_give_each():
 def test_when_every_unit_reached_its_quota_the_text_says_so():
     reports = [commune("Ia Grai", 10, 10), commune("Chư Sê", 40, 41), commune("Đak Pơ", 20, 20)]
     text = render_rollup(reports, "txt")
-    assert "Tất cả 3 đơn vị đều hoàn thành chỉ tiêu giao quân, trong đó 1 đơn vị vượt chỉ tiêu." in text
+    assert "Cả 3 đơn vị đều hoàn thành chỉ tiêu giao quân, trong đó 1 đơn vị vượt chỉ tiêu." in text
     assert "chưa đạt chỉ tiêu giao quân" not in text
+
+
+def test_one_unit_with_a_quota_is_named_not_counted_as_all():
+    # "Tất cả 1 đơn vị có chỉ tiêu đều hoàn thành" was printed when one unit of three gave a quota
+    for delivered in (10, 9):
+        reports = [commune("Ia Grai", 10, delivered), commune("Chư Sê", None, None), commune("Đak Pơ", None, None)]
+        text = render_rollup(reports, "txt")
+        assert not re.search(r"(Tất cả|Cả) 1 đơn vị", text), text
+        assert re.search(r"Chỉ tiêu giao quân được báo cáo ở 1 đơn vị: xã Ia Grai \((100|90)%\)\.", text), text
 
 
 def test_no_chart_when_it_adds_nothing():

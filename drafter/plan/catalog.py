@@ -184,6 +184,7 @@ MESSAGES |= {
     "rollup.militia.parts": _spec("parts cover", "rollup"),
     "rollup.disaster.parts": _spec("parts cover", "rollup"),
     "rollup.basis": _spec("given", "rollup"),
+    "rollup.recruitment.one": _spec("units", "rollup"),
     "rollup.recruitment.all_reached": _spec("rated partly exceeded", "rollup"),
     "rollup.recruitment.none_reached": _spec("rated units", "rollup"),
     "rollup.recruitment.some_below": _spec("reached rated exceeded below units", "rollup"),

@@ -114,7 +114,9 @@ def _units_slot(rows: tuple[UnitRow, ...], rate: str | None = "recruitment_rate"
 def _recruitment_units(rf: RollupFacts) -> list[Message]:
     rated, below = rf.rated, rf.below
     found: list[Message] = []
-    if rated and not below:
+    if len(rated) == 1:  # "Cả 1 đơn vị … đều" says nothing a writer would: the unit, with its rate
+        found.append(message("rollup.recruitment.one", "recruitment", units=_units_slot(rated)))
+    elif rated and not below:
         found.append(message("rollup.recruitment.all_reached", "recruitment", rated=_units_count(rated),
                              partly=flag(len(rated) < rf.count),
                              exceeded=_units_count(rf.exceeded) if rf.exceeded else None))
