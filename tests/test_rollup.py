@@ -373,6 +373,19 @@ def test_a_list_of_figures_says_how_many_units_give_each():
                      r"\(số liệu của 1 đến 2 trong 3 đơn vị, tùy chỉ tiêu\)", text), text
 
 
+def test_every_figure_of_a_sentence_counts_in_its_cover_and_a_total_rests_on_the_units_of_its_parts():
+    reports = [load_report(SAMPLES / name) for name in ("gia-lai-2026.yaml", "bac-ninh-2026.yaml", "lam-dong-2026.yaml")]
+    text = render_rollup(reports, "txt")
+    # remains abroad from Gia Lai and Lâm Đồng, on home ground from Gia Lai alone
+    assert re.search(r"35 hài cốt liệt sĩ hy sinh ở nước ngoài và 6 hài cốt liệt sĩ trên địa bàn "
+                     r"\(số liệu của 1 đến 2 trong 3 đơn vị, tùy chỉ tiêu\)", text), text
+    # the total of the officers trained is the sum of two units' groups, not of three units
+    assert re.search(r"Tổng số cán bộ được bồi dưỡng kiến thức quốc phòng và an ninh là 11\.802 người "
+                     r"\(số liệu của 2/3 đơn vị\)", text), text
+    # Lâm Đồng gave its responses and people, not its vehicles
+    assert re.search(r"tham gia ứng phó 60 vụ, việc \(số liệu của 2 đến 3 trong 3 đơn vị, tùy chỉ tiêu\)", text), text
+
+
 def test_when_every_unit_reached_its_quota_the_text_says_so():
     reports = [commune("Ia Grai", 10, 10), commune("Chư Sê", 40, 41), commune("Đak Pơ", 20, 20)]
     text = render_rollup(reports, "txt")

@@ -107,6 +107,8 @@ CHANGES: dict[str, tuple[str, str]] = {
     "welfare_amount": ("welfare.amount", "previous.welfare_amount"),
 }
 
+#: Derived values that are sums of figures (a roll-up says how many units they rest on).
+SUMS = ("remains_total", "education_total")
 #: The input fields each derived value is computed from, for a reviewer.
 DERIVED_INPUTS: dict[str, tuple[str, ...]] = {
     **RATES,
@@ -211,6 +213,9 @@ def figures_of(reports: Sequence[Report]) -> Figures:
             values[f"awards.{name}"] = sum(getattr(a, name) for r in with_awards for a in r.awards)
             cover[f"awards.{name}"] = len(with_awards)
     derived, basis = _derived(reports, values)
+    for name in SUMS:  # a total rests on every unit that gave one of its parts, and on no other
+        if name in derived:
+            cover[name] = sum(1 for r in reports if any(value_at(r, path) is not None for path in DERIVED_INPUTS[name]))
     return Figures(values, cover, derived, basis, _changes(reports), len(reports))
 
 

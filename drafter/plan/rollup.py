@@ -55,20 +55,31 @@ def _units_count(rows, rate: str = "recruitment_rate") -> Slot:
 
 
 def _covers(rf: RollupFacts, slot: Slot) -> list[int]:
-    """How many units each of a slot's figures rests on (one for a figure, one per item of a list)."""
+    """How many units each of a slot's figures rests on (one for a figure, one per item of a list,
+    a total as many as gave one of its parts); [] for a slot that states no summed figure."""
     sources = (slot.source,) if slot.source is not None else slot.sources
-    paths = [source.path for source in sources if source is not None and source.kind == "figure"]
-    return [rf.figures.cover.get(path, rf.count) for path in paths] or [rf.count]
+    return [rf.figures.cover.get(source.path, rf.count) for source in sources if source is not None and (
+        source.kind == "figure" or (source.kind == "derived" and source.path in rf.figures.cover))]
 
 
 def _cover(rf: RollupFacts, slot: Slot) -> int:
-    return min(_covers(rf, slot))
+    return min(_covers(rf, slot) or [rf.count])
 
 
-def _cover_note(rf: RollupFacts, slot: Slot, topic: str) -> Slot | None:
-    """"(số liệu của 2/3 đơn vị)", or for a list whose items rest on different numbers of units
+def _stated(message: Message) -> list[Slot]:
+    """The slots a message states, those of the messages said inside it included."""
+    found = []
+    for slot in message.slots.values():
+        found += _stated(slot.value) if slot.kind == "message" else [slot]
+    return found
+
+
+def _cover_note(rf: RollupFacts, slots: list[Slot], topic: str) -> Slot | None:
+    """"(số liệu của 2/3 đơn vị)", or for figures that rest on different numbers of units
     "(số liệu của 1 đến 2 trong 3 đơn vị, tùy chỉ tiêu)"; None when every unit gives them."""
-    covers = _covers(rf, slot)
+    covers = [cover for slot in slots for cover in _covers(rf, slot)]
+    if not covers:
+        return None
     least, most = min(covers), max(covers)
     if least == rf.count:
         return None
@@ -78,16 +89,16 @@ def _cover_note(rf: RollupFacts, slot: Slot, topic: str) -> Slot | None:
 
 
 def _partial(rf: RollupFacts, message: Message) -> Message:
-    """The message with a note of how many units its first figure and its rates rest on."""
+    """The message with a note of how many units its figures rest on (every figure it states:
+    a count of party members from two units beside a strength from three is not the whole's),
+    and of the units its rates rest on."""
     fig = rf.figures
     extra: dict[str, Slot] = {}
+    note = _cover_note(rf, _stated(message), message.topic)
+    if note is not None:
+        extra["cover"] = note
     for slot in message.slots.values():
         path = slot.source.path if slot.source is not None else ""
-        figures = slot.kind == "figures" or (slot.source is not None and slot.source.kind == "figure")
-        if "cover" not in extra and figures:
-            note = _cover_note(rf, slot, message.topic)
-            if note is not None:
-                extra["cover"] = note
         if "basis" not in extra and path in RATES and fig.basis.get(path, rf.count) < rf.count:
             extra["basis"] = nested("rollup.basis", message.topic, given=_count(fig.basis[path]))
     return replace(message, slots={**message.slots, **extra}) if extra else message
