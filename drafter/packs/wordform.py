@@ -147,9 +147,9 @@ def check_form(path: str | Path, trial: bool = True) -> list[Problem]:
     if key is None:
         problems = _check_form(path)
         return problems or (_trial(path) if trial else [])
-    if len(_CHECKED) > 64:
-        _CHECKED.clear()
     if key not in _CHECKED:
+        if len(_CHECKED) > 64:  # only to make room: clearing on a hit would check the form again
+            _CHECKED.clear()
         _CHECKED[key] = _check_form(path)
     if trial and not _CHECKED[key] and (key, "trial") not in _CHECKED:
         _CHECKED[key, "trial"] = _trial(path)
