@@ -111,6 +111,17 @@ def test_a_missed_target_is_said_plainly():
         assert "Điểm nhấn" not in text and "nổi bật" not in text.lower()
 
 
+def test_an_exceeded_quota_is_not_read_as_exceeded_by_the_quota(gia_lai):
+    # "giao 3.351 công dân nhập ngũ, vượt chỉ tiêu 3.350 công dân" reads as 3.350 more than asked
+    data = gia_lai.model_dump(mode="json", exclude_none=True)
+    data["recruitment"].update(delivered=3351, police_delivered=411)
+    report = Report.model_validate(data)
+    for text in both(report):
+        assert not re.search(r"vượt (tổng )?chỉ tiêu [\d.]+", text), re.search(r"vượt (tổng )?chỉ tiêu [\d.]+", text)
+        assert any(re.search(r"\b3\.351\b", s) and re.search(r"\b3\.350\b", s) and "100,03%" in s
+                   for s in sentences(text)), text
+
+
 def test_a_rise_in_crime_is_a_rise(gia_lai):
     data = gia_lai.model_dump(mode="json", exclude_none=True)
     data["previous"]["criminal_cases"] = 400  # 412 cases now

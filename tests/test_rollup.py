@@ -390,6 +390,8 @@ def test_when_every_unit_reached_its_quota_the_text_says_so():
     reports = [commune("Ia Grai", 10, 10), commune("Chư Sê", 40, 41), commune("Đak Pơ", 20, 20)]
     text = render_rollup(reports, "txt")
     assert "Cả 3 đơn vị đều hoàn thành chỉ tiêu giao quân, trong đó 1 đơn vị vượt chỉ tiêu." in text
+    # 71 of 70: "vượt tổng chỉ tiêu 70 công dân" read as 70 more than asked
+    assert "giao 71 công dân nhập ngũ trên tổng chỉ tiêu 70, đạt 101,43%, vượt chỉ tiêu" in text, text
     assert "chưa đạt chỉ tiêu giao quân" not in text
 
 
