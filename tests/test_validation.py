@@ -61,6 +61,21 @@ def test_all_problems_of_a_file_are_reported_at_once(tmp_path):
     assert {p.code for p in loaded.problems} == {"E201", "E204", "E206"}
 
 
+def test_the_allowed_values_are_listed_in_the_language_of_the_message(tmp_path):
+    from drafter import i18n
+
+    path = write(tmp_path, VALID.replace("  kind: tỉnh", "  kind: tinh", 1))
+    (problem,) = load(path).problems
+    assert "Sửa: chọn một trong: “tỉnh”, “thành phố”," in problem.render()
+    assert problem.render().endswith("“thị xã” hoặc “khu vực”.") and " or " not in problem.render()
+    try:
+        i18n.set_language("en")
+        (problem,) = load(path).problems
+        assert problem.render().endswith("“thị xã”, or “khu vực”."), problem.render()
+    finally:
+        i18n.set_language("vi")
+
+
 def test_messages_name_file_place_and_fix_in_vietnamese(tmp_path):
     path = write(tmp_path, VALID.replace("quota: 3350", "quota: -5"))
     (problem,) = load(path).problems

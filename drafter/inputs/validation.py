@@ -78,6 +78,21 @@ _CODES = {
 MAX_SUGGESTIONS = 50
 
 
+def _choices(expected: str) -> str:
+    """pydantic's list of allowed values ("'a', 'b' or 'c'", joined in English) as the message's
+    language lists them: “a”, “b” hoặc “c”.
+
+    >>> _choices("'bằng khen', 'giấy khen' or 'cờ thi đua'")
+    '“bằng khen”, “giấy khen” hoặc “cờ thi đua”'
+    """
+    from babel.lists import format_list  # only when a file has such an error: off the render path
+
+    from drafter.i18n import language
+
+    values = re.findall(r"'([^']*)'", expected)
+    return format_list([f"“{value}”" for value in values], style="or", locale=language()) if values else expected
+
+
 def _problem_from_pydantic(item: dict, positions: Positions, data: dict, suggest: bool = True) -> Problem:
     loc: Loc = tuple(part for part in item["loc"] if not _is_union_tag(part))
     kind = item["type"]
@@ -94,7 +109,7 @@ def _problem_from_pydantic(item: dict, positions: Positions, data: dict, suggest
     elif kind == "missing":
         expected = ".".join(str(p) for p in loc)
     elif kind == "literal_error":
-        expected = item.get("ctx", {}).get("expected", "")
+        expected = _choices(item.get("ctx", {}).get("expected", ""))
     elif kind == "extra_forbidden" and loc:
         found = str(loc[-1])
         extra["suggestion"] = _suggestion(loc) if suggest else ""
