@@ -379,6 +379,19 @@ def test_long_tasks_for_many_bodies_are_split_into_paragraphs_and_lists_are_spli
         assert [d.count(";") for d in directions] == [1, 1], directions
 
 
+def test_a_short_article_is_not_a_column_of_one_line_paragraphs():
+    data = load_report("samples/phuong-an-khe-2026.yaml").model_dump(mode="json", exclude_none=True)
+    keep = ("unit", "period", "document", "conference", "socio_economic", "militia", "recruitment", "awards")
+    data = {key: value for key, value in data.items() if key in keep}
+    data["militia"] = {"strength": data["militia"]["strength"]}
+    data["recruitment"] = {key: data["recruitment"][key] for key in ("quota", "delivered")}
+    report = Report.model_validate(data)
+    for variant in VARIANTS:
+        paragraphs = [[s.topic for s in b.sentences] for b in api.draft(report, "tin-bai", variant).blocks
+                      if getattr(b, "sentences", ()) and b.sentences[0].topic in ("context", "militia", "recruitment")]
+        assert paragraphs[0] == ["context", "context"] and paragraphs[1:] == [["militia", "recruitment"]], paragraphs
+
+
 def test_an_undated_conference_is_not_given_a_date():
     report = load_report("samples/lam-dong-2026.yaml")
     assert report.conference.date is None

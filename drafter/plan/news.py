@@ -44,6 +44,9 @@ FREE_ORDER = frozenset({"reserve"})
 AGGREGATABLE = frozenset({"recruitment", "reserve", "education", "exercises", "militia"})
 #: A results paragraph longer than this many sentences is split at a topic boundary.
 MAX_SENTENCES = 6
+#: Results paragraphs this short together are one paragraph: a short article is not a column of
+#: one-line paragraphs (the context keeps its own).
+JOIN_UP_TO = 3
 
 TOPICS = {
     "context": activities.context, "leadership": activities.leadership, "readiness": activities.readiness,
@@ -102,7 +105,20 @@ def _result_paragraphs(facts: Facts, scope: Scope, chooser: Chooser) -> list[Par
             current += found
         if current:
             paragraphs.append(ParagraphPlan(tuple(current)))
-    return paragraphs
+    return _joined(paragraphs)
+
+
+def _joined(paragraphs: list[ParagraphPlan]) -> list[ParagraphPlan]:
+    out: list[ParagraphPlan] = []
+    for paragraph in paragraphs:
+        before = out[-1].messages if out else ()
+        if before and before[0].topic != "context" and paragraph.messages[0].topic != "context" \
+                and len(before) + len(paragraph.messages) <= JOIN_UP_TO:
+            first = replace(paragraph.messages[0], connect=True)
+            out[-1] = ParagraphPlan(before + (first,) + paragraph.messages[1:])
+        else:
+            out.append(paragraph)
+    return out
 
 
 def plan_news(facts: Facts, variant: int | None = None) -> DocumentPlan:
