@@ -392,6 +392,20 @@ def test_a_short_article_is_not_a_column_of_one_line_paragraphs():
         assert paragraphs[0] == ["context", "context"] and paragraphs[1:] == [["militia", "recruitment"]], paragraphs
 
 
+def test_one_task_is_not_announced_as_several(gia_lai):
+    # "nêu các nhiệm vụ trọng tâm năm 2027: làm tốt công tác tuyển quân" for a single task
+    data = gia_lai.model_dump(mode="json", exclude_none=True)
+    data["conference"]["conclusion"] = ["làm tốt công tác tuyển quân năm 2027"]
+    data["directions"] = ["hoàn thành chỉ tiêu tuyển quân năm 2027"]
+    report = Report.model_validate(data)
+    for variant in VARIANTS:
+        said = [s.text for s in sentences_of(api.draft(report, "tin-bai", variant))
+                if s.topic in ("conclusion", "directions")]
+        assert len(said) == 2, said
+        for sentence in said:
+            assert not re.search(r"\b(các|những|một số) (nhiệm vụ|việc)", sentence.split(":")[0]), sentence
+
+
 def test_an_undated_conference_is_not_given_a_date():
     report = load_report("samples/lam-dong-2026.yaml")
     assert report.conference.date is None

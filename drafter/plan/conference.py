@@ -16,7 +16,7 @@ from drafter.inputs.model import Person
 from drafter.plan import roles
 from drafter.plan.model import Message, Slot
 from drafter.plan.scope import Scope, message, nested
-from drafter.plan.slots import label, plain, text, texts
+from drafter.plan.slots import flag, label, plain, text, texts
 from drafter.plan.texts import award_slots, chunks, group_slot, split_tasks, task_slot
 
 #: At most this many people or tasks in one sentence: longer lists are split, as writers do.
@@ -156,7 +156,8 @@ def conclusion(facts: Facts, scope: Scope) -> list[list[Message]]:
                 key = "news.conclusion.more" if chair else "news.conclusion.more.nochair"
             found.append(message(key, "conclusion", chair=person(chair, "conference.chair") if chair and not index
                                  else None, items=task_slot(part, "conference.conclusion"),
-                                 next_period=scope.next_period() if not index else None))
+                                 next_period=scope.next_period() if not index else None,
+                                 several=flag(len(plain_items) > 1 and not index)))
         paragraphs.append(found)
         said = True
     for index, group in groups:
@@ -185,7 +186,8 @@ def directions(facts: Facts, scope: Scope) -> list[list[Message]]:
             found.append(message("news.directions" if index == 0 else "news.directions.more", "directions",
                                  next_when=scope.next_when() if index == 0 else None,
                                  next_period=scope.next_period() if index == 0 else None,
-                                 unit=scope.unit() if index == 0 else None, items=task_slot(part, "directions")))
+                                 unit=scope.unit() if index == 0 else None, items=task_slot(part, "directions"),
+                                 several=flag(len(plain_items) > 1 and index == 0)))
         paragraphs.append(found)
     for n, (index, group) in enumerate(groups):
         first = n == 0 and not plain_items
