@@ -404,6 +404,8 @@ def test_one_task_is_not_announced_as_several(gia_lai):
         assert len(said) == 2, said
         for sentence in said:
             assert not re.search(r"\b(các|những|một số) (nhiệm vụ|việc)", sentence.split(":")[0]), sentence
+        intro = [s.text for s in sentences_of(api.draft(report, "bao-cao", variant)) if s.topic == "directions"][0]
+        assert "tập trung thực hiện nhiệm vụ trọng tâm sau:" in intro, intro
 
 
 def test_an_undated_conference_is_not_given_a_date():

@@ -133,7 +133,7 @@ MESSAGES |= {
     "assessment.shortcoming": _spec("item", "report"),
     "assessment.lesson": _spec("item", "report"),
     "assessment.causes": _spec("causes", "report"),
-    "report.directions.intro": _spec("unit next_when", "report", "unit"),
+    "report.directions.intro": _spec("unit next_when several", "report", "unit several"),
     "direction": _spec("item", "report"),
     "report.directions.group": _spec("to items", "report"),
     "proposal": _spec("item", "report"),

@@ -14,7 +14,7 @@ from drafter.plan import activities, forces
 from drafter.plan.choice import variant_seed
 from drafter.plan.model import DocumentPlan, HeadingPlan, Message, ParagraphPlan
 from drafter.plan.scope import Scope, message, with_subject
-from drafter.plan.slots import label, plain, text, texts
+from drafter.plan.slots import flag, label, plain, text, texts
 from drafter.plan.texts import (
     assessment_items,
     awards_in_report,
@@ -94,7 +94,8 @@ def _directions(facts: Facts, scope: Scope) -> list:
     if not plain_items and not groups:
         return []
     blocks: list = [ParagraphPlan((message("report.directions.intro", "directions", unit=scope.unit(),
-                                           next_when=scope.next_when()),))]
+                                           next_when=scope.next_when(),
+                                           several=flag(len(plain_items) + len(groups) > 1)),))]
     blocks += [ParagraphPlan((message("direction", "directions", item=text(item, f"directions[{i}]", "sentence")),),
                              item=True) for i, item in plain_items]
     for index, group in groups:
