@@ -180,6 +180,7 @@ MESSAGES |= {
     "rollup.opening": _spec("review period count units issuer", "rollup"),
     "rollup.closing": _spec("period units", "rollup"),
     "rollup.cover": _spec("given count", "rollup"),
+    "rollup.cover_one": _spec("unit", "rollup"),
     "rollup.cover_uneven": _spec("least most count", "rollup"),
     "rollup.militia.parts": _spec("parts cover", "rollup"),
     "rollup.disaster.parts": _spec("parts cover", "rollup"),

@@ -54,16 +54,16 @@ def _units_count(rows, rate: str = "recruitment_rate") -> Slot:
     return Slot("count", len(rows), Source(rate, rates, "derived", units=tuple(row.label for row in rows)))
 
 
-def _covers(rf: RollupFacts, slot: Slot) -> list[int]:
-    """How many units each of a slot's figures rests on (one for a figure, one per item of a list,
-    a total as many as gave one of its parts); [] for a slot that states no summed figure."""
+def _given(rf: RollupFacts, slot: Slot) -> list[tuple[str, int]]:
+    """Each summed figure of a slot, with how many units it rests on (one for a figure, one per
+    item of a list, a total as many as gave one of its parts); [] for a slot that states none."""
     sources = (slot.source,) if slot.source is not None else slot.sources
-    return [rf.figures.cover.get(source.path, rf.count) for source in sources if source is not None and (
+    return [(source.path, rf.figures.cover.get(source.path, rf.count)) for source in sources if source is not None and (
         source.kind == "figure" or (source.kind == "derived" and source.path in rf.figures.cover))]
 
 
 def _cover(rf: RollupFacts, slot: Slot) -> int:
-    return min(_covers(rf, slot) or [rf.count])
+    return min([cover for _, cover in _given(rf, slot)] or [rf.count])
 
 
 def _stated(message: Message) -> list[Slot]:
@@ -76,13 +76,22 @@ def _stated(message: Message) -> list[Slot]:
 
 def _cover_note(rf: RollupFacts, slots: list[Slot], topic: str) -> Slot | None:
     """"(số liệu của 2/3 đơn vị)", or for figures that rest on different numbers of units
-    "(số liệu của 1 đến 2 trong 3 đơn vị, tùy chỉ tiêu)"; None when every unit gives them."""
-    covers = [cover for slot in slots for cover in _covers(rf, slot)]
-    if not covers:
+    "(số liệu của 1 đến 2 trong 3 đơn vị, tùy chỉ tiêu)", or when one unit gives them all
+    "(số liệu của tỉnh Gia Lai)"; None when every unit gives them."""
+    given = [pair for slot in slots for pair in _given(rf, slot)]
+    if not given:
         return None
+    covers = [cover for _, cover in given]
     least, most = min(covers), max(covers)
     if least == rf.count:
         return None
+    if most == 1:
+        paths = {path for path, _ in given}
+        givers = [row.label for row in rf.rows
+                  if paths & (row.figures.values.keys() | row.figures.derived.keys())]
+        if len(givers) == 1:
+            unit = Slot("plain", givers[0], Source("unit.name", givers[0], "text", units=(givers[0],)))
+            return nested("rollup.cover_one", topic, unit=unit)
     if least == most:
         return nested("rollup.cover", topic, given=_count(least), count=_count(rf.count))
     return nested("rollup.cover_uneven", topic, least=_count(least), most=_count(most), count=_count(rf.count))
