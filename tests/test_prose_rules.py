@@ -302,6 +302,23 @@ def test_no_machine_seams(sample):
             assert len(sentence.split()) <= 120, sentence
 
 
+def test_items_typed_as_a_list_with_their_own_marks_and_endings_read_as_one_sentence(gia_lai):
+    # "…; - Tăng cường huấn luyện dân quân; …", "tuyển quân!." and "LLVT xã…." were printed
+    data = gia_lai.model_dump(mode="json", exclude_none=True)
+    data["conference"]["conclusion"] = ["- Tăng cường huấn luyện dân quân;", "2. Làm tốt công tác tuyển quân!",
+                                       "Quan tâm chế độ chính sách cho LLVT xã …"]
+    data["conference"]["speeches"][0]["points"] = ["Ghi nhận kết quả của tỉnh!", "Bảo đảm kinh phí cho năm 2027?"]
+    data["proposals"] = ["- Đề nghị bổ sung trang bị…"]
+    report = Report.model_validate(data)
+    for variant in VARIANTS:
+        news = article(report, variant)
+        assert "huấn luyện dân quân; làm tốt công tác tuyển quân; quan tâm chế độ chính sách cho LLVT xã…" in news
+    for text in both(report):
+        for seam in ("; -", ": -", "!.", "!;", "….", "?.", "; 2.", "LLVT xã …"):
+            assert seam not in text, seam
+    assert "Đề nghị bổ sung trang bị…" in formal(report) and "- - Đề nghị" not in formal(report)
+
+
 def test_a_long_conclusion_is_split_into_sentences_a_person_would_write(gia_lai):
     items = [f"thực hiện nhiệm vụ số {n} về công tác quốc phòng, quân sự địa phương trên địa bàn tỉnh năm 2027"
              for n in range(1, 13)]

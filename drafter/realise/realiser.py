@@ -332,6 +332,7 @@ def _finish(sentence: _Sentence) -> Sentence:
     """Surface rules: tidy joins, a capital first letter, one final stop; pieces become spans."""
     pieces = [p for p in sentence.pieces if p.text]
     _tidy_joins(pieces)
+    pieces = [p for p in pieces if p.text]  # a stop the join took away leaves nothing to end on
     if pieces:
         pieces[0].text = vnformat.capitalize_first(pieces[0].text.lstrip())
         pieces[-1].text = pieces[-1].text.rstrip()
@@ -362,6 +363,8 @@ def _tidy_joins(pieces: list[Piece]) -> None:
         if left.text.endswith(" ") and right.text.startswith((" ",) + _PUNCTUATION):
             left.text = left.text.rstrip(" ")
         if left.text.endswith((".", ";", ",")) and right.text.startswith((".", ";", ",")):
+            right.text = right.text[1:]
+        elif left.text.endswith(("?", "…")) and right.text.startswith("."):  # the user's own ending stays
             right.text = right.text[1:]
 
 

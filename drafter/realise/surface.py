@@ -19,11 +19,16 @@ _SPACE_AFTER_OPEN = re.compile(r"([(“])\s+")
 _MANY_SPACES = re.compile(r"\s+")
 _REPEATED_PUNCT = re.compile(r"([,;:])\1+|([,;:])\s*([.;,])")
 _STRAIGHT_QUOTES = re.compile(r'"([^"]*)"')
+# A stop after the user's own "!", "?" or "…": the phrasing's final stop is not added to them.
+_STOP_AFTER_END = re.compile(r"([?!…])\.")
+# A bullet or a number the user typed before an item of a list ("- Tăng cường …", "2. Làm tốt …"):
+# the document makes its own lists, so these would be printed twice or inside a sentence.
+_LIST_MARK = re.compile(r"^(?:[-–—+•*·]+|\d{1,2}[.)])\s+")
 # Speed: most text is tidy already. A whitespace other than a single space, or anything
 # one of the patterns below could match (this matches a superset), sends the text
 # through the substitutions; otherwise each would leave it as it is.
 _ODD_SPACE = re.compile(r"[^\S ]|  ")
-_UNTIDY = re.compile(r'"|\s[,.;:?!)…]|[(“]\s|[,;:]\s*[.;,]|([,;:])\1')
+_UNTIDY = re.compile(r'"|\s[,.;:?!)…]|[(“]\s|[,;:]\s*[.;,]|([,;:])\1|[?!…]\.')
 
 
 def tidy(text: str) -> str:
@@ -42,7 +47,13 @@ def tidy(text: str) -> str:
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _SPACE_AFTER_OPEN.sub(r"\1", text)
     text = _REPEATED_PUNCT.sub(lambda m: m.group(1) or m.group(3), text)
-    return text
+    return _STOP_AFTER_END.sub(r"\1", text)
+
+
+def _item(text: str) -> str:
+    """A user's item tidied, without a list mark of its own and without a final stop, semicolon,
+    comma, colon or exclamation mark (a question mark and an ellipsis are the writer's meaning)."""
+    return _LIST_MARK.sub("", tidy(text)).rstrip(" .;,:!")
 
 
 def clause(text: str) -> str:
@@ -54,8 +65,10 @@ def clause(text: str) -> str:
     ('tăng cường công tác tuyên truyền', 'UBND xã chỉ đạo', 'Đảng ủy lãnh đạo')
     >>> clause("Bộ máy được sắp xếp"), clause("Bộ CHQS tỉnh tham mưu"), clause("Tình hình ổn định")
     ('bộ máy được sắp xếp', 'Bộ CHQS tỉnh tham mưu', 'tình hình ổn định')
+    >>> clause("- Tăng cường huấn luyện;"), clause("2. Làm tốt tuyển quân!"), clause("Chăm lo chính sách …")
+    ('tăng cường huấn luyện', 'làm tốt tuyển quân', 'chăm lo chính sách…')
     """
-    return lower_first(tidy(text).rstrip(" .;,:"))
+    return lower_first(_item(text))
 
 
 def lower_first(text: str) -> str:
@@ -113,11 +126,13 @@ _NAME_HEADS = frozenset({"Bộ", "Ban", "Hội", "Sở", "Cục", "Phòng", "Tr�
 def sentence(text: str) -> str:
     """A user's item as a whole sentence: capital first letter, one final stop.
 
-    >>> sentence("tăng cường tuyên truyền;")
-    'Tăng cường tuyên truyền.'
+    >>> sentence("tăng cường tuyên truyền;"), sentence("- kiến nghị bổ sung trang bị …")
+    ('Tăng cường tuyên truyền.', 'Kiến nghị bổ sung trang bị…')
     """
-    text = tidy(text).rstrip(" .;,:")
-    return vnformat.capitalize_first(text) + "." if text else ""
+    text = _item(text)
+    if not text:
+        return ""
+    return vnformat.capitalize_first(text) + ("" if text.endswith(("?", "…")) else ".")
 
 
 def join_clauses(items, last: str = "") -> str:
