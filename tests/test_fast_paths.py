@@ -107,7 +107,8 @@ def tidy_every_step(text: str) -> str:
     text = surface._STRAIGHT_QUOTES.sub(r"“\1”", text)
     text = surface._SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = surface._SPACE_AFTER_OPEN.sub(r"\1", text)
-    return surface._REPEATED_PUNCT.sub(lambda m: m.group(1) or m.group(3), text)
+    text = surface._REPEATED_PUNCT.sub(lambda m: m.group(1) or m.group(3), text)
+    return surface._STOP_AFTER_END.sub(r"\1", text)
 
 
 MESSY = st.text(alphabet=st.sampled_from(list(' \t\n\xa0\u2003,.;:?!)(“”"…-#@ abcđư1')), max_size=40)
