@@ -115,3 +115,21 @@ def test_mutated_samples_read_alike(tmp_path, data):
     path = tmp_path / "so-lieu.yaml"
     path.write_bytes(bytes(buffer))
     assert_fast_agrees(path)
+
+
+# Vietnamese letters, legacy TCVN3 and VNI codes, control and direction characters, keys and values.
+_TEXT = st.text(st.sampled_from(list("aăâeêoơuưđ ViệtNguyễn,.-0123") + list("ÖØ©ïâøñ¸µ«") +
+                                ["\x00", "\x07", "\x1f", "\x7f", "\x85", "\u202e", "\u200f", "\u2066", "\ufffe", "\n"]),
+                max_size=30)
+
+
+@FUZZ
+@given(st.dictionaries(_TEXT, st.one_of(_TEXT, st.lists(_TEXT, max_size=3)), max_size=4))
+def test_plain_texts_are_those_text_problems_finds_nothing_in(data):
+    """The fast reader skips text_problems when texts_plain says there is nothing: never wrongly."""
+    from drafter.inputs.validation import text_problems, texts_plain
+    from drafter.inputs.yaml_reader import Positions
+
+    texts = [text for key, value in data.items() for text in [key, *(value if isinstance(value, list) else [value])]]
+    if texts_plain(texts):
+        assert text_problems(data, Positions("so-lieu.yaml")) == []

@@ -67,7 +67,7 @@ def legacy_words(text: str) -> Iterator[tuple[str, str, str]]:
     >>> list(legacy_words("tØnh Gia Lai, Vieät Nam"))
     [('E120', 'tØnh', 'tỉnh'), ('E121', 'Vieät', 'Việt')]
     """
-    if not _foreign().search(text):  # the common case, and a cheap one: plain Vietnamese text
+    if not may_be_legacy(text):  # the common case, and a cheap one: plain Vietnamese text
         return
     for match in _WORD.finditer(text):
         word = match.group()
@@ -78,6 +78,12 @@ def legacy_words(text: str) -> Iterator[tuple[str, str, str]]:
             decoded = decode(word)
             if decoded != word and is_vietnamese_syllable(decoded):
                 yield code, word, decoded
+
+
+def may_be_legacy(text: str) -> bool:
+    """Whether ``text`` has a legacy code that is no letter of Vietnamese as Unicode writes it;
+    without one, :func:`legacy_words` finds nothing."""
+    return _foreign().search(text) is not None
 
 
 @lru_cache(maxsize=1)

@@ -102,6 +102,8 @@ def _scalar(node):
     text = node.value
     if node.tag != _PLAIN:
         return "str", unicodedata.normalize("NFC", text)
+    if text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1):
+        return "int", int(text)  # what _plain_tag and _INT make of a plain count, the most common scalar
     tag = _plain_tag(text)
     if tag == "str":
         return tag, unicodedata.normalize("NFC", text)
@@ -118,31 +120,49 @@ def _scalar(node):
     raise _Unsure  # octal, 1e3, 1_000, .inf, "<<", "="
 
 
-def _value(node, counter: list[int], kinds: tuple, lines: list[str]):
-    from drafter.inputs.yaml_reader import MAX_VALUES
+class _Built:
+    """The values of a document built from its nodes, with what validation would otherwise walk
+    the values again to learn: every text (keys too), and whether any value is true or false."""
 
-    counter[0] += 1
-    if counter[0] > MAX_VALUES:  # aliases can multiply a small file
-        raise _Unsure
-    scalar, sequence, mapping = kinds
-    if isinstance(node, scalar):
-        return _scalar(node)[1]
-    if isinstance(node, sequence):
-        return [_value(item, counter, kinds, lines) for item in node.value]
-    if not isinstance(node, mapping):
-        raise _Unsure
-    result, seen = {}, set()
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, scalar):
-            raise _Unsure  # a complex key: the located reader names it
-        tag, key = _scalar(key_node)
-        if (tag, key_node.value) in seen:
-            raise _Unsure  # a duplicate key: the located reader reports it at its line
-        seen.add((tag, key_node.value))
-        if isinstance(value_node, scalar) and _comment_before(key_node, value_node, lines):
+    def __init__(self, kinds: tuple, lines: list[str]):
+        from drafter.inputs.yaml_reader import MAX_VALUES
+
+        self.kinds, self.lines, self.left = kinds, lines, MAX_VALUES
+        self.texts: list[str] = []
+        self.booleans = False
+
+    def value(self, node):
+        self.left -= 1
+        if self.left < 0:  # aliases can multiply a small file
             raise _Unsure
-        result[unicodedata.normalize("NFC", str(key))] = _value(value_node, counter, kinds, lines)
-    return result
+        scalar, sequence, mapping = self.kinds
+        if isinstance(node, scalar):
+            tag, value = _scalar(node)
+            if tag == "str":
+                self.texts.append(value)
+            elif tag == "bool":
+                self.booleans = True
+            elif tag == "timestamp":
+                self.texts.append(value)
+            return value
+        if isinstance(node, sequence):
+            return [self.value(item) for item in node.value]
+        if not isinstance(node, mapping):
+            raise _Unsure
+        result, seen, lines = {}, set(), self.lines
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, scalar):
+                raise _Unsure  # a complex key: the located reader names it
+            tag, key = _scalar(key_node)
+            if (tag, key_node.value) in seen:
+                raise _Unsure  # a duplicate key: the located reader reports it at its line
+            seen.add((tag, key_node.value))
+            if isinstance(value_node, scalar) and _comment_before(key_node, value_node, lines):
+                raise _Unsure
+            name = unicodedata.normalize("NFC", str(key))
+            self.texts.append(name)
+            result[name] = self.value(value_node)
+        return result
 
 
 def _comment_before(key_node, value_node, lines: list[str]) -> bool:
@@ -157,6 +177,11 @@ def _comment_before(key_node, value_node, lines: list[str]) -> bool:
 def parse_clean(text: str) -> dict | None:
     """The plain data of ``text`` when the fast parser reads it exactly as the located reader
     would; None when it might not (or cannot)."""
+    built = _parse(text)
+    return built[0] if built is not None else None
+
+
+def _parse(text: str) -> tuple[dict, _Built] | None:
     parser_class = _fast_loader()
     if parser_class is None or "!" in text:  # an explicit tag ("!!str 5"): the located reader refuses it
         return None
@@ -168,10 +193,11 @@ def parse_clean(text: str) -> dict | None:
             parser.dispose()
         if node is None:
             return None
-        tree = _value(node, [0], parser_class.nodes, text.splitlines())
+        built = _Built(parser_class.nodes, text.splitlines())
+        tree = built.value(node)
     except Exception:  # noqa: BLE001 - whatever went wrong, the located reader will say it properly
         return None
-    return tree if isinstance(tree, dict) else None
+    return (tree, built) if isinstance(tree, dict) else None
 
 
 def fast_load(path: Path) -> tuple[Report | None, list[Problem]]:
@@ -179,19 +205,21 @@ def fast_load(path: Path) -> tuple[Report | None, list[Problem]]:
     otherwise. The warnings carry no line: a caller that shows a place re-reads the file with the
     located reader when there are any (:func:`drafter.inputs.load` with ``located=False`` does)."""
     from drafter.inputs.discovery import read_limited
-    from drafter.inputs.validation import validate_data
+    from drafter.inputs.validation import texts_plain, validate_data
     from drafter.inputs.yaml_reader import MAX_BYTES, Positions, decode
 
     if _fast_loader() is None:
         return None, []
     try:
         data = read_limited(path, MAX_BYTES)  # a FIFO, a device, a huge file: refused unread
-        plain = parse_clean(decode(data, str(path)))
+        parsed = _parse(decode(data, str(path)))
     except Exception:  # noqa: BLE001 - the located reader says what is wrong with the file
         return None, []
-    if plain is None:
+    if parsed is None:
         return None, []
-    report, problems = validate_data(plain, Positions(str(path)))
+    plain, built = parsed
+    report, problems = validate_data(plain, Positions(str(path)), texts_plain=texts_plain(built.texts),
+                                     booleans=built.booleans)
     if report is None:
         return None, []
     return report, problems

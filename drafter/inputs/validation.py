@@ -20,14 +20,20 @@ from drafter.errors import Problem
 from drafter.inputs.era import era_for
 from drafter.inputs.model import Report
 from drafter.inputs.reference import unit_problems
+from drafter.inputs.encodings import may_be_legacy
 from drafter.inputs.yaml_reader import Loc, Positions, legacy_vote, legacy_words
 
 
-def validate_data(data: dict, positions: Positions) -> tuple[Report | None, list[Problem]]:
-    """Validate plain data; the report is None when any error was found."""
-    problems = text_problems(data, positions)
+def validate_data(data: dict, positions: Positions, texts_plain: bool = False,
+                  booleans: bool = True) -> tuple[Report | None, list[Problem]]:
+    """Validate plain data; the report is None when any error was found.
+
+    A reader that built the data knows two things that would otherwise take two more walks over
+    it: ``texts_plain``, that :func:`texts_plain` found nothing in its texts (so neither would
+    :func:`text_problems`), and ``booleans``, whether any value is true or false."""
+    problems = [] if texts_plain else text_problems(data, positions)
     try:
-        report = Report.model_validate(_booleans_as_text(data, ()))
+        report = Report.model_validate(_booleans_as_text(data, ()) if booleans else data)
     except ValidationError as error:
         seen = {p.path for p in problems}  # a control character or a legacy encoding says all about its field
         items = error.errors()
@@ -175,6 +181,14 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\u
 # Invisible marks that change the direction of text: U+202E turns "Nguyễn Văn An" into "nA năV
 # nễyugN" on the page, in a signer's name or anywhere else. Vietnamese never needs them.
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def texts_plain(texts: list[str]) -> bool:
+    """Whether :func:`text_problems` has nothing to say of data whose texts (keys and values) are
+    ``texts``: no control character, no direction control, and not one character that could be
+    TCVN3 or VNI (without which :func:`legacy_words` finds no word)."""
+    joined = "\n".join(texts)  # a line break is none of these
+    return not (_CONTROL.search(joined) or BIDI_CONTROLS.search(joined) or may_be_legacy(joined))
 
 
 def text_problems(data, positions: Positions) -> list[Problem]:
