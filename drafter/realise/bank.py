@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from drafter.plan.catalog import MESSAGES
@@ -46,6 +46,12 @@ class Entry:
     variants: tuple[Variant, ...]
     frame: bool = False
     clauses: tuple[Variant, ...] = ()
+
+    @cached_property
+    def eligible(self) -> dict[tuple[bool, frozenset[str]], list[int]]:
+        """(clauses, filled slots) -> the phrasings that fit them: the realiser's memory of
+        :func:`drafter.realise.realiser._eligible`, kept with the entry it is about."""
+        return {}
 
 
 @dataclass(frozen=True)

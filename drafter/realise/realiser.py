@@ -43,6 +43,7 @@ from drafter.realise.bank import Bank, Entry
 from drafter.realise.openings import opening, opens_framed, opens_with_figure
 from drafter.realise.phrasing import (
     BankError,
+    Lit,
     Opt,
     Ref,
     Term,
@@ -101,13 +102,9 @@ class Realiser:
 
     def _choose(self, message: Message, entry: Entry, top: bool = False, first: bool = False,
                 clause: bool = False) -> Variant:
-        present = {name for name in message.slots if message.present(name)}
-        optional = MESSAGES[message.key].optional if message.key in MESSAGES else frozenset()
+        present = frozenset(name for name, slot in message.slots.items() if slot is not None and not slot.empty)
         variants = entry.clauses if clause and entry.clauses else entry.variants
-        if variants is entry.clauses:
-            optional = optional | {"unit", "level"}  # a clause goes on from the sentence's subject
-        eligible = [index for index, variant in enumerate(variants)
-                    if variant.required <= present and (present - optional) <= variant.names]
+        eligible = _eligible(message.key, entry, variants, present)
         if not eligible:
             where = entry.variants[0].where if entry.variants else ""
             raise BankError([("E567", where, f"không có cách nói nào của “{message.key}” dùng đủ các ô "
@@ -149,7 +146,9 @@ class Realiser:
         """A phrasing's nodes filled from the message; None when a slot it needs is empty."""
         out: list[Piece] = []
         for node in nodes:
-            if isinstance(node, Opt):
+            if type(node) is Lit:  # most nodes: words of the bank
+                out.append(Piece(node.text))
+            elif isinstance(node, Opt):
                 out += self._fill(node.nodes, message) or []
             elif isinstance(node, Term):
                 out.append(Piece("", term=node.abbreviation))
@@ -275,6 +274,22 @@ class Realiser:
         return vnformat.capitalize_first(_plain_text(_resolve_alone(sentence.pieces, self.bank)).strip())
 
 
+def _eligible(key: str, entry: Entry, variants: tuple[Variant, ...], present: frozenset[str]) -> list[int]:
+    """The phrasings of ``variants`` that need no slot the message lacks and leave out none it
+    has. It depends on the bank and the filled slots only, not on the draft: worked out once per
+    entry and set of slots (a report asks it 40 times, the same few hundred ways in every report)."""
+    clauses = variants is entry.clauses
+    found = entry.eligible.get((clauses, present))
+    if found is None:
+        optional = MESSAGES[key].optional if key in MESSAGES else frozenset()
+        if clauses:
+            optional = optional | {"unit", "level"}  # a clause goes on from the sentence's subject
+        found = [index for index, variant in enumerate(variants)
+                 if variant.required <= present and (present - optional) <= variant.names]
+        entry.eligible[(clauses, present)] = found
+    return found
+
+
 # ------------------------------------------------------------------ the document
 
 
@@ -345,11 +360,17 @@ def _finish(sentence: _Sentence) -> Sentence:
 def _merged(pieces: list[Piece]) -> tuple[Span, ...]:
     """Adjacent pieces without a source joined into one span."""
     spans: list[Span] = []
+    run: list[str] = []  # texts of the pieces without a source since the last span
     for piece in pieces:
-        if spans and piece.source is None and spans[-1].source is None:
-            spans[-1] = Span(spans[-1].text + piece.text)
-        else:
-            spans.append(Span(piece.text, piece.source))
+        if piece.source is None:
+            run.append(piece.text)
+            continue
+        if run:
+            spans.append(Span("".join(run)))
+            run = []
+        spans.append(Span(piece.text, piece.source))
+    if run:
+        spans.append(Span("".join(run)))
     return tuple(spans)
 
 
