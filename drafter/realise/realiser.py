@@ -57,7 +57,7 @@ from drafter.realise.values import Context, Piece, render
 _ENDINGS = (".", ":", "!", "?", "…", "./.")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sentence:
     """A sentence being built: its pieces, what it says, whether it is a frame."""
 
@@ -222,8 +222,8 @@ class Realiser:
                     first.message += "+connector"
             for sentence in said:
                 # a phrasing of the bank that opens with a connector uses it up as well
-                opening = next((c for c in self.bank.settings.connectors
-                                if _plain_text(sentence.pieces).lstrip().startswith(c + ",")), None)
+                text = _plain_text(sentence.pieces).lstrip()
+                opening = next((c for c in self.bank.settings.connectors if text.startswith(c + ",")), None)
                 if opening and not sentence.message.endswith("+connector"):
                     self.connectors_used.add(opening)
                     sentence.message += "+connector"

@@ -60,6 +60,14 @@ def _number_pattern(min_digits: int, max_digits: int, percent: bool) -> _numbers
 
 
 def _fixed(value: Number, min_digits: int, max_digits: int, percent: bool = False) -> str:
+    if type(value) is int:  # most figures: counts, the same few hundred in every report
+        return _fixed_int(value, min_digits, max_digits, percent)
+    return _format_rounded(_round(_to_decimal(value), max_digits), min_digits, max_digits, percent)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fixed_int(value: int, min_digits: int, max_digits: int, percent: bool) -> str:
+    # keyed by an int only (not by True, nor by 1.0, which are equal to 1): the same text as below
     return _format_rounded(_round(_to_decimal(value), max_digits), min_digits, max_digits, percent)
 
 
