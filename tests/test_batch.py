@@ -427,3 +427,24 @@ def test_interrupt_in_any_stage_writes_a_summary_of_what_is_missing(two_units, t
     assert missing and all("E603" in r["ly_do"] for r in missing)
     done = {r["tep"] for r in rows if r["trang_thai"] == "xong"}
     assert {p.name for p in out.glob(f"*.{FORMAT}")} == done
+
+
+def test_discovery_lists_each_file_once_however_it_is_named(tmp_path):
+    """A file named again (itself, through a link to it, through a linked folder, or through
+    "./" and ".."), is one input; a dangling link or a loop is listed for the reader to refuse."""
+    from drafter.inputs.discovery import discover
+
+    folder, other = tmp_path / "so-lieu", tmp_path / "khac"
+    (folder / "con").mkdir(parents=True)
+    other.mkdir()
+    for path in (folder / "a.yaml", folder / "con" / "b.yml", other / "c.yaml"):
+        path.write_text("x: 1\n", encoding="utf-8")
+    (folder / "lien-ket").symlink_to(other)
+    (folder / "c-lien-ket.yaml").symlink_to(other / "c.yaml")
+    (folder / "mat.yaml").symlink_to(tmp_path / "khong-co.yaml")
+    (folder / "vong.yaml").symlink_to(folder / "vong.yaml")
+    found = discover([folder, folder / "a.yaml", tmp_path / "khac" / ".." / "so-lieu" / "con" / "b.yml",
+                      other, other / "c.yaml", tmp_path / "khong-co.yaml"])
+    names = [path.relative_to(tmp_path).as_posix() for _, path in found]
+    assert names == ["so-lieu/a.yaml", "so-lieu/c-lien-ket.yaml", "so-lieu/con/b.yml", "so-lieu/mat.yaml",
+                     "so-lieu/vong.yaml"]  # the missing file is the dangling link's target
