@@ -47,10 +47,24 @@ class Entry:
     frame: bool = False
     clauses: tuple[Variant, ...] = ()
 
+    def fitting(self, variants: tuple[Variant, ...], present: frozenset[str]) -> list[int]:
+        """The phrasings of ``variants`` (the entry's own or its clauses) that need no slot of
+        ``present`` the message lacks and leave out none it has. It depends on the bank and the
+        filled slots only, not on the draft: worked out once per set of slots (a report asks it
+        40 times, the same few hundred ways in every report)."""
+        clauses = variants is self.clauses
+        found = self._fitting.get((clauses, present))
+        if found is None:
+            optional = MESSAGES[self.key].optional if self.key in MESSAGES else frozenset()
+            if clauses:
+                optional = optional | {"unit", "level"}  # a clause goes on from the sentence's subject
+            found = [index for index, variant in enumerate(variants)
+                     if variant.required <= present and (present - optional) <= variant.names]
+            self._fitting[(clauses, present)] = found
+        return found
+
     @cached_property
-    def eligible(self) -> dict[tuple[bool, frozenset[str]], list[int]]:
-        """(clauses, filled slots) -> the phrasings that fit them: the realiser's memory of
-        :func:`drafter.realise.realiser._eligible`, kept with the entry it is about."""
+    def _fitting(self) -> dict[tuple[bool, frozenset[str]], list[int]]:
         return {}
 
 

@@ -26,7 +26,6 @@ from drafter.document import (
     Table,
     Title,
 )
-from drafter.plan.catalog import MESSAGES
 from drafter.plan.choice import Chooser
 from drafter.plan.model import (
     BylinePlan,
@@ -104,7 +103,7 @@ class Realiser:
                 clause: bool = False) -> Variant:
         present = frozenset(name for name, slot in message.slots.items() if slot is not None and not slot.empty)
         variants = entry.clauses if clause and entry.clauses else entry.variants
-        eligible = _eligible(message.key, entry, variants, present)
+        eligible = entry.fitting(variants, present)
         if not eligible:
             where = entry.variants[0].where if entry.variants else ""
             raise BankError([("E567", where, f"không có cách nói nào của “{message.key}” dùng đủ các ô "
@@ -272,22 +271,6 @@ class Realiser:
         sentence = self.say(message)[0]
         _strip_end(sentence.pieces)
         return vnformat.capitalize_first(_plain_text(_resolve_alone(sentence.pieces, self.bank)).strip())
-
-
-def _eligible(key: str, entry: Entry, variants: tuple[Variant, ...], present: frozenset[str]) -> list[int]:
-    """The phrasings of ``variants`` that need no slot the message lacks and leave out none it
-    has. It depends on the bank and the filled slots only, not on the draft: worked out once per
-    entry and set of slots (a report asks it 40 times, the same few hundred ways in every report)."""
-    clauses = variants is entry.clauses
-    found = entry.eligible.get((clauses, present))
-    if found is None:
-        optional = MESSAGES[key].optional if key in MESSAGES else frozenset()
-        if clauses:
-            optional = optional | {"unit", "level"}  # a clause goes on from the sentence's subject
-        found = [index for index, variant in enumerate(variants)
-                 if variant.required <= present and (present - optional) <= variant.names]
-        entry.eligible[(clauses, present)] = found
-    return found
 
 
 # ------------------------------------------------------------------ the document
