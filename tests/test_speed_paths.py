@@ -262,3 +262,33 @@ def test_the_characters_xml_refuses_are_written_as_their_short_complement():
     allowed = "".join(filter(_xml_allowed, every))
     assert xml_safe(every) == allowed
     assert wordform._XML_ILLEGAL.sub("", every) == allowed
+
+
+# ------------------------------------------------------------------ pydantic's plugin loader
+
+_PROBE = r"""
+import os, sys
+from drafter.cli import _without_pydantic_plugins
+_without_pydantic_plugins()
+from drafter.inputs.model import Report  # builds the models: pydantic asks its loader for plugins
+loader = sys.modules["pydantic.plugin._loader"]
+print(os.environ["PYDANTIC_DISABLE_PLUGINS"], "stub" if "drafter" in (loader.__doc__ or "") else "real",
+      "importlib.metadata" in sys.modules)
+from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP  # anything else: pydantic's own loader
+print(PYDANTIC_ENTRY_POINT_GROUP, "drafter" in (sys.modules["pydantic.plugin._loader"].__doc__ or ""))
+"""
+
+
+@pytest.mark.parametrize(("given", "expected"), [
+    (None, ["__all__ stub False", "pydantic False"]),
+    ("true", ["true stub False", "pydantic False"]),
+    ("logfire", ["logfire real True", "pydantic False"]),  # the user's choice of plugins: pydantic's loader
+])
+def test_the_command_skips_pydantic_plugins_unless_the_user_chose_some(given, expected):
+    import subprocess
+
+    env = {key: value for key, value in os.environ.items() if key != "PYDANTIC_DISABLE_PLUGINS"}
+    if given is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = given
+    out = subprocess.run([sys.executable, "-c", _PROBE], env=env, capture_output=True, text=True, check=True).stdout
+    assert out.split("\n")[:2] == expected, out

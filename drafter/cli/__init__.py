@@ -142,4 +142,16 @@ def _without_pydantic_plugins() -> None:
         return
     loader = types.ModuleType("pydantic.plugin._loader", "No pydantic plugins (drafter.cli._without_pydantic_plugins).")
     loader.get_plugins = lambda: ()
+
+    def real(name: str):
+        # The module is pydantic's private one: should a later pydantic ask its loader for
+        # anything but get_plugins, it gets the real loader's answer rather than an ImportError.
+        import importlib
+
+        if name.startswith("__"):  # the import system's and inspect's questions are not pydantic's
+            raise AttributeError(name)
+        del sys.modules["pydantic.plugin._loader"]
+        return getattr(importlib.import_module("pydantic.plugin._loader"), name)
+
+    loader.__getattr__ = real
     sys.modules["pydantic.plugin._loader"] = loader
