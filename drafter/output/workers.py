@@ -48,21 +48,24 @@ def make_pool(jobs: int) -> ProcessPoolExecutor:
 
 
 def _start(parent: int, stop) -> None:
-    _state["worker"], _state["stop"] = True, stop
-    # Ctrl-C reaches the whole process group; only the parent decides how to stop, so that
-    # workers finish the file they are writing and report it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for number in _STOP_SIGNALS:
-        signal.signal(number, _stop)
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
+    try:
+        _state["worker"], _state["stop"] = True, stop
+        # Ctrl-C reaches the whole process group; only the parent decides how to stop, so that
+        # workers finish the file they are writing and report it.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        for number in _STOP_SIGNALS:
+            signal.signal(number, _stop)
+        if sys.platform.startswith("linux"):
+            try:
+                import ctypes
 
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:  # the parent died before the request was made
-        raise SystemExit(128 + signal.SIGTERM)
+                ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+            except (OSError, AttributeError):
+                pass
+        if os.getppid() != parent:  # the parent died before the request was made
+            raise SystemExit(128 + signal.SIGTERM)
+    except SystemExit as leaving:  # the parent gone, or a stop signal (_stop) while this worker starts:
+        _leave(leaving.code)  # leave quietly, where the pool would log a failed start, traceback and all
 
 
 def stopping() -> bool:
