@@ -304,14 +304,17 @@ if sys.argv[1] == "rollup":  # its workers read the inputs, however few
 
     importlib.import_module("drafter.api.rollup").PARALLEL_FROM, os.cpu_count = 1, lambda: 2
 
-if moment == "fork":  # in the after-fork hooks, which report an exception as ignored
+if moment == "starting":  # in a __del__ method, which reports an exception as ignored: before the pool
+    prepare = batch._prepare_out_dir
+    batch._prepare_out_dir = lambda out: (Lost(), prepare(out))[1]
+elif moment == "fork":  # in the after-fork hooks, which report an exception as ignored
     os.register_at_fork(after_in_parent=interrupt)
 elif moment == "worker-started":  # a worker forked, the pool not yet handed over
     from multiprocessing.process import BaseProcess
 
     start = BaseProcess.start
     BaseProcess.start = lambda self: (start(self), interrupt())
-elif moment == "read":  # in a __del__ method, which reports an exception as ignored
+elif moment == "read":  # in a __del__ method again, the pool at work
     plan = batch._Batch.plan
     batch._Batch.plan = lambda self: (Lost(), plan(self))[1]
 else:  # in concurrent.futures.wait, holding the locks of futures the pool has yet to finish
@@ -325,7 +328,7 @@ main()
 
 
 @needs_proc
-@pytest.mark.parametrize("moment", ["fork", "worker-started", "read", "waiting"])
+@pytest.mark.parametrize("moment", ["starting", "fork", "worker-started", "read", "waiting"])
 def test_ctrl_c_at_an_awkward_moment_still_stops_the_batch(tmp_path, moment):
     import signal
     import uuid

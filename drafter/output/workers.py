@@ -79,6 +79,8 @@ def raise_noted_stop() -> None:
         handler = _deferred.get(number) or signal.getsignal(number)
         if callable(handler):
             handler(number, None)
+        else:  # already ignored: the command line's handler, whose exception was lost, did that
+            raise KeyboardInterrupt if number == signal.SIGINT else Stopped(number)
 
 
 def make_pool(jobs: int) -> ProcessPoolExecutor:
