@@ -342,3 +342,21 @@ class Stopped(KeyboardInterrupt):
     def __init__(self, signum: int):
         super().__init__(signum)
         self.signum = signum
+
+
+#: A stop signal this process was sent and has not acted on yet (0: none).
+_noted = {"signum": 0}
+
+
+def note_stop(signum: int) -> None:
+    """For a signal handler: note the stop, for code that acts on it where that is safe
+    (:func:`drafter.output.workers.raise_noted_stop`). Python raises a signal's exception in
+    whatever Python code runs next, and some code reports such an exception as ignored, or drops
+    it, and carries on: an after-fork hook, a weakref callback of the import system."""
+    _noted["signum"] = _noted["signum"] or signum
+
+
+def take_noted_stop() -> int:
+    """The stop signal noted (0: none), forgotten: the caller acts on it."""
+    signum, _noted["signum"] = _noted["signum"], 0
+    return signum

@@ -276,6 +276,99 @@ def test_a_stopped_batch_leaves_no_process_and_no_temporary_file(tmp_path, how):
             zipfile.ZipFile(out / row["tep"]).testzip()
 
 
+# drafter's command line, with Ctrl-C sent to it once, at a moment where Python would raise it
+# in code that drops it, or that holds a lock of the process pool.
+INTERRUPTED_AT = """
+import os, signal, sys
+
+def interrupt(*args):
+    if not sent:
+        sent.append(True)
+        os.kill(os.getpid(), signal.SIGINT)
+
+class Lost:
+    def __del__(self):
+        interrupt()
+
+def acquire_futures(self):
+    for future in self.futures:
+        future._condition.acquire()
+    if not any(future.done() for future in self.futures):
+        interrupt()
+
+sent, moment = [], sys.argv.pop(1)
+from drafter.output import batch
+
+if sys.argv[1] == "rollup":  # its workers read the inputs, however few
+    import importlib
+
+    importlib.import_module("drafter.api.rollup").PARALLEL_FROM, os.cpu_count = 1, lambda: 2
+
+if moment == "starting":  # in a __del__ method, which reports an exception as ignored: before the pool
+    prepare = batch._prepare_out_dir
+    batch._prepare_out_dir = lambda out: (Lost(), prepare(out))[1]
+elif moment == "fork":  # in the after-fork hooks, which report an exception as ignored
+    os.register_at_fork(after_in_parent=interrupt)
+elif moment == "worker-started":  # a worker forked, the pool not yet handed over
+    from multiprocessing.process import BaseProcess
+
+    start = BaseProcess.start
+    BaseProcess.start = lambda self: (start(self), interrupt())
+elif moment == "read":  # in a __del__ method again, the pool at work
+    plan = batch._Batch.plan
+    batch._Batch.plan = lambda self: (Lost(), plan(self))[1]
+else:  # in concurrent.futures.wait, holding the locks of futures the pool has yet to finish
+    from concurrent.futures import _base
+
+    _base._AcquireFutures.__enter__ = acquire_futures
+from drafter.cli import main
+
+main()
+"""
+
+
+@needs_proc
+@pytest.mark.parametrize("moment", ["starting", "fork", "worker-started", "read", "waiting"])
+def test_ctrl_c_at_an_awkward_moment_still_stops_the_batch(tmp_path, moment):
+    import signal
+    import uuid
+
+    marker = uuid.uuid4().hex
+    out = tmp_path / "ra"
+    process = subprocess.Popen([sys.executable, "-c", INTERRUPTED_AT, moment, "batch", str(_inputs(tmp_path)), "-o",
+                                str(out), "--pdf", "--jobs", "2"], env=_run_env(tmp_path, marker),
+                               start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:  # LibreOffice hangs: a Ctrl-C lost, or a stop that hangs, shows as a process still there
+        stdout, stderr = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        stdout, stderr = process.communicate()
+    text = (stdout + stderr).decode("utf-8", "replace")
+    assert process.returncode == 130, text
+    assert "Traceback" not in text and "Exception ignored" not in text, text
+    assert (out / "summary.csv").is_file()
+    _assert_clean(tmp_path, marker, out)
+
+
+@needs_proc
+def test_ctrl_c_while_the_workers_of_a_rollup_start_stops_it(tmp_path):
+    import signal
+    import uuid
+
+    marker = uuid.uuid4().hex
+    process = subprocess.Popen([sys.executable, "-c", INTERRUPTED_AT, "worker-started", "rollup", str(_inputs(tmp_path)),
+                                "-f", "md"], env=_run_env(tmp_path, marker), start_new_session=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        stdout, stderr = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        stdout, stderr = process.communicate()
+    text = (stdout + stderr).decode("utf-8", "replace")
+    assert process.returncode == 130 and "Traceback" not in text, text
+    _assert_clean(tmp_path, marker)
+
+
 @needs_proc
 @pytest.mark.parametrize("how", ["SIGTERM", "SIGHUP"])
 def test_a_stopped_render_with_pdf_leaves_no_process_and_no_temporary_file(tmp_path, how):

@@ -21,7 +21,7 @@ import sys
 import click
 
 from drafter.cli.console import OutputClosed, echo_problems
-from drafter.errors import DrafterError, Problem, Stopped, os_problem
+from drafter.errors import DrafterError, Problem, Stopped, note_stop, os_problem
 from drafter.i18n import _
 
 #: Signals that stop a run the way Ctrl-C does (SIGINT is Python's KeyboardInterrupt already).
@@ -30,15 +30,34 @@ STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if 
 
 def install_stop_handlers() -> None:
     """Make SIGTERM and SIGHUP raise :class:`~drafter.errors.Stopped` in the main thread, so that
-    every ``finally`` runs: temporary files are removed, LibreOffice is stopped, workers are ended."""
-    for number in STOP_SIGNALS:
+    every ``finally`` runs: temporary files are removed, LibreOffice is stopped, workers are ended.
+    Every stop, Ctrl-C's too, is noted as it comes (:func:`~drafter.errors.note_stop`): should
+    Python drop its exception while the command starts, a batch still stops."""
+    handlers = {number: _stop for number in STOP_SIGNALS}
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started to ignore it
+        handlers[signal.SIGINT] = _interrupt
+    for number, handler in handlers.items():
         try:
-            signal.signal(number, _stop)
+            signal.signal(number, handler)
         except (ValueError, OSError):  # not the main thread, or a platform without it
             pass
+    sys.unraisablehook = functools.partial(_unraisable, sys.unraisablehook)
+
+
+def _unraisable(report, unraisable):
+    # Python reports a stop it dropped (raised in an after-fork hook, a __del__) with a traceback,
+    # which would only alarm: the stop is noted, and acted on
+    if not issubclass(unraisable.exc_type or Exception, KeyboardInterrupt):
+        report(unraisable)
+
+
+def _interrupt(number, frame):
+    note_stop(number)
+    raise KeyboardInterrupt
 
 
 def _stop(number, frame):
+    note_stop(number)
     for other in STOP_SIGNALS + (signal.SIGINT,):  # a second signal must not cut the clean-up short
         try:
             signal.signal(other, signal.SIG_IGN)

@@ -19,6 +19,7 @@ stopped by :mod:`drafter.output.workers` (however the run ends, none is left beh
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -29,7 +30,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.errors import DrafterError, Problem, os_problem
+from drafter.errors import DrafterError, Problem, os_problem, take_noted_stop
 from drafter.inputs.discovery import discover
 from drafter.output import workers
 from drafter.output.jobs import (  # noqa: F401
@@ -56,6 +57,8 @@ SUMMARY_NAME = "summary.csv"
 SUMMARY_COLUMNS = ("nguon", "don_vi", "mau", "tep", "trang_thai", "ly_do")
 #: After Ctrl-C, how long workers may take to finish the file each is on.
 GRACE_SECONDS = 5.0
+#: How often a wait for the workers looks for a Ctrl-C that came meanwhile (workers.stops_deferred).
+_LOOK_SECONDS = 0.5
 
 #: ``progress(stage, advance, total)``: stage "doc" (reading inputs) or "ghi" (writing files).
 Progress = Callable[[str, int, int], None]
@@ -111,21 +114,26 @@ def run_batch(inputs: Iterable[Path | str], out_dir: Path | str, templates: Sequ
     spill = _Spill()  # before the pool: forked workers share its descriptor
     options = _Options(out, force, skip_existing, pdf, renderer, spill.fd)
     batch = _Batch(out, templates, formats, options, progress, spill)
-    pool = workers.make_pool(jobs) if jobs > 1 else None
-    try:
-        batch.run(discover(inputs), pool, jobs)
-    except KeyboardInterrupt as stop:
-        batch.interrupted, batch.signal = True, getattr(stop, "signum", signal.SIGINT)
-    finally:
-        previous = workers.ignore_further_interrupts()  # stopping and the summary must not be cut short
+    pool = None
+    # with workers, a stop signal is raised only where the batch looks for it (workers.stops_deferred)
+    with workers.stops_deferred() if jobs > 1 else contextlib.nullcontext():
         try:
-            if pool is not None:
-                batch.stop(pool)
-            rows = batch.final_rows()
-            summary = write_summary(out / SUMMARY_NAME, rows)
+            pool = workers.make_pool(jobs) if jobs > 1 else None
+            batch.run(discover(inputs), pool, jobs)
+            workers.raise_noted_stop()  # one that came after the last look
+        except KeyboardInterrupt as stop:
+            batch.interrupted, batch.signal = True, getattr(stop, "signum", signal.SIGINT)
         finally:
-            workers.restore(previous)
-            spill.close()
+            previous = workers.ignore_further_interrupts()  # stopping and the summary must not be cut short
+            take_noted_stop()  # a second Ctrl-C noted on the way here is ignored as well
+            try:
+                if pool is not None:
+                    batch.stop(pool)
+                rows = batch.final_rows()
+                summary = write_summary(out / SUMMARY_NAME, rows)
+            finally:
+                workers.restore(previous)
+                spill.close()
     return BatchResult(out, rows, summary, batch.problems, batch.interrupted, batch.signal)
 
 
@@ -209,6 +217,7 @@ class _Batch:
             indexes = yaml_at[start:start + size]
             paths = [str(sources[i][1]) for i in indexes]
             if pool is None:
+                workers.raise_noted_stop()
                 for index, unit in zip(indexes, _read_yaml_chunk(paths)):
                     self.spill.put(unit)
                     results[index] = [unit]
@@ -222,6 +231,7 @@ class _Batch:
                 try:
                     results[index] = []
                     for unit in _read_excel(path, self.options.renderer.review is not None):
+                        workers.raise_noted_stop()
                         self.spill.put(unit)  # row by row: a national workbook never sits in memory
                         results[index].append(unit)
                 except Exception as error:  # noqa: BLE001 - as for YAML: fail this input only
@@ -250,9 +260,11 @@ class _Batch:
     # -- stage 2: units to files
     def write(self, pool: ProcessPoolExecutor | None, jobs: int) -> None:
         work = self.plan()
+        workers.raise_noted_stop()  # before any file is begun
         total = sum(len(unit_jobs) for _, unit_jobs in work)
         if pool is None:  # one job at a time, so that Ctrl-C loses track of one file at most
             for unit, unit_jobs in work:
+                workers.raise_noted_stop()
                 for row in _write_unit(_unit_report(unit, self.options.spill), unit, unit_jobs, self.options):
                     self.accept([row], total)
             return
@@ -335,7 +347,8 @@ def _broken(source: str, error: Exception) -> _Unit:
 def _as_completed(futures) -> Iterator[Future]:
     waiting = set(futures)
     while waiting:
-        done, waiting = wait(waiting, return_when=FIRST_COMPLETED)
+        done, waiting = wait(waiting, timeout=_LOOK_SECONDS, return_when=FIRST_COMPLETED)
+        workers.raise_noted_stop()
         yield from done
 
 

@@ -10,24 +10,98 @@ However the run is stopped, no worker, no LibreOffice and no temporary file is l
   :mod:`drafter.output.pdf` kills LibreOffice and removes its folders), then the worker leaves;
   an idle worker leaves at once;
 - on Linux each worker asks the kernel for SIGTERM when its parent dies (``PR_SET_PDEATHSIG``),
-  so a parent killed alone (SIGKILL, a crash) takes its workers down cleanly too.
+  so a parent killed alone (SIGKILL, a crash) takes its workers down cleanly too;
+- in the parent, while the pool is started and waited on, Ctrl-C and the stop signals are only
+  noted, and raised where the parent looks for them (:func:`stops_deferred`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor
 
-from drafter.errors import Stopped
+from drafter.errors import Stopped, note_stop, take_noted_stop
 
 _STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 _state = {"worker": False, "busy": False, "stop": None}
+_deferred: dict = {}  # signal -> its handler, while stops are deferred
+
+
+@contextlib.contextmanager
+def stops_deferred():
+    """Within the block, Ctrl-C, SIGTERM and SIGHUP are only noted. Each is raised, as its own
+    handler would raise it, where the code looks for it (:func:`raise_noted_stop`), and at the end
+    of the block at the latest.
+
+    For the time a process pool is started and waited on: Python raises a signal's exception in
+    whatever Python code runs next, and around a pool no such place is safe.
+
+    - In logging's after-fork hook, an import's weakref callback or an extension module being
+      imported, the exception is reported as ignored, or dropped: the batch ran on as if no Ctrl-C
+      had come, waiting for LibreOffice until its time limit.
+    - Inside ``concurrent.futures.wait``, it left the lock of a future held: the pool's thread,
+      finishing that future, waited for the lock forever, and so did the stop.
+    - After a worker was forked but before the pool was returned, it left workers that nobody
+      ended (they ignore Ctrl-C): the process waited for them forever on its way out.
+    """
+    if _deferred:  # within another such block, which raises the stop
+        yield
+        return
+    for number in (signal.SIGINT,) + _STOP_SIGNALS:
+        try:
+            if callable(signal.getsignal(number)):  # one ignored, or left to end the process, stays so
+                _deferred[number] = signal.signal(number, _note)
+        except (ValueError, OSError):  # not the main thread, where no signal raises anything
+            break
+    try:
+        yield
+    finally:
+        handlers = dict(_deferred)
+        _deferred.clear()
+        for number, handler in handlers.items():
+            if signal.getsignal(number) is _note:  # not one a stop's handler set (it ignores the others)
+                signal.signal(number, handler)
+    raise_noted_stop()
+
+
+def _note(number, frame) -> None:
+    note_stop(number)
+
+
+def raise_noted_stop() -> None:
+    """Raise a stop signal that was noted and not acted on, as its handler would; else nothing."""
+    number = take_noted_stop()
+    if number:
+        handler = _deferred.get(number) or signal.getsignal(number)
+        if callable(handler):
+            handler(number, None)
+        else:  # already ignored: the command line's handler, whose exception was lost, did that
+            raise KeyboardInterrupt if number == signal.SIGINT else Stopped(number)
 
 
 def make_pool(jobs: int) -> ProcessPoolExecutor:
+    """The workers, started. A stop that comes meanwhile ends them once they are, and is raised."""
+    pool = None
+    try:
+        with stops_deferred():
+            pool = _start_pool(jobs)
+    except BaseException:
+        if pool is not None:
+            previous = ignore_further_interrupts()  # a second Ctrl-C must not leave workers behind
+            try:
+                terminate(pool)
+                pool.shutdown(wait=True, cancel_futures=True)
+            finally:
+                restore(previous)
+        raise
+    return pool
+
+
+def _start_pool(jobs: int) -> ProcessPoolExecutor:
     import multiprocessing
 
     # Warm the parent's imports before forking, so that workers start with them loaded (the
@@ -48,21 +122,24 @@ def make_pool(jobs: int) -> ProcessPoolExecutor:
 
 
 def _start(parent: int, stop) -> None:
-    _state["worker"], _state["stop"] = True, stop
-    # Ctrl-C reaches the whole process group; only the parent decides how to stop, so that
-    # workers finish the file they are writing and report it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for number in _STOP_SIGNALS:
-        signal.signal(number, _stop)
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
+    try:
+        _state["worker"], _state["stop"] = True, stop
+        # Ctrl-C reaches the whole process group; only the parent decides how to stop, so that
+        # workers finish the file they are writing and report it.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        for number in _STOP_SIGNALS:
+            signal.signal(number, _stop)
+        if sys.platform.startswith("linux"):
+            try:
+                import ctypes
 
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:  # the parent died before the request was made
-        raise SystemExit(128 + signal.SIGTERM)
+                ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+            except (OSError, AttributeError):
+                pass
+        if os.getppid() != parent:  # the parent died before the request was made
+            raise SystemExit(128 + signal.SIGTERM)
+    except SystemExit as leaving:  # the parent gone, or a stop signal (_stop) while this worker starts:
+        _leave(leaving.code)  # leave quietly, where the pool would log a failed start, traceback and all
 
 
 def stopping() -> bool:
