@@ -17,7 +17,7 @@ from drafter.plan import roles
 from drafter.plan.model import Message, Slot
 from drafter.plan.scope import Scope, message, nested
 from drafter.plan.slots import flag, label, plain, text, texts
-from drafter.plan.texts import award_slots, chunks, group_slot, split_tasks, task_slot
+from drafter.plan.texts import award_slots, chunks, group_slot, split_tasks, task_slot, words
 
 #: At most this many people or tasks in one sentence: longer lists are split, as writers do.
 PEOPLE_PER_SENTENCE = 5
@@ -209,8 +209,7 @@ def _add_group(paragraphs: list[list[Message]], found: Message) -> None:
 def _task_words(found: Message) -> int:
     """Words of the user's text a message of tasks says: its addressee and its items."""
     values = [found.slots[name].value for name in ("to", "items") if found.present(name)]
-    return sum(len(str(item).split()) for value in values
-               for item in (value if isinstance(value, list) else [value]))
+    return sum(words(item) for value in values for item in (value if isinstance(value, list) else [value]))
 
 
 def _fold(value: str) -> str:

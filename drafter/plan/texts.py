@@ -89,15 +89,16 @@ def group_slot(index: int, group: Directive, path: str):
 WORDS_PER_SENTENCE = 85
 
 
-def _words(item) -> int:
+def words(item) -> int:
+    """Words of one item of the user's: a text, a person (name and titles), or (index, text)."""
     value = item[1] if isinstance(item, tuple) else item
     if hasattr(value, "titles"):  # a person: name and titles
         return len(value.name.split()) + sum(len(t.split()) for t in value.titles) + 1
     return len(str(value).split())
 
 
-def chunks(items: list, size: int, words: int = WORDS_PER_SENTENCE) -> list[list]:
-    """Items in runs of at most ``size`` and about ``words`` words, so that no sentence lists too
+def chunks(items: list, size: int, limit: int = WORDS_PER_SENTENCE) -> list[list]:
+    """Items in runs of at most ``size`` and about ``limit`` words, so that no sentence lists too
     much at once (real articles stop near 120 words, lists of attendees and tasks included).
 
     As few runs as those limits allow, and as even as can be: four tasks that do not fit one
@@ -105,25 +106,26 @@ def chunks(items: list, size: int, words: int = WORDS_PER_SENTENCE) -> list[list
 
     >>> chunks([1, 2, 3, 4, 5], 2)
     [[1, 2], [3, 4], [5]]
-    >>> [len(c) for c in chunks(["một hai ba bốn năm"] * 6, 10, words=12)]
+    >>> [len(c) for c in chunks(["một hai ba bốn năm"] * 6, 10, limit=12)]
     [2, 2, 2]
-    >>> [len(c) for c in chunks(["một hai ba"] * 4, 4, words=10)]
+    >>> [len(c) for c in chunks(["một hai ba"] * 4, 4, limit=10)]
     [2, 2]
     """
     greedy: list[list] = []
     for item in items:
-        if greedy and len(greedy[-1]) < size and sum(map(_words, greedy[-1])) + _words(item) <= words:
+        if greedy and len(greedy[-1]) < size and sum(map(words, greedy[-1])) + words(item) <= limit:
             greedy[-1].append(item)
         else:
             greedy.append([item])
     if len(greedy) < 2:
         return greedy or [[]]
-    return _even(items, len(greedy), size, words) or greedy
+    return _even(items, len(greedy), size, limit)
 
 
-def _even(items: list, runs: int, size: int, words: int) -> list[list] | None:
-    """``items`` cut into ``runs`` runs within the limits, the longest run as short as can be."""
-    weight = [_words(item) for item in items]
+def _even(items: list, runs: int, size: int, limit: int) -> list[list]:
+    """``items`` cut into ``runs`` runs within the limits, the longest run as short as can be
+    (there is one: the greedy cut into as many runs is within them)."""
+    weight = [words(item) for item in items]
     best: dict[tuple[int, int], tuple[int, list[list]]] = {}  # (start, runs left) -> (longest, runs)
 
     def cut(start: int, left: int):
@@ -132,13 +134,13 @@ def _even(items: list, runs: int, size: int, words: int) -> list[list] | None:
         found = None
         if left == 1:
             rest = sum(weight[start:])
-            if len(items) - start <= size and (rest <= words or len(items) - start == 1):
+            if len(items) - start <= size and (rest <= limit or len(items) - start == 1):
                 found = (rest, [items[start:]])
         else:
             # longest first, so that of two cuts as even the earlier run takes the extra item
             for end in range(min(len(items) - left + 1, start + size), start, -1):
                 head = sum(weight[start:end])
-                if head > words and end - start > 1:
+                if head > limit and end - start > 1:
                     continue
                 tail = cut(end, left - 1)
                 if tail is not None and (found is None or max(head, tail[0]) < found[0]):
@@ -146,8 +148,7 @@ def _even(items: list, runs: int, size: int, words: int) -> list[list] | None:
         best[start, left] = found
         return found
 
-    result = cut(0, runs)
-    return result[1] if result else None
+    return cut(0, runs)[1]
 
 
 def proposals(scope: Scope) -> list[Message]:
