@@ -95,6 +95,10 @@ class Message:
         slot = self.slots.get(name)
         return slot is not None and not slot.empty
 
+    def filled(self) -> frozenset[str]:
+        """The names of the slots that have a value: what a phrasing of the message must say."""
+        return frozenset(name for name, slot in self.slots.items() if slot is not None and not slot.empty)
+
 
 @dataclass(frozen=True)
 class HeadingPlan:

@@ -101,7 +101,7 @@ class Realiser:
 
     def _choose(self, message: Message, entry: Entry, top: bool = False, first: bool = False,
                 clause: bool = False) -> Variant:
-        present = frozenset(name for name, slot in message.slots.items() if slot is not None and not slot.empty)
+        present = message.filled()
         variants = entry.clauses if clause and entry.clauses else entry.variants
         eligible = entry.fitting(variants, present)
         if not eligible:
