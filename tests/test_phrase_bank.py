@@ -174,3 +174,18 @@ def test_no_builtin_phrasing_leaves_a_bracket_or_a_slot_in_a_draft(sample):
             assert not re.search(r"[{}<>\[\]|]", body), re.search(r".{30}[{}<>\[\]|].{30}", body)
             assert text.count("(") == text.count(")"), template
             assert text.count("“") == text.count("”"), template
+
+
+@pytest.mark.parametrize("template", ["bao-cao", "tin-bai", "tong-hop"])
+def test_every_message_that_may_lead_a_sentence_of_clauses_can_make_the_unit_its_subject(template):
+    # "Công dân nam đủ 17 tuổi được đăng ký …; hoàn thành 100% chỉ tiêu …": the clauses after it go on
+    # from a subject that does nothing. A message with clauses may lead such a sentence.
+    from drafter.realise.bank import load_bank
+    from drafter.realise.openings import names_the_doer
+
+    files = (ROOT / "templates" / "_shared" / "phrases.yaml", ROOT / "templates" / template / "phrases.yaml")
+    kind = {"bao-cao": "report", "tin-bai": "news", "tong-hop": "rollup"}[template]
+    bank = load_bank(files, kind)
+    lacking = [key for key, entry in bank.entries.items()
+               if entry.clauses and not any(names_the_doer(v) for v in entry.variants)]
+    assert lacking == []

@@ -150,7 +150,7 @@ MESSAGES |= {
     "news.attendees.also": _spec("persons groups", "news"),
     "news.attendees.more": _spec("persons groups", "news"),
     "news.strengths": _spec("where strengths", "news"),
-    "news.shortcomings": _spec("shortcomings causes", "news"),
+    "news.shortcomings": _spec("shortcomings", "news"),
     "news.causes": _spec("causes", "news"),
     "news.speech": _spec("speaker points", "news"),
     "news.speech.emphasis": _spec("speaker points", "news"),

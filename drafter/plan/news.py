@@ -4,11 +4,13 @@ Order, as the corpus writes it: headline; lead (time, organiser, conference, cha
 attended; the results, topic by topic (context → leadership, readiness and security →
 training, exercises, militia and reserves → education and recruitment → welfare, disasters,
 remains, foreign relations, defence land and funding); shortcomings and their causes; the
-speeches; the chair's conclusion; the next period's directions; the awards; the byline.
+next period's directions, which the report sets out before anyone speaks; the speeches; the
+chair's conclusion; the awards; the byline.
 
 Topics are never mixed: a paragraph holds whole topics, and the order of messages varies only
 inside a topic whose meaning allows it. The article says everything the user wrote except the
-proposals and the lessons, which belong to the report.
+proposals and the lessons, which belong to the report, and of the figures what a paper tells at
+the unit's level (:mod:`drafter.plan.newsworthy`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from drafter.plan.model import (
     ParagraphPlan,
     TitlePlan,
 )
+from drafter.plan.newsworthy import told
 from drafter.plan.scope import Scope, message, with_subject
 from drafter.plan.slots import label, texts
 from drafter.plan.texts import topic_texts
@@ -44,6 +47,9 @@ FREE_ORDER = frozenset({"reserve"})
 AGGREGATABLE = frozenset({"recruitment", "reserve", "education", "exercises", "militia"})
 #: A results paragraph longer than this many sentences is split at a topic boundary.
 MAX_SENTENCES = 6
+#: Topics no connector leads into: "Bên cạnh đó, toàn tỉnh xảy ra 412 vụ phạm pháp hình sự" adds
+#: crimes to the work just told as if they were more of it.
+NO_CONNECTOR = frozenset({"security"})
 #: Results paragraphs this short together are one paragraph: a short article is not a column of
 #: one-line paragraphs (the context keeps its own).
 JOIN_UP_TO = 3
@@ -81,25 +87,25 @@ def _shortcomings(facts: Facts) -> list[Message]:
         return []
     items = texts(section.shortcomings, "assessment.shortcomings")
     causes = texts(section.causes, "assessment.causes")
-    if items:
-        return [message("news.shortcomings", "assessment", shortcomings=items, causes=causes)]
-    return [message("news.causes", "assessment", causes=causes)] if causes else []
+    found = [message("news.shortcomings", "assessment", shortcomings=items)] if items else []
+    return found + ([message("news.causes", "assessment", causes=causes)] if causes else [])
 
 
 def _result_paragraphs(facts: Facts, scope: Scope, chooser: Chooser) -> list[ParagraphPlan]:
+    every = {topic: topic_messages(scope, topic, chooser) for topics in RESULT_PARAGRAPHS for topic in topics}
+    every["context"] += _strengths(facts, scope)
+    selected = told(every, facts.unit.level)
     paragraphs = []
     for topics in RESULT_PARAGRAPHS:
         current: list[Message] = []
         for topic in topics:
-            found = topic_messages(scope, topic, chooser)
-            if topic == "context":
-                found += _strengths(facts, scope)
+            found = selected[topic]
             if not found:
                 continue
-            if current and len(current) + len(found) > MAX_SENTENCES:
+            if current and _sentences(current) + _sentences(found) > MAX_SENTENCES:
                 paragraphs.append(ParagraphPlan(tuple(current)))
                 current = []
-            if current:
+            if current and topic not in NO_CONNECTOR:
                 # a new topic inside a paragraph may be introduced by a connector
                 found[0] = replace(found[0], connect=True)
             current += found
@@ -108,12 +114,18 @@ def _result_paragraphs(facts: Facts, scope: Scope, chooser: Chooser) -> list[Par
     return _joined(paragraphs)
 
 
+def _sentences(messages: list[Message]) -> int:
+    """How many sentences the messages make: a run of one group is one sentence of clauses."""
+    return sum(1 for index, m in enumerate(messages)
+               if not m.group or index == 0 or messages[index - 1].group != m.group)
+
+
 def _joined(paragraphs: list[ParagraphPlan]) -> list[ParagraphPlan]:
     out: list[ParagraphPlan] = []
     for paragraph in paragraphs:
         before = out[-1].messages if out else ()
         if before and before[0].topic != "context" and paragraph.messages[0].topic != "context" \
-                and len(before) + len(paragraph.messages) <= JOIN_UP_TO:
+                and _sentences(list(before)) + _sentences(list(paragraph.messages)) <= JOIN_UP_TO:
             first = replace(paragraph.messages[0], connect=True)
             out[-1] = ParagraphPlan(before + (first,) + paragraph.messages[1:])
         else:
@@ -135,8 +147,8 @@ def plan_news(facts: Facts, variant: int | None = None) -> DocumentPlan:
     shortcomings = _shortcomings(facts)
     if shortcomings:
         blocks.append(ParagraphPlan(tuple(shortcomings)))
-    for part in (conference.speeches(facts) + conference.conclusion(facts, scope)
-                 + conference.directions(facts, scope)):
+    for part in (conference.directions(facts, scope) + conference.speeches(facts)
+                 + conference.conclusion(facts, scope)):
         blocks.append(ParagraphPlan(tuple(part)))
     awards = conference.awards(facts, scope)
     if awards:

@@ -6,6 +6,9 @@ figure, or with two introductions in a row.
 ('ref:unit', 'ref:unit')
 >>> opens_framed("Về đầu tư, tỉnh dành 4,7 tỷ đồng."), opens_framed("Tỉnh dành 4,7 tỷ đồng.")
 (True, False)
+>>> doer = lambda text: names_the_doer(Variant((parse(text, "x:1"),), "x:1"))
+>>> doer("Về dân quân, {unit} có {n} đồng chí."), doer("Lực lượng của {unit} gồm {n} đồng chí."), doer("Có {n} đồng chí.")
+(True, False, False)
 """
 
 from __future__ import annotations
@@ -33,6 +36,22 @@ def opening(variant: Variant) -> str:
 
 
 _FIGURE_KINDS = frozenset({"count", "award_count", "rate", "money", "number", "figures"})
+
+
+def names_the_doer(variant: Variant) -> bool:
+    """Whether the phrasing makes the unit its subject ("{unit} giao …", "Toàn {level} có …",
+    "Về …, {unit} cử …"), not a possessor ("lực lượng của {unit}") or nothing ("Có … được …").
+
+    A sentence of clauses goes on from its first phrasing's subject ("…; huấn luyện cho 610 cán bộ,
+    chiến sĩ"): after "Công dân nam đủ 17 tuổi được đăng ký …" such a clause has no one doing it.
+    """
+    before = ""
+    for node in variant.sentences[0]:
+        if isinstance(node, Ref) and node.name in ("unit", "level"):
+            return not before.rstrip().casefold().endswith("của")
+        if isinstance(node, Lit):
+            before = node.text
+    return False
 
 
 def opens_with_figure(variant: Variant, message: Message) -> bool:

@@ -39,7 +39,7 @@ from drafter.plan.model import (
     TitlePlan,
 )
 from drafter.realise.bank import Bank, Entry
-from drafter.realise.openings import opening, opens_framed, opens_with_figure
+from drafter.realise.openings import names_the_doer, opening, opens_framed, opens_with_figure
 from drafter.realise.phrasing import (
     BankError,
     Lit,
@@ -100,7 +100,7 @@ class Realiser:
         return entry
 
     def _choose(self, message: Message, entry: Entry, top: bool = False, first: bool = False,
-                clause: bool = False) -> Variant:
+                clause: bool = False, lead: bool = False) -> Variant:
         present = message.filled()
         variants = entry.clauses if clause and entry.clauses else entry.variants
         eligible = entry.fitting(variants, present)
@@ -123,6 +123,8 @@ class Realiser:
         if first:
             # a sentence never opens with a figure ("21 nhà tình nghĩa…"): newspapers write "Có 21…"
             fresh = [i for i in fresh if not opens_with_figure(resolved(i), message)] or fresh
+        if lead:  # clauses follow: the unit must be the one doing what they say
+            fresh = [i for i in fresh if names_the_doer(resolved(i))] or fresh
         if top:
             # no two sentences in a row open alike ("Tỉnh … Tỉnh …", "Có … Có …")
             fresh = [i for i in fresh if opening(resolved(i)) != self.last_opening] or fresh
@@ -172,9 +174,9 @@ class Realiser:
             pieces[-1].text = pieces[-1].text.rstrip(" .")
         return pieces
 
-    def say(self, message: Message, first: bool = True) -> list[_Sentence]:
+    def say(self, message: Message, first: bool = True, lead: bool = False) -> list[_Sentence]:
         entry = self._entry(message.key)
-        variant = self._choose(message, entry, top=first, first=first, clause=not first)
+        variant = self._choose(message, entry, top=first, first=first, clause=not first, lead=lead)
         said = []
         for nodes in variant.sentences:
             pieces = self._fill(nodes, message) or []
@@ -242,7 +244,7 @@ class Realiser:
         sources: list[Source] = []
         frame = True
         for position, message in enumerate(run):
-            for sentence in self.say(message, first=position == 0):
+            for sentence in self.say(message, first=position == 0, lead=position == 0):
                 _strip_end(sentence.pieces)
                 if position:
                     pieces.append(Piece("; "))
