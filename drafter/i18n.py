@@ -213,7 +213,12 @@ def problem_texts(problem) -> tuple[str, str]:
     fields["suggestion"] = re.sub(r"; có phải ý bạn là “(.*)”\?$", lambda match: hint.format(match.group(1)),
                                   str(fields["suggestion"]))
     detail = fields["detail"]
-    if isinstance(detail, str):
+    parts = problem.extra.get("parts")
+    if parts:  # a list of the message's own words ("người ký", "địa danh"), each translated
+        from babel.lists import format_list
+
+        fields["detail"] = format_list([_(part) for part in parts], locale=language())
+    elif isinstance(detail, str):
         fields["detail"] = _(detail)  # the reasons of drafter.errors.os_reason and the like, when known
     return _printable(_(text).format(**fields)), _printable(_(fix).format(**fields))
 
@@ -227,7 +232,9 @@ def render_problem(problem) -> str:
     field_path = f" [{_printable(problem.path)}]" if problem.path else ""
     stop = "" if message.endswith(("?", ".", "!")) else "."
     fix_label = _("Sửa:")
-    return f"{_printable(problem.where)}: {kind} {problem.code}{field_path}: {message}{stop} {fix_label} {fix}"
+    # a place without a line is a file, or a part of the work named in words ("báo cáo tổng hợp")
+    where = problem.where if problem.line is not None else _(problem.where)
+    return f"{_printable(where)}: {kind} {problem.code}{field_path}: {message}{stop} {fix_label} {fix}"
 
 
 def _printable(text: str) -> str:

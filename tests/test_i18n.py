@@ -153,3 +153,23 @@ def test_problem_rendering_follows_the_language():
 
 def _fields(text: str) -> set[str]:
     return {name for _literal, name, _spec, _conversion in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize(("samples", "period"), [
+    (["bac-ninh-2026.yaml", "gia-lai-2026.yaml"], ("year 2026", "năm 2026")),
+    (["gia-lai-2026-6-thang.yaml", "phuong-hai-chau-2026-6-thang.yaml"], ("first half of 2026", "6 tháng đầu năm 2026")),
+])
+def test_a_rollups_own_warning_and_summary_are_all_in_the_users_language(runner, tmp_path, samples, period):
+    # without --config the roll-up leaves its agency, place and signer blank (W538)
+    files = [str(ROOT / "samples" / name) for name in samples]
+    english = runner.invoke(cli, ["--lang", "en", "rollup", *files, "-o", str(tmp_path / "en.md")])
+    assert english.exit_code == 0, english.output
+    assert "roll-up report: warning W538: the roll-up report does not know its issuing agency, place name, " \
+           "signer's position, and signer;" in english.output
+    assert f"(2 units, {period[0]})." in english.output
+    for vietnamese in ("báo cáo tổng hợp", "cơ quan ban hành", "người ký", period[1]):
+        assert vietnamese not in english.output
+    own = runner.invoke(cli, ["rollup", *files, "-o", str(tmp_path / "vi.md")])
+    assert "báo cáo tổng hợp: cảnh báo W538: chưa xác định được cơ quan ban hành, địa danh, chức vụ người ký " \
+           "và người ký của báo cáo tổng hợp;" in own.output
+    assert f"(2 đơn vị, {period[1]})." in own.output

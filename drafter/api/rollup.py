@@ -28,6 +28,9 @@ class Rollup:
     path: Path | None = None
     #: With ``review``: the reviewers' summary of the review copy.
     review: object = None
+    #: The period's kind ("year", "half-year") and year, for a caller that names it in another language.
+    span: str = "year"
+    year: int = 0
 
 
 def rollup_draft(inputs, settings=None, template: str | Path = "tong-hop", variant: int | None = None) -> Draft:
@@ -57,6 +60,7 @@ def rollup(inputs, settings=None, template: str | Path = "tong-hop", format: str
         raise DrafterError([Problem("E501", str(output), found=str(output))])
     result, facts, problems = _rollup(inputs, settings, template, variant, warnings_located or review)
     count, period, own = facts.count, facts.period.name, facts.problems
+    span, year = facts.period.span, facts.period.year
     # the units' reports are not needed to lay the draft out: a national roll-up's are a third of its memory
     del facts
     summary = None
@@ -69,7 +73,7 @@ def rollup(inputs, settings=None, template: str | Path = "tong-hop", format: str
         content = lay_out(result, format)
     written = write_atomic(Path(output), content, force=force) if output is not None else None
     warnings = tuple(p for p in problems if not p.is_error)
-    return Rollup(content, count, period, warnings, own, written, summary)
+    return Rollup(content, count, period, warnings, own, written, summary, span, year)
 
 
 def render_rollup(inputs, format: str = "docx", settings=None, template: str | Path = "tong-hop",

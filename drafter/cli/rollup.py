@@ -99,8 +99,10 @@ def command(inputs: tuple[Path, ...], output: Path | None, format_: str | None, 
     if output is None:
         console.output(result.content)
         return
+    # the period as drafter.facts.naming names it, in the user's language
+    period = (_("6 tháng đầu năm {year}") if result.span == "half-year" else _("năm {year}")).format(year=result.year)
     console.info(_("Đã ghi {path} ({count} đơn vị, {period}).").format(path=result.path, count=result.count,
-                                                                       period=result.period))
+                                                                       period=period))
     if result.review is not None:
         from drafter.cli.render import print_summary
 

@@ -49,6 +49,9 @@ from drafter.inputs.reference import name_key, province_kind, province_name
 
 PLACEHOLDER_AGENCY = "[Tên cơ quan ban hành]"
 PLACEHOLDER_PLACE = "[Địa danh]"
+#: What a draft may leave for the officer to fill in, as a warning names it (W538).
+BLANK_AGENCY, BLANK_PLACE, BLANK_POSITION, BLANK_SIGNER = BLANKS = (
+    "cơ quan ban hành", "địa danh", "chức vụ người ký", "người ký")
 PLACEHOLDER_POSITION = "[Chức vụ người ký]"
 PLACEHOLDER_SIGNER = "[Họ và tên]"
 
@@ -125,10 +128,10 @@ def signature(body: Body | None, position: str | None, rank: str | None, name: s
     lead = body.lead if body else ()
     position = " ".join((position or head).split())
     if not position:
-        blanks.append("chức vụ người ký")
+        blanks.append(BLANK_POSITION)
         position = PLACEHOLDER_POSITION
     if not name:
-        blanks.append("người ký")
+        blanks.append(BLANK_SIGNER)
     display = (f"{rank} {name}" if rank else name) if name else PLACEHOLDER_SIGNER
     said = position.casefold()
     if authority is not None:
@@ -334,10 +337,10 @@ def rollup_issuer(units: Iterable[Report], settings=None, conventions: Conventio
     if info.issuing_agency:
         body = _body_named(info.issuing_agency) or body
     if not agency:
-        blanks.append("cơ quan ban hành")
+        blanks.append(BLANK_AGENCY)
     place = info.place or place
     if not place:
-        blanks.append("địa danh")
+        blanks.append(BLANK_PLACE)
     lines, signer, missing = signature(body, info.signer_position, info.signer_rank, info.signer_name,
                                       info.signer_authority)
     chosen = list(info.recipients) if info.recipients is not None else _without_self(recipients, agency)

@@ -39,7 +39,7 @@ from drafter.inputs.model import Report
 from drafter.inputs.reference import name_key
 from drafter.inputs.rollup_config import RollupInfo
 from drafter.inputs.sources import UnitSource
-from drafter.vnformat import vietnamese_sort_key
+from drafter.vnformat import format_list, vietnamese_sort_key
 
 #: Where a problem of the roll-up as a whole is said to be.
 HERE = "báo cáo tổng hợp"
@@ -240,7 +240,9 @@ def build_rollup(items: Iterable[Report | UnitSource], settings: RollupInfo | di
                  for n, (s, label) in enumerate(zip(ordered, _labels(ordered)), start=1))
     issuer = rollup_issuer(reports, info)
     if issuer.blanks:
-        problems.append(Problem("W538", HERE, extra={"detail": ", ".join(issuer.blanks)}))
+        # each blank is a msgid of its own: the command line lists them in the user's language
+        problems.append(Problem("W538", HERE, extra={"detail": format_list(list(issuer.blanks)),
+                                                             "parts": issuer.blanks}))
     return RollupFacts(
         rows=rows,
         period=period_words(reports[0]),
