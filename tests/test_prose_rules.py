@@ -416,6 +416,16 @@ def test_a_short_article_is_not_a_column_of_one_line_paragraphs():
         assert paragraphs[0] == ["context", "context"] and paragraphs[1:] == [["militia", "recruitment"]], paragraphs
 
 
+
+def test_the_reports_assessment_keeps_its_own_paragraph_without_context_figures():
+    # lam-dong: "Báo cáo tại hội nghị đánh giá: hoàn thành 100% chỉ tiêu …. Ngoài ra, LLVT tỉnh duy trì …"
+    report = load_report("samples/lam-dong-2026.yaml")
+    for variant in VARIANTS:
+        paragraphs = [[s.topic for s in b.sentences] for b in api.draft(report, "tin-bai", variant).blocks
+                      if getattr(b, "sentences", ())]
+        first = next(p for p in paragraphs if p[0] == "assessment")  # the strengths; shortcomings come later
+        assert set(first) == {"assessment"}, paragraphs
+
 def test_one_task_is_not_announced_as_several(gia_lai):
     # "nêu các nhiệm vụ trọng tâm năm 2027: làm tốt công tác tuyển quân" for a single task
     data = gia_lai.model_dump(mode="json", exclude_none=True)

@@ -120,11 +120,16 @@ def _sentences(messages: list[Message]) -> int:
                if not m.group or index == 0 or messages[index - 1].group != m.group)
 
 
+def _context(messages) -> bool:
+    """Whether a paragraph is the context: its figures, or only the report's general assessment."""
+    return messages[0].topic in ("context", "assessment")
+
+
 def _joined(paragraphs: list[ParagraphPlan]) -> list[ParagraphPlan]:
     out: list[ParagraphPlan] = []
     for paragraph in paragraphs:
         before = out[-1].messages if out else ()
-        if before and before[0].topic != "context" and paragraph.messages[0].topic != "context" \
+        if before and not _context(before) and not _context(paragraph.messages) \
                 and _sentences(list(before)) + _sentences(list(paragraph.messages)) <= JOIN_UP_TO:
             first = replace(paragraph.messages[0], connect=True)
             out[-1] = ParagraphPlan(before + (first,) + paragraph.messages[1:])
