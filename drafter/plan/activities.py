@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from drafter.plan.model import Message
 from drafter.plan.scope import Scope, message, nested
-from drafter.plan.slots import change, derived, figure, figures_list, plain, text, texts
+from drafter.plan.slots import change, derived, figure, figures_list, flag, plain, text, texts
 
 DISASTER_PARTS = ("disaster.storms_floods", "disaster.landslides", "disaster.fires")
 
@@ -36,7 +36,8 @@ def leadership(scope: Scope, with_bases: bool = True) -> list[Message]:
     section = scope.section("leadership")
     if with_bases and section is not None and section.legal_bases:
         found.append(message("leadership.bases", "leadership",
-                             bases=texts(section.legal_bases, "leadership.legal_bases", "names")))
+                             bases=texts(section.legal_bases, "leadership.legal_bases", "names"),
+                             several=flag(len([b for b in section.legal_bases if b and b.strip()]) > 1)))
     return found
 
 

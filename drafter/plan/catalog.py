@@ -66,7 +66,7 @@ MESSAGES: dict[str, Spec] = {
     "context.targets_met": _spec("period when unit met", BOTH, "period when unit"),
     "context.targets_total": _spec("period when unit total", BOTH, "period when unit"),
     "leadership.documents": _spec("documents unit", BOTH, "unit"),
-    "leadership.bases": _spec("bases", BOTH),
+    "leadership.bases": _spec("bases several", BOTH, "several"),
     "readiness.duty": _spec("days level", BOTH, "level"),
     "security.cases": _spec("in_period cases change", BOTH, "in_period"),
     "exercises.drills": _spec("zone civil both scope evaluation", BOTH),
