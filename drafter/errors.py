@@ -212,6 +212,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E801": ("bảng tính không có dòng số liệu {found}", "chọn một dòng có số liệu: {expected}."),
 }
 
+#: Words a message takes as its ``{detail}``, each translated on its own (drafter.i18n): what a
+#: roll-up may leave blank for the officer (W538), and where its own problems are said to be.
+BLANK_AGENCY, BLANK_PLACE, BLANK_POSITION, BLANK_SIGNER = BLANKS = (
+    "cơ quan ban hành", "địa danh", "chức vụ người ký", "người ký")
+ROLLUP_PLACE = "báo cáo tổng hợp"
+
 
 @dataclass(frozen=True)
 class Problem:

@@ -43,11 +43,10 @@ def extract_errors(fileobj, keywords, comment_tags, options):
         yield 0, None, fix, [f"{code} (cách sửa)"]
     yield from ((0, None, reason, ["{detail} (os_reason)"]) for reason in _os_reasons())
     # the parts of the draft a roll-up leaves blank (W538) and the place of its own problems
-    from drafter.facts.issuer import BLANKS
-    from drafter.facts.rollup import HERE
+    from drafter.errors import BLANKS, ROLLUP_PLACE
 
     yield from ((0, None, blank, ["{detail} (W538)"]) for blank in BLANKS)
-    yield 0, None, HERE, ["nơi của cảnh báo tổng hợp"]
+    yield 0, None, ROLLUP_PLACE, ["nơi của cảnh báo tổng hợp"]
 
 
 def _os_reasons() -> list[str]:

@@ -31,6 +31,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from drafter.errors import BLANK_AGENCY, BLANK_PLACE, BLANK_POSITION, BLANK_SIGNER
 from drafter.facts.naming import (
     CAPITAL,
     MINISTRY,
@@ -49,9 +50,6 @@ from drafter.inputs.reference import name_key, province_kind, province_name
 
 PLACEHOLDER_AGENCY = "[Tên cơ quan ban hành]"
 PLACEHOLDER_PLACE = "[Địa danh]"
-#: What a draft may leave for the officer to fill in, as a warning names it (W538).
-BLANK_AGENCY, BLANK_PLACE, BLANK_POSITION, BLANK_SIGNER = BLANKS = (
-    "cơ quan ban hành", "địa danh", "chức vụ người ký", "người ký")
 PLACEHOLDER_POSITION = "[Chức vụ người ký]"
 PLACEHOLDER_SIGNER = "[Họ và tên]"
 

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from drafter.errors import DrafterError, Problem
+from drafter.errors import ROLLUP_PLACE, DrafterError, Problem
 from drafter.facts.figures import Figures, figures_of
 from drafter.facts.issuer import Issuer, rollup_issuer
 from drafter.facts.naming import PeriodWords, period_words, province_words
@@ -42,7 +42,7 @@ from drafter.inputs.sources import UnitSource
 from drafter.vnformat import format_list, vietnamese_sort_key
 
 #: Where a problem of the roll-up as a whole is said to be.
-HERE = "báo cáo tổng hợp"
+HERE = ROLLUP_PLACE
 
 
 def identity(report: Report) -> tuple[str, str, str]:
