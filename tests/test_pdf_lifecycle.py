@@ -171,6 +171,98 @@ def test_however_the_converting_process_ends_nothing_is_left(tmp_path, how, mode
     assert not source.with_suffix(".pdf").exists()
 
 
+#: Converts with a hanging stand-in again and again, Ctrl-C delivered each time at the next of the
+#: points where Python looks for a pending signal (a function starting, a C call returning):
+#: counted from the call of docx_to_pdf ("start", every STRIDE-th point, the profile and guard made
+#: afresh each time) or from the moment LibreOffice runs and its guard knows it ("wait", every
+#: point). The conversion must raise KeyboardInterrupt at once and leave no LibreOffice running;
+#: what this process's exit would do (stop_conversions) leaves nothing at all; afterwards a
+#: conversion still works.
+INTERRUPTED_ANYWHERE = """
+import faulthandler, gc, os, signal, sys, tempfile, time
+from pathlib import Path
+from drafter.output import fonts, pdf
+from support.office import MINIMAL_PDF, eventually, left_in, processes_mentioning, stand_in_writing
+
+fonts.times_substitutes = lambda: None
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as a program started from a terminal has it
+source, start, points, stride = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+temp = tempfile.gettempdir()
+for point in range(0, points, stride):
+    faulthandler.dump_traceback_later(30, exit=True)  # stuck: show where, and end
+    seen = {"counting": False, "count": 0, "sent": False, "waiting": False}
+
+    def interrupt(frame, event, arg):
+        waits = event == "return" and frame.f_code is pdf._guard_tell.__code__  # LibreOffice runs, guarded
+        if not seen["counting"]:
+            seen["counting"] = waits or start == "start" and event == "call" and frame.f_code is pdf.docx_to_pdf.__code__
+        elif event in ("call", "c_return") or waits and start == "start":
+            seen["waiting"] = waits  # "start" ends where "wait" begins
+            if seen["count"] == point or seen["waiting"]:
+                sys.setprofile(None)
+                seen["sent"] = True
+                signal.raise_signal(signal.SIGINT)
+            seen["count"] += 1
+
+    # Python drops an exception raised in a finalizer ("Exception ignored in"), and the Popen of the
+    # round before, kept in a cycle by its traceback, would be finalized at a random moment
+    gc.collect()
+    gc.disable()
+    began = time.monotonic()
+    sys.setprofile(interrupt)
+    try:
+        pdf.docx_to_pdf(source, timeout=300)
+    except KeyboardInterrupt:
+        pass
+    else:
+        sys.exit(f"point {point}: the conversion ended without the interrupt")
+    finally:
+        sys.setprofile(None)
+        gc.enable()
+    assert seen["sent"], f"point {point}: the interrupt was never delivered"
+    assert time.monotonic() - began < 20, f"point {point}: the interrupt took {time.monotonic() - began:.0f} s"
+    guards = {guard.pid for guard in pdf._guards.values()}
+    assert not eventually(lambda: set(processes_mentioning(temp)) - guards, 10), f"point {point}: LibreOffice runs"
+    if start == "start":
+        pdf.stop_conversions()
+        assert not eventually(lambda: processes_mentioning(temp) or left_in(Path(temp)), 10), f"point {point}: left"
+        if seen["waiting"]:
+            break
+faulthandler.cancel_dump_traceback_later()
+os.environ["DRAFTER_SOFFICE"] = str(stand_in_writing(source.parent, MINIMAL_PDF))
+assert pdf.docx_to_pdf(source, timeout=60).read_bytes() == MINIMAL_PDF
+"""
+#: A stand-in whose helper names the profile folder on its command line, as soffice.bin does, so
+#: that a LibreOffice left running is seen whichever process of it is left.
+HANGING_NAMED = 'sh -c "sleep 300; :" helper "$@" &\necho $$ $! > "{pids}"\nwait\n'
+
+
+@posix
+@linux
+@pytest.mark.parametrize(("start", "points", "stride"), [("wait", 40, 1)])
+def test_ctrl_c_wherever_it_lands_stops_the_conversion(tmp_path, start, points, stride):
+    # The load-only failure of ctrl-c above, made certain: Popen.wait(timeout=...) takes a lock of
+    # the Popen one step before the try that releases it; a Ctrl-C there left it held, and the
+    # cleanup's Popen.wait() waited for it forever (drafter.output.children).
+    env = _environment(tmp_path, stand_in_soffice(tmp_path, HANGING_NAMED.format(pids=tmp_path / "pids")))
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "tests")])
+    source = tmp_path / "a.docx"
+    source.write_bytes(b"PK")
+    process = subprocess.Popen([sys.executable, "-c", INTERRUPTED_ANYWHERE, str(source), start, str(points),
+                                str(stride)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    try:
+        _, errors = process.communicate(timeout=300)
+    finally:  # whatever the test found, it leaves none of the processes it started running
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+        for pid in session_processes(process.pid) + processes_mentioning(str(tmp_path)):
+            os.kill(pid, signal.SIGKILL)
+    assert process.returncode == 0, errors
+    assert not eventually(lambda: left_in(tmp_path / "tmp")), f"left behind: {left_in(tmp_path / 'tmp')}"
+
+
 @posix
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
 def test_a_worker_ends_with_its_parent_and_takes_libreoffice_with_it(tmp_path):

@@ -50,6 +50,7 @@ import threading
 from pathlib import Path
 
 from drafter.errors import DrafterError, Problem
+from drafter.output.children import end_group, wait
 from drafter.output.fonts import check_fonts
 
 #: Seconds one conversion may take; a two-page report takes about one second.
@@ -168,30 +169,17 @@ def _run(command: list[str], timeout: float, where: str, log: Path) -> str:
             raise DrafterError([Problem("E702", where, extra={"detail": error.strerror or str(error)})]) from None
         try:
             _guard_tell(f"+ {process.pid}")
-            process.wait(timeout=timeout)
+            wait(process, timeout)  # not process.wait(timeout=…): see drafter.output.children
         except subprocess.TimeoutExpired:
             raise DrafterError([Problem("E703", where, expected=f"{timeout:g}")]) from None
         finally:  # also on Ctrl-C, or SIGTERM made an exception (raise_on_sigterm)
-            _end_group(process)
+            end_group(process)
             _guard_tell(f"- {process.pid}")
         output.seek(0)
         text = output.read().decode("utf-8", "replace")
     if process.returncode != 0:
         raise DrafterError([Problem("E702", where, extra={"detail": _last_line(text) or f"mã thoát {process.returncode}"})])
     return text
-
-
-def _end_group(process: subprocess.Popen) -> None:
-    """Kill the process and everything left in its group, then reap it: no orphan, no zombie."""
-    if _POSIX:
-        try:
-            os.killpg(process.pid, signal.SIGKILL)  # soffice's children too, after a normal exit as well
-        except OSError:
-            pass
-    elif process.poll() is None:  # Windows: soffice.exe starts soffice.bin; /T ends the tree
-        subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True)
-        process.kill()
-    process.wait()
 
 
 def _last_line(text: str) -> str:
@@ -323,7 +311,7 @@ def stop_conversions() -> None:
         except OSError:
             pass
         try:
-            guard.wait(timeout=10)
+            wait(guard, 10)
         except subprocess.TimeoutExpired:
             guard.kill()
     folder = _folders.pop(pid, None)
