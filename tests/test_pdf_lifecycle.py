@@ -239,7 +239,7 @@ HANGING_NAMED = 'sh -c "sleep 300; :" helper "$@" &\necho $$ $! > "{pids}"\nwait
 
 @posix
 @linux
-@pytest.mark.parametrize(("start", "points", "stride"), [("wait", 40, 1)])
+@pytest.mark.parametrize(("start", "points", "stride"), [("wait", 40, 1), ("start", 10_000, 7)])
 def test_ctrl_c_wherever_it_lands_stops_the_conversion(tmp_path, start, points, stride):
     # The load-only failure of ctrl-c above, made certain: Popen.wait(timeout=...) takes a lock of
     # the Popen one step before the try that releases it; a Ctrl-C there left it held, and the

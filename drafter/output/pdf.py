@@ -47,11 +47,16 @@ import subprocess
 import sys
 import tempfile
 import threading
+from multiprocessing import util
 from pathlib import Path
 
+# Imported here, not where used: a Ctrl-C that lands in an import (its module lock's weakref
+# callback) is reported as ignored and lost, and the conversion ran on as if none had come.
 from drafter.errors import DrafterError, Problem
 from drafter.output.children import end_group, wait
+from drafter.output.files import write_atomic
 from drafter.output.fonts import check_fonts
+from drafter.output.workers import stops_deferred
 
 #: Seconds one conversion may take; a two-page report takes about one second.
 DEFAULT_TIMEOUT = 180.0
@@ -154,27 +159,31 @@ def docx_to_pdf(source: Path | str, target: Path | str | None = None, force: boo
     reason = check_pdf(data)
     if reason is not None:
         raise DrafterError([Problem("E707", str(source), extra={"detail": reason})])
-    from drafter.output.files import write_atomic
-
     return write_atomic(target, data, force=force)
 
 
 def _run(command: list[str], timeout: float, where: str, log: Path) -> str:
     """Run LibreOffice in its own process group under the guard; whatever happens, end the group."""
     with open(log, "w+b") as output:
+        process = None
         try:
-            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT,
-                                       start_new_session=True)
-        except OSError as error:
-            raise DrafterError([Problem("E702", where, extra={"detail": error.strerror or str(error)})]) from None
-        try:
-            _guard_tell(f"+ {process.pid}")
+            # A Ctrl-C or stop signal while LibreOffice starts is raised once the guard and the
+            # finally below know it: raised in between, it left a LibreOffice running until this
+            # process ended (for a caller that carries on after KeyboardInterrupt, for good).
+            with stops_deferred():
+                try:
+                    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=output,
+                                               stderr=subprocess.STDOUT, start_new_session=True)
+                except OSError as error:
+                    raise DrafterError([Problem("E702", where, extra={"detail": error.strerror or str(error)})]) from None
+                _guard_tell(f"+ {process.pid}")
             wait(process, timeout)  # not process.wait(timeout=…): see drafter.output.children
         except subprocess.TimeoutExpired:
             raise DrafterError([Problem("E703", where, expected=f"{timeout:g}")]) from None
         finally:  # also on Ctrl-C, or SIGTERM made an exception (raise_on_sigterm)
-            end_group(process)
-            _guard_tell(f"- {process.pid}")
+            if process is not None:
+                end_group(process)
+                _guard_tell(f"- {process.pid}")
         output.seek(0)
         text = output.read().decode("utf-8", "replace")
     if process.returncode != 0:
@@ -257,18 +266,20 @@ def _folder() -> Path:
     """This process's folder (LibreOffice profile and conversions), made and guarded on first use."""
     pid = os.getpid()
     if pid not in _folders:
-        _remove_stale_folders()
-        folder = Path(tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{pid}-"))
-        _folders[pid] = folder
-        if _POSIX:
-            _guards[pid] = subprocess.Popen([sys.executable, "-I", "-S", "-c", _GUARD, str(folder)],
-                                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                            stderr=subprocess.DEVNULL, text=True)
-        # multiprocessing's finalizers run at the exit of the main process and of pool
-        # workers alike (a worker leaves through os._exit, which skips atexit).
-        from multiprocessing import util
-
-        util.Finalize(None, stop_conversions, exitpriority=10)
+        # A Ctrl-C or stop signal meanwhile is raised once the folder, its guard and the clean-up
+        # at exit are all in place: raised in between, it left a folder that nothing removed. The
+        # sweep is inside too: tempfile.gettempdir() first takes a lock the way Popen.wait does.
+        with stops_deferred():
+            _remove_stale_folders()
+            folder = Path(tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{pid}-"))
+            _folders[pid] = folder
+            if _POSIX:
+                _guards[pid] = subprocess.Popen([sys.executable, "-I", "-S", "-c", _GUARD, str(folder)],
+                                                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                                stderr=subprocess.DEVNULL, text=True)
+            # multiprocessing's finalizers run at the exit of the main process and of pool
+            # workers alike (a worker leaves through os._exit, which skips atexit).
+            util.Finalize(None, stop_conversions, exitpriority=10)
     return _folders[pid]
 
 
