@@ -232,8 +232,7 @@ faulthandler.cancel_dump_traceback_later()
 os.environ["DRAFTER_SOFFICE"] = str(stand_in_writing(source.parent, MINIMAL_PDF))
 assert pdf.docx_to_pdf(source, timeout=60).read_bytes() == MINIMAL_PDF
 """
-#: A stand-in whose helper names the profile folder on its command line, as soffice.bin does, so
-#: that a LibreOffice left running is seen whichever process of it is left.
+#: A stand-in whose helper names the profile folder, as soffice.bin does: seen if it is left running.
 HANGING_NAMED = 'sh -c "sleep 300; :" helper "$@" &\necho $$ $! > "{pids}"\nwait\n'
 
 
@@ -261,6 +260,36 @@ def test_ctrl_c_wherever_it_lands_stops_the_conversion(tmp_path, start, points, 
             os.kill(pid, signal.SIGKILL)
     assert process.returncode == 0, errors
     assert not eventually(lambda: left_in(tmp_path / "tmp")), f"left behind: {left_in(tmp_path / 'tmp')}"
+
+
+#: SIGTERM made SystemExit (raise_on_sigterm) just as subprocess.run's wait for fc-match took its lock.
+STOPPED_IN_FONT_CHECK = """
+import faulthandler, signal, sys
+from drafter.output import fonts, pdf
+
+pdf.raise_on_sigterm()
+faulthandler.dump_traceback_later(30, exit=True)
+
+def stop(frame, event, arg):
+    if event == "c_return" and frame.f_code.co_name == "_wait" and getattr(arg, "__name__", "") == "acquire":
+        sys.setprofile(None)
+        signal.raise_signal(signal.SIGTERM)
+
+sys.setprofile(stop)
+fonts.times_substitutes()
+sys.exit("the font check ended without the stop")
+"""
+
+
+@posix
+def test_a_stop_during_the_font_check_ends_the_process(tmp_path):
+    fc_bin = tmp_path / "fc-bin"
+    fc_bin.mkdir()
+    stand_in_soffice(fc_bin, "printf 'Liberation Serif\\t/fonts/a.ttf\\t20-7e'\n", name="fc-match")
+    env = {**_environment(tmp_path, Path("/nowhere")), "PATH": f"{fc_bin}{os.pathsep}{os.environ['PATH']}"}
+    done = subprocess.run([sys.executable, "-c", STOPPED_IN_FONT_CHECK], env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 143, done.stderr
 
 
 @posix

@@ -27,6 +27,7 @@ import unicodedata
 from typing import NamedTuple
 
 from drafter.errors import DrafterError, Problem
+from drafter.output.workers import stops_deferred
 
 #: The family the drafts name (drafter.layout.decree30.PageSettings.font).
 FAMILY = "Times New Roman"
@@ -84,17 +85,22 @@ def times_substitutes() -> tuple[FontMatch, ...] | None:
     if program is None:
         return None
     found = []
-    for style, suffix in STYLES.items():
-        try:
-            result = subprocess.run([program, "--format", "%{family[0]}\t%{file}\t%{charset}", FAMILY + suffix],
-                                    capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
-        except (OSError, subprocess.SubprocessError):
-            return None
-        family, _, rest = result.stdout.decode("utf-8", "replace").partition("\t")
-        file, _, charset = rest.partition("\t")
-        if result.returncode != 0 or not family:
-            return None
-        found.append(FontMatch(style, family, file, _covers(_parse_charset(charset), VIETNAMESE_LETTERS + PUNCTUATION)))
+    # A stop signal made an exception (raise_on_sigterm's SystemExit, a batch worker's Stopped) that
+    # lands in subprocess.run's timed wait can leave the Popen's lock held, and run's clean-up then
+    # waits for it forever (drafter.output.children). fc-match answers in milliseconds, once per
+    # process: a stop, Ctrl-C included, waits for it and is raised after.
+    with stops_deferred():
+        for style, suffix in STYLES.items():
+            try:
+                result = subprocess.run([program, "--format", "%{family[0]}\t%{file}\t%{charset}", FAMILY + suffix],
+                                        capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
+            except (OSError, subprocess.SubprocessError):
+                return None
+            family, _, rest = result.stdout.decode("utf-8", "replace").partition("\t")
+            file, _, charset = rest.partition("\t")
+            if result.returncode != 0 or not family:
+                return None
+            found.append(FontMatch(style, family, file, _covers(_parse_charset(charset), VIETNAMESE_LETTERS + PUNCTUATION)))
     return tuple(found)
 
 
