@@ -124,6 +124,10 @@ def _start_pool(jobs: int) -> ProcessPoolExecutor:
 def _start(parent: int, stop) -> None:
     try:
         _state["worker"], _state["stop"] = True, stop
+        # Forked while the parent defers its stops, a worker inherits its table of deferred handlers
+        # and would take every stops_deferred block of its own (starting LibreOffice) for a nested
+        # one that defers nothing. The handlers set below are this worker's own.
+        _deferred.clear()
         # Ctrl-C reaches the whole process group; only the parent decides how to stop, so that
         # workers finish the file they are writing and report it.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
