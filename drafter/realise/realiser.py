@@ -305,6 +305,8 @@ def realise(plan: DocumentPlan, bank: Bank, compared: str = "") -> Realised:
         else:
             raise TypeError(f"not a plan block: {block!r}")
     summary = realiser.line(plan.summary) if plan.summary is not None else ""
+    # a cycle (context.nested): left, the realiser, plan and pieces (700 objects) wait for the cycle collector
+    realiser.context.nested = None
     _resolve_terms(realiser.sentences, bank)
     blocks = [_paragraph(*item) if isinstance(item, tuple) else item for item in staged]
     return Realised(tuple(blocks), summary, headline)
