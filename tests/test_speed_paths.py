@@ -246,6 +246,33 @@ def test_the_batch_parent_puts_the_reports_aside(tmp_path, monkeypatch):
     assert seen and all(unit.payload is None and unit.stored is not None for unit in seen)
 
 
+@pytest.mark.parametrize("template, fmt", [("bao-cao", "docx"), ("tin-bai", "md")])
+def test_a_document_leaves_no_cyclic_garbage(template, fmt):
+    """What a render makes is freed as soon as it is done with: garbage in reference cycles waits
+    for the cycle collector, which a batch then runs every few documents over all of it."""
+    import gc
+
+    from drafter.inputs import load_report
+
+    reports = [load_report(sample) for sample in SAMPLES]
+    api.render(reports[0], template, fmt)  # imports and caches filled first
+    gc.collect()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        for report in reports:
+            api.render(report, template, fmt)
+        gc.collect()
+        # what a document's size makes; a recursive helper's own small cycle (a long list cut
+        # evenly, plan.texts) is not one of these
+        left = sorted({type(thing).__qualname__ for thing in gc.garbage} & {"Realiser", "Piece", "Message", "Slot"})
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert not left, f"freed only by the cycle collector: {left}"
+
+
 # ------------------------------------------------------------------ start-up shortcuts
 
 
