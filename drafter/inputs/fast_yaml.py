@@ -136,33 +136,42 @@ class _Built:
         if self.left < 0:  # aliases can multiply a small file
             raise _Unsure
         scalar, sequence, mapping = self.kinds
-        if isinstance(node, scalar):
-            tag, value = _scalar(node)
-            if tag == "str":
-                self.texts.append(value)
-            elif tag == "bool":
-                self.booleans = True
-            elif tag == "timestamp":
-                self.texts.append(value)
-            return value
-        if isinstance(node, sequence):
+        kind = type(node)  # libyaml's composer makes these three classes exactly, never subclasses
+        if kind is scalar:
+            return self._scalar_value(node)
+        if kind is sequence:
             return [self.value(item) for item in node.value]
-        if not isinstance(node, mapping):
+        if kind is not mapping:
             raise _Unsure
-        result, seen, lines = {}, set(), self.lines
+        result, seen, lines, texts = {}, set(), self.lines, self.texts
         for key_node, value_node in node.value:
-            if not isinstance(key_node, scalar):
+            if type(key_node) is not scalar:
                 raise _Unsure  # a complex key: the located reader names it
             tag, key = _scalar(key_node)
             if (tag, key_node.value) in seen:
                 raise _Unsure  # a duplicate key: the located reader reports it at its line
             seen.add((tag, key_node.value))
-            if isinstance(value_node, scalar) and _comment_before(key_node, value_node, lines):
-                raise _Unsure
-            name = unicodedata.normalize("NFC", str(key))
-            self.texts.append(name)
-            result[name] = self.value(value_node)
+            # a key's text is NFC already (_scalar); only a number or a boolean needs making text
+            name = key if tag == "str" else unicodedata.normalize("NFC", str(key))
+            texts.append(name)
+            if type(value_node) is scalar:  # most values: said here, without a call per value
+                if value_node.start_mark.line > key_node.end_mark.line and _comment_before(key_node, value_node, lines):
+                    raise _Unsure
+                self.left -= 1
+                if self.left < 0:
+                    raise _Unsure
+                result[name] = self._scalar_value(value_node)
+            else:
+                result[name] = self.value(value_node)
         return result
+
+    def _scalar_value(self, node):
+        tag, value = _scalar(node)
+        if tag == "str" or tag == "timestamp":
+            self.texts.append(value)
+        elif tag == "bool":
+            self.booleans = True
+        return value
 
 
 def _comment_before(key_node, value_node, lines: list[str]) -> bool:
