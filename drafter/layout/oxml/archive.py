@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 #: Deflate level of the parts written for each document (document.xml, core.xml). Measured
@@ -34,11 +34,31 @@ def zip_entry_of_texts(name: str, texts: Iterable[str], level: int = ZIP_LEVEL) 
     how its input is cut), without the whole text ever in memory (a national roll-up's table is
     8 MB of XML, and a joined copy, a concatenated copy and an encoded copy of it made the peak).
 
-    >>> pieces = ["<a>", "Tổng hợp " * 9000, "<b/>" * 3000, "</a>"]
+    >>> pieces = ["<a>", "Tổng hợp " * 40000, "<b/>" * 3000, "</a>"] + ["<c>đ</c>"] * 70000
     >>> zip_entry_of_texts("a.xml", pieces) == zip_entry("a.xml", "".join(pieces).encode("utf-8"))
     True
     """
-    return _compressed(name, (text.encode("utf-8") for text in texts), level)
+    return _compressed(name, _runs(texts), level)
+
+
+#: Characters of XML joined before they are encoded and compressed: a report's body comes in some
+#: 50 pieces, and a call of the compressor each cost more than compressing them at once (0.21 ms
+#: against 0.12 ms for a commune's report); a roll-up's 8 MB still never sits in memory whole.
+_RUN = 1 << 18
+
+
+def _runs(texts: Iterable[str]) -> Iterator[bytes]:
+    """The UTF-8 of ``texts`` in runs of at least :data:`_RUN` characters (the last one shorter)."""
+    run: list[str] = []
+    size = 0
+    for text in texts:
+        run.append(text)
+        size += len(text)
+        if size >= _RUN:
+            yield "".join(run).encode("utf-8")
+            run, size = [], 0
+    if run:
+        yield "".join(run).encode("utf-8")
 
 
 def _compressed(name: str, blobs: Iterable[bytes], level: int) -> ZipEntry:
