@@ -10,7 +10,6 @@ one final stop, tidy spaces). Each sentence keeps the sources of what it states.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from drafter import vnformat
@@ -40,6 +39,7 @@ from drafter.plan.model import (
 )
 from drafter.realise.bank import Bank, Entry
 from drafter.realise.openings import names_the_doer, opening, opens_framed, opens_with_figure
+from drafter.realise.orthography import finished, lower_first_piece, merged, plain_text, strip_end
 from drafter.realise.phrasing import (
     BankError,
     Lit,
@@ -50,10 +50,8 @@ from drafter.realise.phrasing import (
     pick_alternatives,
 )
 from drafter.realise.referring import Mentions, resolve_terms
-from drafter.realise.surface import lower_first
 from drafter.realise.values import Context, Piece, render
 
-_ENDINGS = (".", ":", "!", "?", "…", "./.")
 
 
 @dataclass(slots=True)
@@ -213,17 +211,17 @@ class Realiser:
             else:
                 said = self.say(message)
             # a connector at about every other place the plan allows one: writers do not chain them
-            if message.connect and out and not _opens_with_connector(out[-1]) and not opens_framed(_plain_text(said[0].pieces)) \
+            if message.connect and out and not _opens_with_connector(out[-1]) and not opens_framed(plain_text(said[0].pieces)) \
                     and self.chooser.number(f"connect#{len(self.sentences) + len(out)}", 2) == 0:
                 connector = self._connector()
                 if connector:
                     first = said[0]
                     first.pieces.insert(0, Piece(f"{connector}, "))
-                    _lower_first(first.pieces, 1)
+                    lower_first_piece(first.pieces, 1)
                     first.message += "+connector"
             for sentence in said:
                 # a phrasing of the bank that opens with a connector uses it up as well
-                text = _plain_text(sentence.pieces).lstrip()
+                text = plain_text(sentence.pieces).lstrip()
                 opening = next((c for c in self.bank.settings.connectors if text.startswith(c + ",")), None)
                 if opening and not sentence.message.endswith("+connector"):
                     self.connectors_used.add(opening)
@@ -245,10 +243,10 @@ class Realiser:
         frame = True
         for position, message in enumerate(run):
             for sentence in self.say(message, first=position == 0, lead=position == 0):
-                _strip_end(sentence.pieces)
+                strip_end(sentence.pieces)
                 if position:
                     pieces.append(Piece("; "))
-                    _lower_first(sentence.pieces, 0)
+                    lower_first_piece(sentence.pieces, 0)
                 pieces += sentence.pieces
                 sources += sentence.sources
                 frame = frame and sentence.frame
@@ -260,7 +258,7 @@ class Realiser:
             raise BankError([("E564", str(self.bank.files[-1]), f"thiếu tiêu đề “{plan.key}” trong headings")])
         variant = self._resolved(entry.variants[0], f"heading|{plan.key}")
         pieces = self._fill(variant.sentences[0], Message(plan.key, plan.slots)) or []
-        return vnformat.capitalize_first(_plain_text(pieces).strip().rstrip("."))
+        return vnformat.capitalize_first(plain_text(pieces).strip().rstrip("."))
 
     def table(self, plan: TablePlan) -> Table:
         """A table of figures: rates as plain decimals (the header says "%"), "-" for a figure not given."""
@@ -271,8 +269,8 @@ class Realiser:
     def line(self, message: Message) -> str:
         """A message as one line without a final stop: a headline, a trích yếu."""
         sentence = self.say(message)[0]
-        _strip_end(sentence.pieces)
-        return vnformat.capitalize_first(_plain_text(_resolve_alone(sentence.pieces, self.bank)).strip())
+        strip_end(sentence.pieces)
+        return vnformat.capitalize_first(plain_text(_resolve_alone(sentence.pieces, self.bank)).strip())
 
 
 # ------------------------------------------------------------------ the document
@@ -331,64 +329,9 @@ def _paragraph(item: bool, sentences: list[_Sentence]) -> Paragraph:
 
 
 def _finish(sentence: _Sentence) -> Sentence:
-    """Surface rules: tidy joins, a capital first letter, one final stop; pieces become spans."""
-    pieces = [p for p in sentence.pieces if p.text]
-    _tidy_joins(pieces)
-    pieces = [p for p in pieces if p.text]  # a stop the join took away leaves nothing to end on
-    if pieces:
-        pieces[0].text = vnformat.capitalize_first(pieces[0].text.lstrip())
-        pieces[-1].text = pieces[-1].text.rstrip()
-        if not pieces[-1].text.endswith(_ENDINGS):
-            pieces.append(Piece("."))
-    spans = _merged(pieces)
+    """The sentence written out: its pieces made tidy (:mod:`drafter.realise.orthography`) as spans."""
+    spans = merged(finished(sentence.pieces))
     return Sentence(spans, sentence.message, sentence.frame, tuple(dict.fromkeys(sentence.sources)), sentence.topic)
-
-
-def _merged(pieces: list[Piece]) -> tuple[Span, ...]:
-    """Adjacent pieces without a source joined into one span."""
-    spans: list[Span] = []
-    run: list[str] = []  # texts of the pieces without a source since the last span
-    for piece in pieces:
-        if piece.source is None:
-            run.append(piece.text)
-            continue
-        if run:
-            spans.append(Span("".join(run)))
-            run = []
-        spans.append(Span(piece.text, piece.source))
-    if run:
-        spans.append(Span("".join(run)))
-    return tuple(spans)
-
-
-_PUNCTUATION = (",", ".", ";", ":", "?", "!", ")", "…")
-
-
-def _tidy_joins(pieces: list[Piece]) -> None:
-    """No double spaces and no space before punctuation where pieces meet (inside a piece the
-    bank's and the user's texts are tidy already)."""
-    for left, right in zip(pieces, pieces[1:]):
-        if left.text.endswith(" ") and right.text.startswith((" ",) + _PUNCTUATION):
-            left.text = left.text.rstrip(" ")
-        if left.text.endswith((".", ";", ",")) and right.text.startswith((".", ";", ",")):
-            right.text = right.text[1:]
-        elif left.text.endswith(("?", "…")) and right.text.startswith("."):  # the user's own ending stays
-            right.text = right.text[1:]
-
-
-def _strip_end(pieces: list[Piece]) -> None:
-    while pieces and not pieces[-1].text.strip() and pieces[-1].term is None:
-        pieces.pop()
-    if pieces and pieces[-1].term is None:
-        pieces[-1].text = pieces[-1].text.rstrip(" .")
-
-
-def _lower_first(pieces: list[Piece], start: int) -> None:
-    for piece in pieces[start:]:
-        if piece.text.strip() or piece.term:
-            if piece.term is None and (piece.source is None or piece.free_text):
-                piece.text = lower_first(piece.text)
-            return
 
 
 def _cell_text(cell: Slot | None, context) -> str:
@@ -401,10 +344,6 @@ def _cell_text(cell: Slot | None, context) -> str:
 
 def _opens_with_connector(sentence: _Sentence) -> bool:
     return sentence.message.endswith("+connector")
-
-
-def _plain_text(pieces: Iterable[Piece]) -> str:
-    return "".join(p.text for p in pieces)
 
 
 def _resolve_terms(sentences: list[_Sentence], bank: Bank) -> None:
