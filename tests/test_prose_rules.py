@@ -277,9 +277,11 @@ CONNECTORS = ("Bên cạnh đó", "Cùng với đó", "Ngoài ra", "Đồng th�
 #: sentence without a verb; "các cuộc diễn tập" after one drill; a verb or "cùng" said twice in
 #: one sentence; "Theo như … nêu"; a verb said again by the item after its colon ("tập trung: tập trung");
 #: clauses that go on from a subject who does nothing ("Công dân nam … gồm 32.780 người; hoàn thành …");
-#: "diễn ra" in two sentences in a row of the lead; "Các văn bản … gồm" one document.
+#: "diễn ra" in two sentences in a row of the lead; "Các văn bản … gồm" one document, or for one
+#: "Văn bản được quán triệt, triển khai Chỉ thị …", a sentence without its verb.
 SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đồng chí|ha))?[.;,]",
-                 r"(^|\. )Các văn bản [^.;]* gồm (?:(?! và )[^,;])*?\.(\s|$)", r"giao đủ [\d.]+ trên tổng số",
+                 r"(^|\. )Các văn bản [^.;]* gồm (?:(?! và )[^,;])*?\.(\s|$)",
+                 r"(^|\. )Văn bản được quán triệt, (triển khai|thực hiện) [A-ZĐ]", r"giao đủ [\d.]+ trên tổng số",
                  r"Các nhiệm vụ khác gồm", r"(^|\. )Đối với [^,.]*: ", r"(?<!\d)1 cuộc diễn tập [^.]*; các cuộc diễn tập",
                  r"huy động[^.]*huy động", r"đạt [^.;]*; [^.;]*đạt tỷ lệ", r"Cùng (tham )?dự[^.;]*, cùng ", r"Theo như",
                  r"đi bồi dưỡng[^.]*bồi dưỡng|bồi dưỡng[^.]*đi bồi dưỡng",
