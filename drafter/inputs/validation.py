@@ -17,10 +17,10 @@ import typing
 from pydantic import BaseModel, ValidationError
 
 from drafter.errors import Problem
+from drafter.inputs.encodings import may_be_legacy
 from drafter.inputs.era import era_for
 from drafter.inputs.model import Report
 from drafter.inputs.reference import unit_problems
-from drafter.inputs.encodings import may_be_legacy
 from drafter.inputs.yaml_reader import Loc, Positions, legacy_vote, legacy_words
 
 

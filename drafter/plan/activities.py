@@ -34,10 +34,9 @@ def leadership(scope: Scope, with_bases: bool = True) -> list[Message]:
     if documents:
         found.append(message("leadership.documents", "leadership", documents=documents, unit=scope.unit()))
     section = scope.section("leadership")
-    if with_bases and section is not None and section.legal_bases:
-        found.append(message("leadership.bases", "leadership",
-                             bases=texts(section.legal_bases, "leadership.legal_bases", "names"),
-                             several=flag(len([b for b in section.legal_bases if b and b.strip()]) > 1)))
+    bases = texts(section.legal_bases, "leadership.legal_bases", "names") if with_bases and section else None
+    if bases:
+        found.append(message("leadership.bases", "leadership", bases=bases, several=flag(len(bases.value) > 1)))
     return found
 
 

@@ -15,6 +15,7 @@ the unit's level (:mod:`drafter.plan.newsworthy`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from drafter.document import Source
@@ -114,13 +115,13 @@ def _result_paragraphs(facts: Facts, scope: Scope, chooser: Chooser) -> list[Par
     return _joined(paragraphs)
 
 
-def _sentences(messages: list[Message]) -> int:
+def _sentences(messages: Sequence[Message]) -> int:
     """How many sentences the messages make: a run of one group is one sentence of clauses."""
     return sum(1 for index, m in enumerate(messages)
                if not m.group or index == 0 or messages[index - 1].group != m.group)
 
 
-def _context(messages) -> bool:
+def _context(messages: Sequence[Message]) -> bool:
     """Whether a paragraph is the context: its figures, or only the report's general assessment."""
     return messages[0].topic in ("context", "assessment")
 
@@ -130,7 +131,7 @@ def _joined(paragraphs: list[ParagraphPlan]) -> list[ParagraphPlan]:
     for paragraph in paragraphs:
         before = out[-1].messages if out else ()
         if before and not _context(before) and not _context(paragraph.messages) \
-                and _sentences(list(before)) + _sentences(list(paragraph.messages)) <= JOIN_UP_TO:
+                and _sentences(before) + _sentences(paragraph.messages) <= JOIN_UP_TO:
             first = replace(paragraph.messages[0], connect=True)
             out[-1] = ParagraphPlan(before + (first,) + paragraph.messages[1:])
         else:

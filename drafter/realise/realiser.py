@@ -53,7 +53,6 @@ from drafter.realise.referring import Mentions, resolve_terms
 from drafter.realise.values import Context, Piece, render
 
 
-
 @dataclass(slots=True)
 class _Sentence:
     """A sentence being built: its pieces, what it says, whether it is a frame."""
