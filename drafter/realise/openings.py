@@ -30,9 +30,21 @@ def opening(variant: Variant) -> str:
         if isinstance(node, Term):
             return "term:" + node.abbreviation
         if node.text.strip():
-            word = node.text.split()[0].casefold().strip(",")
-            return _SAME_OPENING.get(word, word)
+            return text_opening(node.text)
     return ""
+
+
+def text_opening(text: str) -> str:
+    """How a written sentence opens, named as :func:`opening` names a phrasing's first word.
+
+    >>> text_opening("Hội nghị có sự tham dự của …"), text_opening("Toàn tỉnh có 9 vụ.")
+    ('hội', 'ref:unit')
+    """
+    words = text.split(maxsplit=1)
+    if not words:
+        return ""
+    word = words[0].casefold().strip(",")
+    return _SAME_OPENING.get(word, word)
 
 
 _FIGURE_KINDS = frozenset({"count", "award_count", "rate", "money", "number", "figures"})

@@ -38,7 +38,7 @@ from drafter.plan.model import (
     TitlePlan,
 )
 from drafter.realise.bank import Bank, Entry
-from drafter.realise.openings import names_the_doer, opening, opens_framed, opens_with_figure
+from drafter.realise.openings import names_the_doer, opening, opens_framed, opens_with_figure, text_opening
 from drafter.realise.orthography import finished, lower_first_piece, merged, plain_text, strip_end
 from drafter.realise.phrasing import (
     BankError,
@@ -82,7 +82,8 @@ class Realiser:
         self.context = Context(labels=bank.labels, pad_award_counts=bank.settings.pad_award_counts,
                                compared=compared, nested=self._inline,
                                mentions=Mentions(shorten_unit=bank.settings.shorten_unit))
-        self.last_opening = ""
+        #: How the last sentence opens: its phrasing's opening ("ref:unit") and its written first word.
+        self.last_openings: set[str] = set()
         self.used: dict[str, set[int]] = {}
         self.occurrences: dict[str, int] = {}
         self.connectors_used: set[str] = set()
@@ -124,11 +125,11 @@ class Realiser:
             fresh = [i for i in fresh if names_the_doer(resolved(i))] or fresh
         if top:
             # no two sentences in a row open alike ("Tỉnh … Tỉnh …", "Có … Có …")
-            fresh = [i for i in fresh if opening(resolved(i)) != self.last_opening] or fresh
+            fresh = [i for i in fresh if opening(resolved(i)) not in self.last_openings] or fresh
         index = fresh[self.chooser.number(f"{used_key}#{occurrence}", len(fresh))]
         self.used.setdefault(used_key, set()).add(index)
         if top:
-            self.last_opening = opening(resolved(index))
+            self.last_openings = {opening(resolved(index))}
         return resolved(index)
 
     def _resolved(self, variant: Variant, key: str) -> Variant:
@@ -181,6 +182,8 @@ class Realiser:
                 continue  # a sentence made only of an optional part that had nothing to say
             sources = [p.source for p in pieces if p.source is not None]
             said.append(_Sentence(pieces, message.key, entry.frame, sources, message.topic))
+        if first and said:  # as written: "{next_when}, …" opens with "Trong", a phrasing of two with its second
+            self.last_openings.add(text_opening(plain_text(said[-1].pieces)))
         return said
 
     # sentences and paragraphs -------------------------------------------------------------
@@ -216,6 +219,8 @@ class Realiser:
                 if connector:
                     first = said[0]
                     first.pieces.insert(0, Piece(f"{connector}, "))
+                    if len(said) == 1:
+                        self.last_openings.add(text_opening(connector))
                     lower_first_piece(first.pieces, 1)
                     first.message += "+connector"
             for sentence in said:
