@@ -278,7 +278,9 @@ CONNECTORS = ("Bên cạnh đó", "Cùng với đó", "Ngoài ra", "Đồng th�
 #: one sentence; "Theo như … nêu"; a verb said again by the item after its colon ("tập trung: tập trung");
 #: clauses that go on from a subject who does nothing ("Công dân nam … gồm 32.780 người; hoàn thành …");
 #: "diễn ra" in two sentences in a row of the lead; "Các văn bản … gồm" one document, or for one
-#: "Văn bản được quán triệt, triển khai Chỉ thị …", a sentence without its verb.
+#: "Văn bản được quán triệt, triển khai Chỉ thị …", a sentence without its verb; "để sửa chữa nhà
+#: làm việc …, gồm 1 công trình" after a purpose that names the one building; "quan hệ đối ngoại
+#: quốc phòng … được thể hiện qua 6 hoạt động".
 SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đồng chí|ha))?[.;,]",
                  r"(^|\. )Các văn bản [^.;]* gồm (?:(?! và )[^,;])*?\.(\s|$)",
                  r"(^|\. )Văn bản được quán triệt, (triển khai|thực hiện) [A-ZĐ]", r"giao đủ [\d.]+ trên tổng số",
@@ -288,7 +290,8 @@ SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đ�
                  r"(?i)(?<!\w)(\w+(?: \w+)?): \1(?!\w)",
                  r"(^|\. )(Công dân nam|Có [\d.]+|Lực lượng)[^.]*; (hoàn thành|giao|bàn giao|tuyển chọn|huấn luyện|"
                  r"tổ chức|cử|quản lý|gọi|đăng ký|chỉ đạo|thăm hỏi|xây)(?!\w)",
-                 r"diễn ra[^.]*\. [^.]*diễn ra"]
+                 r"diễn ra[^.]*\. [^.]*diễn ra", r"(?i)(để|việc) [^.;]*(, gồm|, với| cho) 1 công trình",
+                 r"đối ngoại quốc phòng[^.]* thể hiện qua"]
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
@@ -424,6 +427,17 @@ def test_a_short_article_is_not_a_column_of_one_line_paragraphs():
                       if getattr(b, "sentences", ()) and b.sentences[0].topic in ("context", "militia", "recruitment")]
         assert paragraphs[0] == ["context", "context"] and paragraphs[1:] == [["militia", "recruitment"]], paragraphs
 
+
+
+def test_a_long_run_of_topics_is_cut_into_even_paragraphs():
+    # dak-nong: welfare, disasters, remains and foreign relations made six sentences, and the
+    # investment was left a paragraph of its own: "Về đầu tư, tỉnh dành 2,9 tỷ đồng …"
+    report = load_report("samples/dak-nong-2022.yaml")
+    last = {"welfare", "disaster", "remains", "foreign_relations", "defence_land", "funding"}
+    for variant in VARIANTS:
+        lengths = [len(b.sentences) for b in api.draft(report, "tin-bai", variant).blocks
+                   if getattr(b, "sentences", ()) and b.sentences[0].topic in last]
+        assert len(lengths) == 2 and min(lengths) >= 3, lengths
 
 
 def test_the_reports_assessment_keeps_its_own_paragraph_without_context_figures():

@@ -151,13 +151,17 @@ def defence_land(scope: Scope) -> list[Message]:
     return [message("land.area", "defence_land", area=area)] if area else []
 
 
-def funding(scope: Scope, in_words: bool = False) -> list[Message]:
+def funding(scope: Scope, for_report: bool = False) -> list[Message]:
     fig, units = scope.figures, scope.units
     section = scope.section("funding")
     purpose = text(section.purpose, "funding.purpose", "clause") if section else None
     amount, facilities = figure(fig, "funding.amount", units=units), figure(fig, "funding.facilities", units=units)
+    if purpose and facilities and facilities.value == 1 and not for_report:
+        # "… để sửa chữa nhà làm việc Ban CHQS phường, gồm 1 công trình": the purpose already names
+        # the one building; a report keeps the count ("gồm 01 công trình"), an article does not
+        facilities = None
     if amount:
-        words = figure(fig, "funding.amount", "money_words") if in_words else None
+        words = figure(fig, "funding.amount", "money_words") if for_report else None
         return [message("funding.amount", "funding", amount=amount, amount_words=words, purpose=purpose,
                         facilities=facilities)]
     if facilities:

@@ -98,21 +98,36 @@ def _result_paragraphs(facts: Facts, scope: Scope, chooser: Chooser) -> list[Par
     selected = told(every, facts.unit.level)
     paragraphs = []
     for topics in RESULT_PARAGRAPHS:
-        current: list[Message] = []
-        for topic in topics:
-            found = selected[topic]
-            if not found:
-                continue
-            if current and _sentences(current) + _sentences(found) > MAX_SENTENCES:
-                paragraphs.append(ParagraphPlan(tuple(current)))
-                current = []
-            if current and topic not in NO_CONNECTOR:
-                # a new topic inside a paragraph may be introduced by a connector
-                found[0] = replace(found[0], connect=True)
-            current += found
-        if current:
+        runs = [selected[topic] for topic in topics if selected[topic]]
+        for part in _balanced(runs):
+            current: list[Message] = []
+            for found in part:
+                if current and found[0].topic not in NO_CONNECTOR:
+                    # a new topic inside a paragraph may be introduced by a connector
+                    found = [replace(found[0], connect=True)] + found[1:]
+                current += found
             paragraphs.append(ParagraphPlan(tuple(current)))
     return _joined(paragraphs)
+
+
+def _balanced(runs: list[list[Message]]) -> list[list[list[Message]]]:
+    """Topics cut into as few paragraphs of at most MAX_SENTENCES as they allow, as even as can be:
+    cut greedily, six sentences of four topics were left before a lone "Về đầu tư, …" paragraph."""
+    sizes = [_sentences(run) for run in runs]
+    best: tuple = ()
+    # at most six topics to a group: every way of cutting between them is 32 at most
+    for cuts in range(1 << max(len(runs) - 1, 0)):
+        parts, start = [], 0
+        for index in range(1, len(runs) + 1):
+            if index == len(runs) or cuts >> (index - 1) & 1:
+                parts.append((start, index))
+                start = index
+        lengths = [sum(sizes[a:b]) for a, b in parts]
+        over = sum(max(0, n - MAX_SENTENCES) for n in lengths)
+        key = (over, len(parts), max(lengths, default=0))
+        if not best or key < best[0]:
+            best = (key, parts)
+    return [runs[a:b] for a, b in best[1]] if runs else []
 
 
 def _sentences(messages: Sequence[Message]) -> int:
