@@ -280,7 +280,8 @@ CONNECTORS = ("Bên cạnh đó", "Cùng với đó", "Ngoài ra", "Đồng th�
 #: "diễn ra" in two sentences in a row of the lead; "Các văn bản … gồm" one document, or for one
 #: "Văn bản được quán triệt, triển khai Chỉ thị …", a sentence without its verb; "để sửa chữa nhà
 #: làm việc …, gồm 1 công trình" after a purpose that names the one building; "quan hệ đối ngoại
-#: quốc phòng … được thể hiện qua 6 hoạt động".
+#: quốc phòng … được thể hiện qua 6 hoạt động"; "để xây dựng, sửa chữa nhà làm việc … cho 10 công
+#: trình"; a lead whose conference name has a semicolon and then "; đồng chí … chủ trì hội nghị".
 SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đồng chí|ha))?[.;,]",
                  r"(^|\. )Các văn bản [^.;]* gồm (?:(?! và )[^,;])*?\.(\s|$)",
                  r"(^|\. )Văn bản được quán triệt, (triển khai|thực hiện) [A-ZĐ]", r"giao đủ [\d.]+ trên tổng số",
@@ -291,7 +292,8 @@ SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đ�
                  r"(^|\. )(Công dân nam|Có [\d.]+|Lực lượng)[^.]*; (hoàn thành|giao|bàn giao|tuyển chọn|huấn luyện|"
                  r"tổ chức|cử|quản lý|gọi|đăng ký|chỉ đạo|thăm hỏi|xây)(?!\w)",
                  r"diễn ra[^.]*\. [^.]*diễn ra", r"(?i)(để|việc) [^.;]*(, gồm|, với| cho) 1 công trình",
-                 r"đối ngoại quốc phòng[^.]* thể hiện qua"]
+                 r"đối ngoại quốc phòng[^.]* thể hiện qua", r"(?i)để [^.;]* cho [\d.]+ công trình",
+                 r"đồng với [\d.]+ công trình", r"(^|\. )[^.]*;[^.]*;[^.]* chủ trì hội nghị\."]
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
