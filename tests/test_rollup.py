@@ -358,11 +358,26 @@ def test_a_breakdown_given_by_fewer_units_than_its_total_is_not_bracketed_as_the
     text = render_rollup(reports, "txt")
     assert "đồng chí (gồm" not in text and "vụ, việc (gồm" not in text
     assert re.search(r"Tổng quân số dân quân tự vệ của các đơn vị là 100\.615 đồng chí[,;]", text), text
-    assert re.search(r"1\.240 dân quân thường trực, 15\.600 dân quân cơ động, 31\.800 dân quân tại chỗ và "
-                     r"3\.760 tự vệ \(số liệu của tỉnh Lâm Đồng\)", text), text
-    assert re.search(r"9 vụ bão, lũ, 7 vụ sạt lở đất và 3 vụ cháy \(số liệu của tỉnh Lâm Đồng\)", text), text
+    assert re.search(r"lực lượng dân quân tự vệ tỉnh Lâm Đồng có 1\.240 dân quân thường trực, 15\.600 dân quân cơ "
+                     r"động, 31\.800 dân quân tại chỗ và 3\.760 tự vệ\.", text), text
+    assert re.search(r"Trong số các vụ, việc của tỉnh Lâm Đồng có 9 vụ bão, lũ, 7 vụ sạt lở đất và 3 vụ cháy\.",
+                     text), text
     alone = render_rollup([reports[1], copy.deepcopy(reports[1]).model_copy(update={"unit": reports[0].unit})], "txt")
     assert re.search(r"đồng chí \(gồm 2\.480 dân quân thường trực", alone), alone  # both units break it down
+
+
+def test_a_figure_only_one_unit_gives_is_said_of_that_unit():
+    # "Các đơn vị đã tổ chức 9 hoạt động đối ngoại quốc phòng (số liệu của tỉnh Gia Lai)": a plural
+    # subject for one unit's figure, and the unit named only in brackets
+    reports = [load_report(SAMPLES / name) for name in ("gia-lai-2026.yaml", "bac-ninh-2026.yaml", "lam-dong-2026.yaml")]
+    text = render_rollup(reports, "txt")
+    assert "Tỉnh Gia Lai đã tổ chức 9 hoạt động đối ngoại quốc phòng." in text, text
+    assert "Trên địa bàn tỉnh Gia Lai xảy ra 412 vụ phạm pháp hình sự, giảm 24 vụ" in text, text
+    assert "Tỉnh Gia Lai quản lý 1.824,5 ha đất quốc phòng." in text, text
+    assert not re.search(r"\(số liệu của (tỉnh|xã|phường)", text), text
+    # figures of two units keep the plural and the cover
+    assert re.search(r"Các đơn vị đã huấn luyện cho [\d.]+ cán bộ, chiến sĩ dân quân tự vệ \(số liệu của 2/3 đơn vị\)",
+                     text), text
 
 
 def test_a_list_of_figures_says_how_many_units_give_each():

@@ -33,8 +33,9 @@ def _spec(slots: str, kinds: str, optional: str = "") -> Spec:
 SUBJECT = frozenset({"unit", "level"})
 
 
-#: A roll-up notes how many units a figure or a rate rests on, when not all of them give it.
-ROLLUP_NOTES = frozenset({"cover", "basis"})
+#: A roll-up notes how many units a figure or a rate rests on, when not all of them give it; when
+#: only one does, the sentence names it as its subject instead ("Tỉnh Gia Lai đã tổ chức …").
+ROLLUP_NOTES = frozenset({"cover", "basis", "subject"})
 #: Results messages a roll-up says too (the others need one unit's own words or figures).
 IN_ROLLUP = frozenset({
     "leadership.documents", "security.cases", "exercises.drills", "exercises.communes", "exercises.training",
@@ -180,10 +181,9 @@ MESSAGES |= {
     "rollup.opening": _spec("review period count units issuer", "rollup"),
     "rollup.closing": _spec("period units", "rollup"),
     "rollup.cover": _spec("given count", "rollup"),
-    "rollup.cover_one": _spec("unit", "rollup"),
     "rollup.cover_uneven": _spec("least most count", "rollup"),
-    "rollup.militia.parts": _spec("parts cover", "rollup"),
-    "rollup.disaster.parts": _spec("parts cover", "rollup"),
+    "rollup.militia.parts": _spec("parts cover subject", "rollup"),
+    "rollup.disaster.parts": _spec("parts cover subject", "rollup"),
     "rollup.basis": _spec("given", "rollup"),
     "rollup.recruitment.one": _spec("units", "rollup"),
     "rollup.recruitment.all_reached": _spec("rated partly exceeded", "rollup"),
@@ -193,7 +193,7 @@ MESSAGES |= {
     "rollup.recruitment.missing": _spec("count units", "rollup"),
     "rollup.chart.intro": _spec("whose shown rest", "rollup", "shown"),
     "rollup.chart.caption": _spec("period whose shown", "rollup", "shown"),
-    "rollup.awards": _spec("collectives individuals cover", "rollup"),
+    "rollup.awards": _spec("collectives individuals cover subject", "rollup"),
     "rollup.table.intro": _spec("gaps", "rollup"),
     "rollup.proposal": _spec("units item", "rollup"),
 }

@@ -74,24 +74,25 @@ def _stated(message: Message) -> list[Slot]:
     return found
 
 
+def _one_giver(rf: RollupFacts, slots: list[Slot]) -> str | None:
+    """The unit, when only one of several gives every figure the slots state: the sentence is then
+    about that unit ("Tỉnh Gia Lai đã tổ chức 9 hoạt động …"), not "Các đơn vị … (số liệu của tỉnh
+    Gia Lai)"."""
+    given = [pair for slot in slots for pair in _given(rf, slot)]
+    if not given or rf.count == 1 or max(cover for _, cover in given) != 1:
+        return None
+    paths = {path for path, _ in given}
+    givers = [row.label for row in rf.rows if paths & (row.figures.values.keys() | row.figures.derived.keys())]
+    return givers[0] if len(givers) == 1 else None
+
+
 def _cover_note(rf: RollupFacts, slots: list[Slot], topic: str) -> Slot | None:
     """"(số liệu của 2/3 đơn vị)", or for figures that rest on different numbers of units
-    "(số liệu của 1 đến 2 trong 3 đơn vị, tùy chỉ tiêu)", or when one unit gives them all
-    "(số liệu của tỉnh Gia Lai)"; None when every unit gives them."""
-    given = [pair for slot in slots for pair in _given(rf, slot)]
-    if not given:
+    "(số liệu của 1 đến 2 trong 3 đơn vị, tùy chỉ tiêu)"; None when every unit gives them."""
+    covers = [cover for slot in slots for _, cover in _given(rf, slot)]
+    if not covers or min(covers) == rf.count:
         return None
-    covers = [cover for _, cover in given]
     least, most = min(covers), max(covers)
-    if least == rf.count:
-        return None
-    if most == 1:
-        paths = {path for path, _ in given}
-        givers = [row.label for row in rf.rows
-                  if paths & (row.figures.values.keys() | row.figures.derived.keys())]
-        if len(givers) == 1:
-            unit = Slot("plain", givers[0], Source("unit.name", givers[0], "text", units=(givers[0],)))
-            return nested("rollup.cover_one", topic, unit=unit)
     if least == most:
         return nested("rollup.cover", topic, given=_count(least), count=_count(rf.count))
     return nested("rollup.cover_uneven", topic, least=_count(least), most=_count(most), count=_count(rf.count))
@@ -100,10 +101,16 @@ def _cover_note(rf: RollupFacts, slots: list[Slot], topic: str) -> Slot | None:
 def _partial(rf: RollupFacts, message: Message) -> Message:
     """The message with a note of how many units its figures rest on (every figure it states:
     a count of party members from two units beside a strength from three is not the whole's),
-    and of the units its rates rest on."""
+    and of the units its rates rest on; or, when one unit gives them all, with that unit as its
+    subject."""
     fig = rf.figures
+    stated = _stated(message)
+    one = _one_giver(rf, stated)
+    if one is not None:
+        subject = Slot("plain", one, Source("unit.name", one, "text", units=(one,)))
+        return replace(message, slots={**message.slots, "subject": subject})
     extra: dict[str, Slot] = {}
-    note = _cover_note(rf, _stated(message), message.topic)
+    note = _cover_note(rf, stated, message.topic)
     if note is not None:
         extra["cover"] = note
     for slot in message.slots.values():
