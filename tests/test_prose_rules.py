@@ -281,7 +281,8 @@ CONNECTORS = ("Bên cạnh đó", "Cùng với đó", "Ngoài ra", "Đồng th�
 #: "Văn bản được quán triệt, triển khai Chỉ thị …", a sentence without its verb; "để sửa chữa nhà
 #: làm việc …, gồm 1 công trình" after a purpose that names the one building; "quan hệ đối ngoại
 #: quốc phòng … được thể hiện qua 6 hoạt động"; "để xây dựng, sửa chữa nhà làm việc … cho 10 công
-#: trình"; a lead whose conference name has a semicolon and then "; đồng chí … chủ trì hội nghị".
+#: trình"; a lead whose conference name has a semicolon and then "; đồng chí … chủ trì hội nghị";
+#: a clause without its verb ("…; với 480/480 công dân tham gia nghĩa vụ Công an nhân dân").
 SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đồng chí|ha))?[.;,]",
                  r"(^|\. )Các văn bản [^.;]* gồm (?:(?! và )[^,;])*?\.(\s|$)",
                  r"(^|\. )Văn bản được quán triệt, (triển khai|thực hiện) [A-ZĐ]", r"giao đủ [\d.]+ trên tổng số",
@@ -293,7 +294,8 @@ SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đ�
                  r"tổ chức|cử|quản lý|gọi|đăng ký|chỉ đạo|thăm hỏi|xây)(?!\w)",
                  r"diễn ra[^.]*\. [^.]*diễn ra", r"(?i)(để|việc) [^.;]*(, gồm|, với| cho) 1 công trình",
                  r"đối ngoại quốc phòng[^.]* thể hiện qua", r"(?i)để [^.;]* cho [\d.]+ công trình",
-                 r"đồng với [\d.]+ công trình", r"(^|\. )[^.]*;[^.]*;[^.]* chủ trì hội nghị\."]
+                 r"đồng với [\d.]+ công trình", r"(^|\. )[^.]*;[^.]*;[^.]* chủ trì hội nghị\.",
+                 r"; với [\d.]+(/[\d.]+)? (công dân|người)"]
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
