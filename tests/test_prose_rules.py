@@ -282,7 +282,8 @@ CONNECTORS = ("Bên cạnh đó", "Cùng với đó", "Ngoài ra", "Đồng th�
 #: làm việc …, gồm 1 công trình" after a purpose that names the one building; "quan hệ đối ngoại
 #: quốc phòng … được thể hiện qua 6 hoạt động"; "để xây dựng, sửa chữa nhà làm việc … cho 10 công
 #: trình"; a lead whose conference name has a semicolon and then "; đồng chí … chủ trì hội nghị";
-#: a clause without its verb ("…; với 480/480 công dân tham gia nghĩa vụ Công an nhân dân").
+#: a clause without its verb ("…; với 480/480 công dân tham gia nghĩa vụ Công an nhân dân"); two
+#: brackets in a row ("dân quân tự vệ (DQTV) (gồm 1.240 dân quân thường trực, …)").
 SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đồng chí|ha))?[.;,]",
                  r"(^|\. )Các văn bản [^.;]* gồm (?:(?! và )[^,;])*?\.(\s|$)",
                  r"(^|\. )Văn bản được quán triệt, (triển khai|thực hiện) [A-ZĐ]", r"giao đủ [\d.]+ trên tổng số",
@@ -295,7 +296,7 @@ SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đ�
                  r"diễn ra[^.]*\. [^.]*diễn ra", r"(?i)(để|việc) [^.;]*(, gồm|, với| cho) 1 công trình",
                  r"đối ngoại quốc phòng[^.]* thể hiện qua", r"(?i)để [^.;]* cho [\d.]+ công trình",
                  r"đồng với [\d.]+ công trình", r"(^|\. )[^.]*;[^.]*;[^.]* chủ trì hội nghị\.",
-                 r"; với [\d.]+(/[\d.]+)? (công dân|người)"]
+                 r"; với [\d.]+(/[\d.]+)? (công dân|người)", r"\) \("]
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)

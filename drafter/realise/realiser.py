@@ -351,8 +351,14 @@ def _opens_with_connector(sentence: _Sentence) -> bool:
 
 
 def _resolve_terms(sentences: list[_Sentence], bank: Bank) -> None:
-    uses = [p for s in sentences for p in s.pieces if p.term is not None]
-    forms = resolve_terms([p.term for p in uses], bank.terms, bank.settings.abbreviate)
+    uses, bracketed = [], []
+    for sentence in sentences:
+        for index, piece in enumerate(sentence.pieces):
+            if piece.term is not None:
+                after = "".join(p.text for p in sentence.pieces[index + 1:index + 3]).lstrip()
+                uses.append(piece)
+                bracketed.append(after.startswith("("))
+    forms = resolve_terms([p.term for p in uses], bank.terms, bank.settings.abbreviate, bracketed)
     for piece, form in zip(uses, forms):
         piece.text, piece.term = form, None
 

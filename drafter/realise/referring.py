@@ -18,6 +18,7 @@ used alone after; used once, it is written in full.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from drafter.inputs.model import Person
@@ -65,26 +66,36 @@ def short(person: Person) -> str:
     return f"{title} {person.name}" if title else f"đồng chí {person.name}"
 
 
-def resolve_terms(uses: list[str], terms: dict[str, str], abbreviate: bool) -> list[str]:
+def resolve_terms(uses: list[str], terms: dict[str, str], abbreviate: bool,
+                  bracketed: Sequence[bool] = ()) -> list[str]:
     """The written form of each use of a term, in document order.
+
+    A use that a bracket follows does not introduce the abbreviation: "dân quân tự vệ (DQTV)
+    (gồm …)" is two brackets in a row; the next use introduces it.
 
     >>> resolve_terms(["QP", "QP", "X"], {"QP": "quốc phòng", "X": "xa"}, True)
     ['quốc phòng (QP)', 'QP', 'xa']
     >>> resolve_terms(["QP", "QP"], {"QP": "quốc phòng"}, False)
     ['quốc phòng', 'quốc phòng']
+    >>> resolve_terms(["QP", "QP", "QP"], {"QP": "quốc phòng"}, True, [True, False, False])
+    ['quốc phòng', 'quốc phòng (QP)', 'QP']
     """
-    counts: dict[str, int] = {}
+    bracketed = list(bracketed) or [False] * len(uses)
+    left: dict[str, int] = {}
     for abbreviation in uses:
-        counts[abbreviation] = counts.get(abbreviation, 0) + 1
+        left[abbreviation] = left.get(abbreviation, 0) + 1
     said: set[str] = set()
     forms = []
-    for abbreviation in uses:
+    for abbreviation, before_bracket in zip(uses, bracketed):
+        left[abbreviation] -= 1
         spelled = terms[abbreviation]
-        if not abbreviate or counts[abbreviation] < 2:
+        if not abbreviate:
             forms.append(spelled)
         elif abbreviation in said:
             forms.append(abbreviation)
+        elif before_bracket or not left[abbreviation]:
+            forms.append(spelled)
         else:
             forms.append(f"{spelled} ({abbreviation})")
-        said.add(abbreviation)
+            said.add(abbreviation)
     return forms
