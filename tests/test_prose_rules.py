@@ -283,7 +283,8 @@ CONNECTORS = ("Bên cạnh đó", "Cùng với đó", "Ngoài ra", "Đồng th�
 #: quốc phòng … được thể hiện qua 6 hoạt động"; "để xây dựng, sửa chữa nhà làm việc … cho 10 công
 #: trình"; a lead whose conference name has a semicolon and then "; đồng chí … chủ trì hội nghị";
 #: a clause without its verb ("…; với 480/480 công dân tham gia nghĩa vụ Công an nhân dân"); two
-#: brackets in a row ("dân quân tự vệ (DQTV) (gồm 1.240 dân quân thường trực, …)").
+#: brackets in a row ("dân quân tự vệ (DQTV) (gồm 1.240 dân quân thường trực, …)"); "có" twice
+#: ("ghi nhận 2 vụ, việc có lực lượng vũ trang tham gia, có 160 lượt người …").
 SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đồng chí|ha))?[.;,]",
                  r"(^|\. )Các văn bản [^.;]* gồm (?:(?! và )[^,;])*?\.(\s|$)",
                  r"(^|\. )Văn bản được quán triệt, (triển khai|thực hiện) [A-ZĐ]", r"giao đủ [\d.]+ trên tổng số",
@@ -296,7 +297,7 @@ SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đ�
                  r"diễn ra[^.]*\. [^.]*diễn ra", r"(?i)(để|việc) [^.;]*(, gồm|, với| cho) 1 công trình",
                  r"đối ngoại quốc phòng[^.]* thể hiện qua", r"(?i)để [^.;]* cho [\d.]+ công trình",
                  r"đồng với [\d.]+ công trình", r"(^|\. )[^.]*;[^.]*;[^.]* chủ trì hội nghị\.",
-                 r"; với [\d.]+(/[\d.]+)? (công dân|người)", r"\) \("]
+                 r"; với [\d.]+(/[\d.]+)? (công dân|người)", r"\) \(", r"vụ, việc có [^.;]*, có [\d.]+ lượt"]
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
