@@ -284,7 +284,9 @@ CONNECTORS = ("Bên cạnh đó", "Cùng với đó", "Ngoài ra", "Đồng th�
 #: trình"; a lead whose conference name has a semicolon and then "; đồng chí … chủ trì hội nghị";
 #: a clause without its verb ("…; với 480/480 công dân tham gia nghĩa vụ Công an nhân dân"); two
 #: brackets in a row ("dân quân tự vệ (DQTV) (gồm 1.240 dân quân thường trực, …)"); "có" twice
-#: ("ghi nhận 2 vụ, việc có lực lượng vũ trang tham gia, có 160 lượt người …").
+#: ("ghi nhận 2 vụ, việc có lực lượng vũ trang tham gia, có 160 lượt người …"); "Về huấn luyện,
+#: … tham gia huấn luyện"; "được gọi đăng ký nghĩa vụ quân sự gồm 31.890 người"; "Về dự hội nghị
+#: có" for peers and the host's own commander, who do not come from above.
 SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đồng chí|ha))?[.;,]",
                  r"(^|\. )Các văn bản [^.;]* gồm (?:(?! và )[^,;])*?\.(\s|$)",
                  r"(^|\. )Văn bản được quán triệt, (triển khai|thực hiện) [A-ZĐ]", r"giao đủ [\d.]+ trên tổng số",
@@ -297,7 +299,8 @@ SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đ�
                  r"diễn ra[^.]*\. [^.]*diễn ra", r"(?i)(để|việc) [^.;]*(, gồm|, với| cho) 1 công trình",
                  r"đối ngoại quốc phòng[^.]* thể hiện qua", r"(?i)để [^.;]* cho [\d.]+ công trình",
                  r"đồng với [\d.]+ công trình", r"(^|\. )[^.]*;[^.]*;[^.]* chủ trì hội nghị\.",
-                 r"; với [\d.]+(/[\d.]+)? (công dân|người)", r"\) \(", r"vụ, việc có [^.;]*, có [\d.]+ lượt"]
+                 r"; với [\d.]+(/[\d.]+)? (công dân|người)", r"\) \(", r"vụ, việc có [^.;]*, có [\d.]+ lượt",
+                 r"Về huấn luyện, [^.]*huấn luyện", r"đăng ký [^.;]* gồm [\d.]+ người", r"Về dự hội nghị có"]
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
