@@ -188,6 +188,28 @@ def test_at_a_commune_meeting_the_provincial_command_directs():
         assert "Hà Văn Tường" not in directing and "Đinh Văn Khải" not in directing  # the ward's own
 
 
+@pytest.mark.parametrize("sample,directs", [
+    ("dak-nong-2022", "Huỳnh Bá Lộc"),  # Phó Tư lệnh Quân khu 5 at the province's meeting
+    ("gia-lai-2026-6-thang", None),  # the province's own commander speaks: he attends
+    ("bac-ninh-2026", "Hoàng Văn Thao"),  # and Phó Chủ tịch UBND tỉnh attends the command's meeting
+])
+def test_only_a_superior_speaks_to_direct_and_no_one_reads_a_paper(sample, directs):
+    # "Tham luận tại hội nghị, Thiếu tướng Huỳnh Bá Lộc …": a paper is a delegate's, and the deputy
+    # commander of the military region directs the meeting
+    report = load_report(f"samples/{sample}.yaml")
+    directed = []
+    for variant in VARIANTS:
+        for sentence in sentences(article(report, variant)):
+            opening, _, rest = sentence.partition(", ")
+            assert not opening.startswith("Tham luận"), sentence
+            if opening.startswith("Phát biểu chỉ đạo"):
+                assert directs and rest.split(" đã ")[0].find(directs) >= 0, sentence
+                directed.append(sentence)
+            if opening.startswith("Trình bày ý kiến"):
+                assert not directs or directs not in rest[:60], sentence
+    assert bool(directed) == bool(directs), directed
+
+
 def test_an_award_of_an_absent_authority_is_received_not_handed_over_by_it(gia_lai):
     # "Chủ tịch UBND tỉnh" gives the award; only the Phó Chủ tịch is at the conference
     for variant in VARIANTS:

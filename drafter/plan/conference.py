@@ -134,7 +134,8 @@ def speeches(facts: Facts) -> list[list[Message]]:
             key = ("news.speech" if verb else "news.speech.emphasis") if n == 0 else (
                 "news.speech.more" if verb else "news.speech.more_emphasis")
             found.append(message(key, "speeches", speaker=speaker if n == 0 else None,
-                                 points=task_slot(items, path)))
+                                 points=task_slot(items, path), directing=flag(directing and n == 0),
+                                 attending=flag(not directing and n == 0)))
         paragraphs.append(found)
     return paragraphs
 
