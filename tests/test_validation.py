@@ -47,6 +47,19 @@ def test_each_schema_error_is_located(tmp_path, replace, by, expected):
     assert expected in codes_at(loaded)
 
 
+def test_choices_are_read_whatever_their_case(tmp_path):
+    # "Giấy khen", "Sáng", "UBND" as a document writes them were refused: E204 "giá trị không hợp lệ"
+    text = VALID.replace("  kind: tỉnh", "  kind: Tỉnh").replace("document:\n", "document:\n  issuer: UBND\n") + (
+        "conference:\n  date: 2026-12-13\n  time_of_day: Sáng\n"
+        "awards:\n  - giver: Chủ tịch UBND tỉnh\n    kind: Giấy khen\n    collectives: 2\n")
+    loaded = load(write(tmp_path, text))
+    assert loaded.ok, [p.render() for p in loaded.problems]
+    report = loaded.report
+    assert (report.unit.kind, report.document.issuer, report.conference.time_of_day, report.awards[0].kind) == (
+        "tỉnh", "ubnd", "sáng", "giấy khen")
+    assert "E204" in [p.code for p in load(write(tmp_path, text.replace("Giấy khen", "Giấy khenn"))).problems]
+
+
 def test_unknown_key_suggests_the_close_name(tmp_path):
     loaded = load(write(tmp_path, VALID.replace("  population:", "  populaton:")))
     (problem,) = loaded.problems

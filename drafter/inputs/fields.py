@@ -7,11 +7,12 @@ types, made with :func:`described` so that it carries a Vietnamese ``title`` and
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-__all__ = ["Count", "Money", "Name", "Percent", "Share", "Strict", "Text", "described"]
+__all__ = ["Choice", "Count", "Money", "Name", "Percent", "Share", "Strict", "Text", "described"]
 
 # One screenful is plenty for any single statement; longer text is a paste error.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
@@ -22,6 +23,20 @@ Money = Annotated[int, Field(ge=0, le=10**15)]
 Percent = Annotated[float, Field(ge=0, le=1000, allow_inf_nan=False)]
 #: A share of a whole the user states without its counts ("chiếm 1,66%").
 Share = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+
+
+def _folded(value):
+    """A choice as the model spells it: "Giấy khen", "Sáng", "UBND" typed as a document writes
+    them are the choices "giấy khen", "sáng", "ubnd".
+
+    >>> _folded("  Giấy khen "), _folded("UBND"), _folded(3)
+    ('giấy khen', 'ubnd', 3)
+    """
+    return unicodedata.normalize("NFC", value).strip().lower() if isinstance(value, str) else value
+
+
+#: Put on a ``Literal`` of choices: ``Annotated[Literal["sáng", "chiều"], Choice]``.
+Choice = BeforeValidator(_folded)
 
 
 def described(title: str, description: str, **kwargs):

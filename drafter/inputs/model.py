@@ -28,7 +28,7 @@ from typing import Annotated, Literal
 
 from pydantic import StringConstraints, field_validator, model_validator
 
-from drafter.inputs.fields import Count, Money, Name, Percent, Share, Strict, Text
+from drafter.inputs.fields import Choice, Count, Money, Name, Percent, Share, Strict, Text
 from drafter.inputs.fields import described as _field
 from drafter.inputs.sections import (
     Assessment,
@@ -92,13 +92,13 @@ class Unit(Strict):
         "Tên riêng, không kèm loại: “Gia Lai”, “Phú Lợi”; khu vực phòng thủ: số và tên, “4 - Vĩnh Yên”.",
         examples=["Gia Lai"],
     )
-    kind: UnitKind = _field(
+    kind: Annotated[UnitKind, Choice] = _field(
         "Loại đơn vị hành chính",
         "tỉnh, thành phố, xã, phường, đặc khu; với kỳ trước 7/2025 còn có thị trấn, huyện, quận, thị xã; "
         "khu vực: địa bàn của một Ban Chỉ huy Phòng thủ khu vực (từ 7/2025).",
         examples=["tỉnh"],
     )
-    level: Literal["province", "district", "commune", "area"] | None = _field(
+    level: Annotated[Literal["province", "district", "commune", "area"], Choice] | None = _field(
         "Cấp",
         "province (cấp tỉnh), district (cấp huyện, trước 7/2025), commune (cấp xã) hoặc area (khu vực phòng thủ); "
         "mặc định suy từ loại.",
@@ -154,7 +154,7 @@ class Unit(Strict):
 
 class Period(Strict):
     year: int = _field("Năm", "Năm báo cáo.", ge=1990, le=2100, examples=[2026])
-    span: Literal["year", "half-year"] = _field(
+    span: Annotated[Literal["year", "half-year"], Choice] = _field(
         "Kỳ báo cáo", "year: tổng kết năm; half-year: sơ kết 6 tháng đầu năm.", default="year"
     )
 
@@ -171,7 +171,7 @@ class Signer(Strict):
 
 
 class DocumentInfo(Strict):
-    issuer: Literal["ubnd", "chqs"] = _field(
+    issuer: Annotated[Literal["ubnd", "chqs"], Choice] = _field(
         "Cơ quan ban hành",
         "ubnd: Ủy ban nhân dân; chqs: cơ quan quân sự của đơn vị (Bộ CHQS tỉnh, Bộ Tư lệnh Thủ đô Hà Nội, "
         "Bộ Tư lệnh Thành phố Hồ Chí Minh, Ban CHQS xã, Ban Chỉ huy Phòng thủ khu vực).",
