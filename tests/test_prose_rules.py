@@ -210,6 +210,29 @@ def test_only_a_superior_speaks_to_direct_and_no_one_reads_a_paper(sample, direc
     assert bool(directed) == bool(directs), directed
 
 
+def test_the_party_secretary_of_the_hosts_level_speaks_to_direct_and_is_named_by_that_post():
+    # "Phát biểu chỉ đạo, đồng chí Hoàng Thị Ái Loan [Bí thư Đảng ủy, Chủ tịch HĐND xã] …" (corpus,
+    # xã Bình Chương 2025): the Party committee leads the government of its level; its deputy
+    # secretary, who chairs as Chủ tịch UBND, does not direct, and neither gives "trình bày ý kiến"
+    report = load_report("samples/phuong-an-khe-2026.yaml")
+    secretary = {"name": "Hà Văn Tường", "titles": ["Bí thư Đảng ủy phường", "Chủ tịch HĐND phường"]}
+    deputy = {"name": "Trần Thị Mỹ Duyên", "titles": ["Phó Bí thư Đảng ủy phường", "Chủ tịch UBND phường"]}
+    report = _conference(report, speeches=[
+        {"speaker": secretary, "points": ["biểu dương lực lượng dân quân phường trong ứng phó thiên tai"]},
+        {"speaker": deputy, "points": ["đề nghị các tổ dân phố phối hợp quản lý nguồn công dân"]}])
+    directed = set()
+    for variant in VARIANTS:
+        for sentence in sentences(article(report, variant)):
+            opening, _, rest = sentence.partition(", ")
+            if "biểu dương lực lượng dân quân" in sentence:
+                assert rest.startswith("Bí thư Đảng ủy phường Hà Văn Tường "), sentence
+                assert not opening.startswith("Trình bày ý kiến"), sentence
+                directed.add(opening.startswith("Phát biểu chỉ đạo"))
+            if "đề nghị các tổ dân phố" in sentence:
+                assert not opening.startswith("Phát biểu chỉ đạo"), sentence
+    assert True in directed, directed
+
+
 def test_an_award_of_an_absent_authority_is_received_not_handed_over_by_it(gia_lai):
     # "Chủ tịch UBND tỉnh" gives the award; only the Phó Chủ tịch is at the conference
     for variant in VARIANTS:

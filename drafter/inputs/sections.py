@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from drafter.inputs.fields import Count, Money, Name, Percent, Share, Strict, Text
+from drafter.inputs.fields import Choice, Count, Money, Name, Percent, Share, Strict, Text
 from drafter.inputs.fields import described as _field
 
 __all__ = [
@@ -33,11 +33,11 @@ class Person(Strict):
     )
     short_title: Name | None = _field(
         "Chức vụ rút gọn",
-        "Cách gọi ngắn ở các lần nêu sau; mặc định là chức vụ cuối cùng.",
+        "Cách gọi ngắn ở các lần nêu sau; mặc định là chức Bí thư cấp ủy nếu có, không thì chức vụ cuối cùng.",
         default=None,
         examples=["Chỉ huy trưởng Bộ CHQS tỉnh"],
     )
-    attends_as: Literal["chỉ đạo", "dự"] | None = _field(
+    attends_as: Annotated[Literal["chỉ đạo", "dự"], Choice] | None = _field(
         "Tư cách dự hội nghị",
         "“chỉ đạo”: lãnh đạo cơ quan cấp trên về dự và chỉ đạo; “dự”: tham dự (cùng cấp, HĐND, MTTQ, "
         "chỉ huy của đơn vị tổ chức). Bỏ trống để tự suy từ chức vụ.",
@@ -53,7 +53,7 @@ class Directive(Strict):
         "Gửi tới", "Cơ quan, lực lượng được giao: “cấp ủy, chính quyền các cấp”, “Bộ CHQS tỉnh”.",
         examples=["các sở, ban, ngành, địa phương"])
     items: list[Text] = _field("Nội dung", "Các nhiệm vụ, mỗi dòng một ý.", min_length=1)
-    verb: Literal["đề nghị", "yêu cầu", "giao", "nhấn mạnh"] | None = _field(
+    verb: Annotated[Literal["đề nghị", "yêu cầu", "giao", "nhấn mạnh"], Choice] | None = _field(
         "Động từ", "Bỏ trống để tự chọn theo quan hệ giữa người kết luận và nơi nhận nhiệm vụ.", default=None)
 
     def __str__(self) -> str:
@@ -74,7 +74,7 @@ class Conference(Strict):
     date: dt.date | None = _field(
         "Ngày hội nghị", "Ngày tổ chức hội nghị; bỏ trống nếu chưa rõ (bài tin không nêu ngày).",
         default=None, examples=["2026-12-13"])
-    time_of_day: Literal["sáng", "chiều", "tối"] | None = _field("Buổi", "sáng, chiều hoặc tối.", default=None)
+    time_of_day: Annotated[Literal["sáng", "chiều", "tối"], Choice] | None = _field("Buổi", "sáng, chiều hoặc tối.", default=None)
     venue: Name | None = _field("Địa điểm", "Nơi tổ chức hội nghị.", default=None)
     organiser: Name | None = _field("Đơn vị tổ chức", "Mặc định là cơ quan ban hành.", default=None)
     chair: Person | None = _field("Chủ trì", "Người chủ trì hội nghị.", default=None)
@@ -263,7 +263,7 @@ class Security(Strict):
 
 class Award(Strict):
     giver: Name = _field("Cấp khen", "Người, cơ quan tặng: “Chủ tịch UBND tỉnh”.")
-    kind: Literal["bằng khen", "giấy khen", "cờ thi đua"] = _field("Hình thức", "bằng khen, giấy khen, cờ thi đua.")
+    kind: Annotated[Literal["bằng khen", "giấy khen", "cờ thi đua"], Choice] = _field("Hình thức", "bằng khen, giấy khen, cờ thi đua.")
     collectives: Count = _field("Số tập thể", "Số tập thể được khen.", default=0)
     individuals: Count = _field("Số cá nhân", "Số cá nhân được khen.", default=0)
     reason: Text | None = _field("Lý do", "Thành tích được khen, như quyết định khen thưởng ghi.", default=None)

@@ -117,7 +117,7 @@ def speeches(facts: Facts) -> list[list[Message]]:
     paragraphs = []
     for index, speech in enumerate(conference.speeches):
         speaker = person(speech.speaker, f"conference.speeches[{index}].speaker")
-        directing = roles.attendance(speech.speaker, facts.unit.level) == "chỉ đạo"
+        directing = roles.speaks_to_direct(speech.speaker, facts.unit.level)
         runs: list[tuple[bool, list[tuple[int, str]]]] = []
         for n, point in enumerate(speech.points):
             verb = roles.opens_with_speech_verb(point)

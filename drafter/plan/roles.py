@@ -66,6 +66,16 @@ def attendance(person: Person, level: str) -> str:
     return "chỉ đạo" if any(mentions(title, superiors) for title in person.titles) else "dự"
 
 
+def speaks_to_direct(person: Person, level: str) -> bool:
+    """Whether a speech is "phát biểu chỉ đạo": a superior's, or the Party secretary's of the host's
+    own level (the Party committee leads the government of its level); not a deputy secretary's."""
+    if attendance(person, level) == "chỉ đạo":
+        return True
+    posts = rules()["party_secretaries"][_level(level)]
+    deputies = ["Phó " + post for post in posts]
+    return any(mentions(title, posts) and not mentions(title, deputies) for title in person.titles)
+
+
 def holds_party_post_above(person: Person | None, level: str) -> bool:
     """Whether the speaker holds a Party post above the committees of the levels below."""
     if person is None:

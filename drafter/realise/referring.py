@@ -58,11 +58,18 @@ def full(person: Person) -> str:
     return head + (", " + ", ".join(person.titles) if person.titles else "")
 
 
+#: A Party committee's secretary is named by that post at later mentions, as the press names the
+#: first post of the Party ("Bí thư Đảng ủy xã Hoàng Thị Ái Loan", not "Chủ tịch HĐND xã …"); anyone
+#: else by the last title, the post of the meeting's business ("Phó Chủ tịch UBND tỉnh …").
+SECRETARY = "Bí thư "
+
+
 def short(person: Person) -> str:
     """A later mention: rank and name for an officer, short title and name for a civilian."""
     if person.rank:
         return f"{person.rank} {person.name}"
-    title = person.short_title or (person.titles[-1] if person.titles else "")
+    title = person.short_title or next((t for t in person.titles if t.startswith(SECRETARY)), None) or (
+        person.titles[-1] if person.titles else "")
     return f"{title} {person.name}" if title else f"đồng chí {person.name}"
 
 
