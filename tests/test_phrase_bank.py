@@ -107,7 +107,7 @@ def test_every_kind_of_mistake_is_named_with_its_file_and_line(runner, pack):
     lines = {
         "E561": _edit(pack, "  land.area:", "  land.areaa:"),
         "E562": _edit(pack, "xảy ra {cases} vụ", "xảy ra {case} vụ"),
-        "E565": _edit(pack, "Lực lượng vũ trang {level} duy trì", "{@LLVTT} {level} duy trì"),
+        "E565": _edit(pack, "{@LLVT} {level} duy trì", "{@LLVTT} {level} duy trì"),
     }
     out = _check(runner, pack)
     for code, words in [("E561", "có phải ý bạn là “land.area”"), ("E562", "có phải ý bạn là “{cases}”"),
@@ -186,6 +186,7 @@ def test_every_message_that_may_lead_a_sentence_of_clauses_can_make_the_unit_its
     files = (ROOT / "templates" / "_shared" / "phrases.yaml", ROOT / "templates" / template / "phrases.yaml")
     kind = {"bao-cao": "report", "tin-bai": "news", "tong-hop": "rollup"}[template]
     bank = load_bank(files, kind)
+    # a topic's legal bases are a clause only to open another sentence ("Thực hiện …, tỉnh …")
     lacking = [key for key, entry in bank.entries.items()
-               if entry.clauses and not any(names_the_doer(v) for v in entry.variants)]
+               if entry.clauses and key != "topic.bases" and not any(names_the_doer(v) for v in entry.variants)]
     assert lacking == []

@@ -261,6 +261,23 @@ def test_a_deputy_hands_an_award_over_on_behalf_of_its_authority():
         assert "Tư lệnh Quân khu 7 trao" not in text and "Tư lệnh Quân khu 7 tặng" not in text
 
 
+def test_a_topics_legal_basis_opens_its_first_sentence():
+    # lam-dong: "Về chính sách hậu phương quân đội, tỉnh hỗ trợ … Chính sách hậu phương quân đội được
+    # triển khai theo Quyết định số 49/2015/QĐ-TTg …": the topic named twice, the basis after the work
+    report = load_report("samples/lam-dong-2026.yaml")
+    for variant in VARIANTS:
+        for text in (article(report, variant), formal(report, variant)):
+            assert not re.search(r"được (thực hiện|triển khai) theo (Quyết định số 49|Chỉ thị số 13)", text), text
+            for basis in ("Quyết định số 49/2015/QĐ-TTg", "Chỉ thị số 13/CT-TTg"):
+                [rest] = re.findall(rf"(?:^|\. )Thực hiện {basis} của Thủ tướng Chính phủ, ([^.]+)", text, re.M)
+                assert rest[0].islower() and rest.split()[0] not in ("về", "trong", "có", "qua", "để"), rest
+    # a topic with nothing but its basis and a note says the basis as a sentence of its own
+    data = report.model_dump(mode="json", exclude_none=True)
+    data["welfare"] = {"legal_bases": data["welfare"]["legal_bases"], "notes": ["Hỗ trợ kịp thời gia đình quân nhân."]}
+    alone = article(Report.model_validate(data))
+    assert "Chính sách hậu phương quân đội được" in alone and "theo Quyết định số 49/2015/QĐ-TTg" in alone, alone
+
+
 def test_speech_points_keep_their_own_verbs(gia_lai):
     speeches = [{"speaker": {"rank": "Thiếu tướng", "name": "Lê Minh Đạt", "titles": ["Phó Tư lệnh Quân khu 5"]},
                  "points": ["ghi nhận kết quả tỉnh đạt được", "cam kết hỗ trợ tỉnh trong diễn tập năm 2027"]}]

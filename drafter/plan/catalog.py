@@ -61,7 +61,7 @@ _AWARD = "giver kind counts reason"
 MESSAGES: dict[str, Spec] = {
     # the user's own words, in any topic
     "note": _spec("note", BOTH),
-    "topic.bases": _spec("topic_name bases", BOTH),
+    "topic.bases": _spec("topic_name bases", BOTH, "topic_name"),
     # results
     "context.targets": _spec("period when unit met total", BOTH, "period when unit"),
     "context.targets_met": _spec("period when unit met", BOTH, "period when unit"),

@@ -79,7 +79,9 @@ class Message:
 
     ``tone`` follows the data ("good": a target met or a figure improved; "bad": missed or
     worse; "neutral"); only the keys of good messages have phrasings with emphasis words.
-    ``connect`` lets the realiser open the sentence with a connector ("Bên cạnh đó, …").
+    ``connect`` lets the realiser open the sentence with a connector ("Bên cạnh đó, …");
+    ``lead_in`` lets it open the next message's sentence with this one said as a clause
+    ("Thực hiện Chỉ thị số 13/CT-TTg …, lực lượng vũ trang tỉnh duy trì …").
     Consecutive messages of one ``group`` are said in one sentence, as clauses joined by
     semicolons ("thăm hỏi, tặng quà 5.240 lượt đối tượng; xây tặng 38 nhà tình nghĩa").
     """
@@ -90,6 +92,7 @@ class Message:
     tone: Literal["good", "bad", "neutral"] = "neutral"
     connect: bool = False
     group: str = ""
+    lead_in: bool = False
 
     def present(self, name: str) -> bool:
         slot = self.slots.get(name)

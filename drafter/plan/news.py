@@ -32,7 +32,7 @@ from drafter.plan.model import (
 from drafter.plan.newsworthy import told
 from drafter.plan.scope import Scope, message, with_subject
 from drafter.plan.slots import label, texts
-from drafter.plan.texts import topic_texts
+from drafter.plan.texts import with_texts
 
 #: Paragraphs of results, each a run of whole topics.
 RESULT_PARAGRAPHS = (
@@ -72,7 +72,7 @@ def topic_messages(scope: Scope, topic: str, chooser: Chooser) -> list[Message]:
     if topic in AGGREGATABLE and 2 <= len(found) <= 3 and not any(m.group for m in found) \
             and chooser.number(f"aggregate|{topic}", 2) == 0:
         found = [replace(m, group=f"agg:{topic}") for m in found]
-    return with_subject(scope, found + topic_texts(scope, topic))
+    return with_subject(scope, with_texts(scope, topic, found))
 
 
 def _strengths(facts: Facts, scope: Scope) -> list[Message]:

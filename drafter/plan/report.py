@@ -22,7 +22,7 @@ from drafter.plan.texts import (
     group_slot,
     proposals,
     split_tasks,
-    topic_texts,
+    with_texts,
 )
 
 #: From the exercises on, the items a report and a roll-up share, in the order of DOMAIN.md 2.1:
@@ -50,13 +50,13 @@ def _period_slots(scope: Scope, with_directions: bool) -> dict:
 
 def _results(scope: Scope, level: str) -> list:
     blocks: list = []
-    context = with_subject(scope, activities.context(scope) + topic_texts(scope, "context"))
+    context = with_subject(scope, with_texts(scope, "context", activities.context(scope)))
     if context:
         blocks.append(ParagraphPlan(tuple(context)))
     for key, topics in ITEMS:
         paragraphs = []
         for topic in topics:
-            found = with_subject(scope, TOPICS[topic](scope) + topic_texts(scope, topic))
+            found = with_subject(scope, with_texts(scope, topic, TOPICS[topic](scope)))
             if found:
                 paragraphs.append(ParagraphPlan(tuple(found)))
         if paragraphs:

@@ -5,6 +5,8 @@ frames them.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from drafter.document import Source
 from drafter.inputs.model import Directive
 from drafter.plan.model import Message, Slot
@@ -35,12 +37,17 @@ def bases(scope: Scope, topic: str) -> list[Message]:
     found = getattr(section, "legal_bases", None) or []
     if topic == "leadership" or not found:
         return []
-    return [message("topic.bases", topic, topic_name=label(f"topic.{topic}"),
-                    bases=texts(found, f"{SECTIONS[topic]}.legal_bases", "names"))]
+    said = message("topic.bases", topic, topic_name=label(f"topic.{topic}"),
+                   bases=texts(found, f"{SECTIONS[topic]}.legal_bases", "names"))
+    return [replace(said, lead_in=True)]
 
 
-def topic_texts(scope: Scope, topic: str) -> list[Message]:
-    return bases(scope, topic) + notes(scope, topic)
+def with_texts(scope: Scope, topic: str, found: list[Message]) -> list[Message]:
+    """A topic's messages with the user's words: its legal bases first, which may open the first
+    sentence ("Thực hiện Quyết định số 49/2015/QĐ-TTg …, tỉnh hỗ trợ …") rather than follow it
+    as "Chính sách hậu phương quân đội được triển khai theo …" after "Về chính sách hậu phương
+    quân đội, …"; then its figures, then its notes."""
+    return bases(scope, topic) + found + notes(scope, topic)
 
 
 # ---------------------------------------------------------------- assessment

@@ -9,12 +9,17 @@ figure, or with two introductions in a row.
 >>> doer = lambda text: names_the_doer(Variant((parse(text, "x:1"),), "x:1"))
 >>> doer("Về dân quân, {unit} có {n} đồng chí."), doer("Lực lượng của {unit} gồm {n} đồng chí."), doer("Có {n} đồng chí.")
 (True, False, False)
+>>> after = lambda text: follows_a_lead_in(Variant((parse(text, "x:1"),), "x:1"))
+>>> after("{unit} giao {n} công dân."), after("Giao {n} công dân."), after("Giáo dục được tổ chức cho {n} em.")
+(True, True, False)
+>>> after("Về dân quân, {unit} có {n} đồng chí."), after("[Qua {team}, ]{unit} quy tập {n} hài cốt."), after("Có {n} xã.")
+(False, False, False)
 """
 
 from __future__ import annotations
 
 from drafter.plan.model import Message
-from drafter.realise.phrasing import Lit, Opt, Ref, Term, Variant
+from drafter.realise.phrasing import Alt, Lit, Opt, Ref, Term, Variant
 
 #: First words that open alike: "Toàn tỉnh …" names the unit as "Tỉnh …" does; "Nhân dịp này" is "Dịp này".
 _SAME_OPENING = {"toàn": "ref:unit", "nhân": "dịp"}
@@ -79,9 +84,38 @@ def opens_with_figure(variant: Variant, message: Message) -> bool:
 
 #: Openings that already set the scene ("Về đầu tư, …", "Trong phòng chống thiên tai, …"): a connector
 #: before them ("Bên cạnh đó, về đầu tư, …") stacks two introductions.
-_FRAMING_WORDS = frozenset({"về", "trong", "ở", "đối", "với", "khi", "tại", "trên", "nhân", "dịp", "để", "nhằm"})
+_FRAMING_WORDS = frozenset({"về", "trong", "ở", "đối", "với", "khi", "tại", "trên", "nhân", "dịp", "để", "nhằm",
+                            "thực"})
 
 
 def opens_framed(text: str) -> bool:
     words = text.split(maxsplit=1)
     return bool(words) and words[0].casefold() in _FRAMING_WORDS
+
+
+#: Verbs a report's sentence opens with, its subject the reporting unit ("Giao 51/52 công dân …",
+#: "Duy trì trực …"). Such a sentence, like one that opens with the unit ("Tỉnh giao …",
+#: "Lực lượng vũ trang tỉnh …"), can follow a lead-in: "Thực hiện Chỉ thị số 13/CT-TTg …, duy trì …".
+_VERBS = frozenset({"ban", "bàn", "bồi", "cử", "duy", "đăng", "đầu", "giao", "giáo", "gọi", "hoàn", "huấn",
+                    "huy", "kiện", "mở", "phối", "quản", "quán", "sửa", "tham", "thăm", "tìm", "tổ", "triển",
+                    "tuyển", "xây"})
+
+
+def follows_a_lead_in(variant: Variant) -> bool:
+    """Whether a phrasing can go on from "Thực hiện …, ": it opens with its subject or, in a report's
+    voice, its verb; not with a frame of its own ("Về …, ", "[Qua {team}, ]"), "Có …", a figure, or a
+    noun the verb comes after ("Giáo dục … được tổ chức cho …")."""
+    nodes = [n for n in variant.sentences[0] if not (isinstance(n, Lit) and not n.text.strip())]
+    if not nodes or isinstance(nodes[0], (Opt, Alt)):
+        return False
+    if isinstance(nodes[0], Term) or (isinstance(nodes[0], Ref) and nodes[0].name in ("unit", "level")):
+        return True
+    if not isinstance(nodes[0], Lit):
+        return False
+    before = ""
+    for node in nodes:
+        if isinstance(node, Ref):
+            break
+        before += node.text if isinstance(node, Lit) else " "
+    words = before.casefold().split()
+    return bool(words) and (words[0] == "toàn" or (words[0] in _VERBS and "được" not in words and "là" not in words))

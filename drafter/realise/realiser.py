@@ -38,7 +38,14 @@ from drafter.plan.model import (
     TitlePlan,
 )
 from drafter.realise.bank import Bank, Entry
-from drafter.realise.openings import names_the_doer, opening, opens_framed, opens_with_figure, text_opening
+from drafter.realise.openings import (
+    follows_a_lead_in,
+    names_the_doer,
+    opening,
+    opens_framed,
+    opens_with_figure,
+    text_opening,
+)
 from drafter.realise.orthography import finished, lower_first_piece, merged, plain_text, strip_end
 from drafter.realise.phrasing import (
     BankError,
@@ -49,7 +56,7 @@ from drafter.realise.phrasing import (
     Variant,
     pick_alternatives,
 )
-from drafter.realise.referring import Mentions, resolve_terms
+from drafter.realise.referring import Mentions, write_terms
 from drafter.realise.values import Context, Piece, render
 
 
@@ -98,7 +105,7 @@ class Realiser:
         return entry
 
     def _choose(self, message: Message, entry: Entry, top: bool = False, first: bool = False,
-                clause: bool = False, lead: bool = False) -> Variant:
+                clause: bool = False, lead: bool = False, led_in: bool = False) -> Variant:
         present = message.filled()
         variants = entry.clauses if clause and entry.clauses else entry.variants
         eligible = entry.fitting(variants, present)
@@ -118,6 +125,9 @@ class Realiser:
             return known[i]
 
         fresh = [i for i in eligible if i not in self.used.get(used_key, set())] or eligible
+        if led_in:  # "Thực hiện …, " opens the sentence: :meth:`_can_follow` found such a phrasing
+            fresh = [i for i in fresh if follows_a_lead_in(variants[i])] or [
+                i for i in eligible if follows_a_lead_in(variants[i])]
         if first:
             # a sentence never opens with a figure ("21 nhà tình nghĩa…"): newspapers write "Có 21…"
             fresh = [i for i in fresh if not opens_with_figure(resolved(i), message)] or fresh
@@ -172,9 +182,9 @@ class Realiser:
             pieces[-1].text = pieces[-1].text.rstrip(" .")
         return pieces
 
-    def say(self, message: Message, first: bool = True, lead: bool = False) -> list[_Sentence]:
+    def say(self, message: Message, first: bool = True, lead: bool = False, led_in: bool = False) -> list[_Sentence]:
         entry = self._entry(message.key)
-        variant = self._choose(message, entry, top=first, first=first, clause=not first, lead=lead)
+        variant = self._choose(message, entry, top=first, first=first, clause=not first, lead=lead, led_in=led_in)
         said = []
         for nodes in variant.sentences:
             pieces = self._fill(nodes, message) or []
@@ -203,15 +213,12 @@ class Realiser:
         index = 0
         while index < len(messages):
             message = messages[index]
-            if message.group:
-                run = [message]
-                while index + 1 < len(messages) and messages[index + 1].group == message.group \
-                        and self._joins(messages[index + 1]):
-                    index += 1
-                    run.append(messages[index])
-                said = [self._grouped(run)] if len(run) > 1 else self.say(message)
+            if message.lead_in and index + 1 < len(messages) and self._can_follow(message, messages[index + 1]):
+                index += 1
+                said, index = self._said(messages, index, led_in=True)
+                said[0] = self._led_in(message, said[0])
             else:
-                said = self.say(message)
+                said, index = self._said(messages, index)
             # a connector at about every other place the plan allows one: writers do not chain them
             if message.connect and out and not _opens_with_connector(out[-1]) and not opens_framed(plain_text(said[0].pieces)) \
                     and self.chooser.number(f"connect#{len(self.sentences) + len(out)}", 2) == 0:
@@ -235,18 +242,47 @@ class Realiser:
         self.sentences += out
         return out
 
+    def _said(self, messages: list[Message], index: int, led_in: bool = False) -> tuple[list[_Sentence], int]:
+        """The sentences of the message at ``index``, or of the run of its group; and the index of
+        the last message said."""
+        message = messages[index]
+        run = [message]
+        while message.group and index + 1 < len(messages) and messages[index + 1].group == message.group \
+                and self._joins(messages[index + 1]):
+            index += 1
+            run.append(messages[index])
+        return ([self._grouped(run, led_in)] if len(run) > 1 else self.say(message, led_in=led_in)), index
+
+    def _can_follow(self, lead_in: Message, message: Message) -> bool:
+        """Whether ``lead_in`` can open the sentence of ``message`` ("Thực hiện …, tỉnh …"): the
+        bank says it as a clause, ``message`` is of its topic, in the bank's words (not a note), and
+        has a phrasing that opens with its subject or verb; never two lead-ins in a row."""
+        lead_entry, entry = self._entry(lead_in.key), self._entry(message.key)
+        if not lead_entry.clauses or message.topic != lead_in.topic or message.key == "note" \
+                or text_opening("Thực hiện") in self.last_openings:
+            return False
+        return any(follows_a_lead_in(entry.variants[i]) for i in entry.fitting(entry.variants, message.filled()))
+
+    def _led_in(self, lead_in: Message, sentence: _Sentence) -> _Sentence:
+        [clause] = self.say(lead_in, first=False)
+        strip_end(clause.pieces)
+        lower_first_piece(sentence.pieces, 0)
+        self.last_openings = {text_opening(plain_text(clause.pieces))}
+        return _Sentence(clause.pieces + [Piece(", ")] + sentence.pieces, f"{lead_in.key}+{sentence.message}",
+                         clause.frame and sentence.frame, clause.sources + sentence.sources, sentence.topic)
+
     def _joins(self, message: Message) -> bool:
         """Whether a message can go on a sentence as a clause: a group the plan made of clauses
         ("welfare"), or an aggregation ("agg:…") whose bank entry has clause phrasings."""
         return not message.group.startswith("agg:") or bool(self._entry(message.key).clauses)
 
-    def _grouped(self, run: list[Message]) -> _Sentence:
+    def _grouped(self, run: list[Message], led_in: bool = False) -> _Sentence:
         """Messages said as one sentence: their clauses joined by semicolons."""
         pieces: list[Piece] = []
         sources: list[Source] = []
         frame = True
         for position, message in enumerate(run):
-            for sentence in self.say(message, first=position == 0, lead=position == 0):
+            for sentence in self.say(message, first=position == 0, lead=position == 0, led_in=led_in and not position):
                 strip_end(sentence.pieces)
                 if position:
                     pieces.append(Piece("; "))
@@ -309,7 +345,7 @@ def realise(plan: DocumentPlan, bank: Bank, compared: str = "") -> Realised:
     summary = realiser.line(plan.summary) if plan.summary is not None else ""
     # a cycle (context.nested): left, the realiser, plan and pieces (700 objects) wait for the cycle collector
     realiser.context.nested = None
-    _resolve_terms(realiser.sentences, bank)
+    write_terms([s.pieces for s in realiser.sentences], bank.terms, bank.settings.abbreviate)
     blocks = [_paragraph(*item) if isinstance(item, tuple) else item for item in staged]
     return Realised(tuple(blocks), summary, headline)
 
@@ -348,19 +384,6 @@ def _cell_text(cell: Slot | None, context) -> str:
 
 def _opens_with_connector(sentence: _Sentence) -> bool:
     return sentence.message.endswith("+connector")
-
-
-def _resolve_terms(sentences: list[_Sentence], bank: Bank) -> None:
-    uses, bracketed = [], []
-    for sentence in sentences:
-        for index, piece in enumerate(sentence.pieces):
-            if piece.term is not None:
-                after = "".join(p.text for p in sentence.pieces[index + 1:index + 3]).lstrip()
-                uses.append(piece)
-                bracketed.append(after.startswith("("))
-    forms = resolve_terms([p.term for p in uses], bank.terms, bank.settings.abbreviate, bracketed)
-    for piece, form in zip(uses, forms):
-        piece.text, piece.term = form, None
 
 
 def _resolve_alone(pieces: list[Piece], bank: Bank) -> list[Piece]:

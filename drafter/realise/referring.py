@@ -18,7 +18,7 @@ used alone after; used once, it is written in full.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from drafter.inputs.model import Person
@@ -106,3 +106,15 @@ def resolve_terms(uses: list[str], terms: dict[str, str], abbreviate: bool,
             forms.append(f"{spelled} ({abbreviation})")
             said.add(abbreviation)
     return forms
+
+
+def write_terms(sentences: Iterable[list], terms: dict[str, str], abbreviate: bool) -> None:
+    """Each term of the sentences (lists of pieces, in document order) written in its form, in place."""
+    uses, bracketed = [], []
+    for pieces in sentences:
+        for index, piece in enumerate(pieces):
+            if piece.term is not None:
+                uses.append(piece)
+                bracketed.append("".join(p.text for p in pieces[index + 1:index + 3]).lstrip().startswith("("))
+    for piece, form in zip(uses, resolve_terms([p.term for p in uses], terms, abbreviate, bracketed)):
+        piece.text, piece.term = form, None
