@@ -348,7 +348,8 @@ CONNECTORS = ("Bên cạnh đó", "Cùng với đó", "Ngoài ra", "Đồng th�
 #: brackets in a row ("dân quân tự vệ (DQTV) (gồm 1.240 dân quân thường trực, …)"); "có" twice
 #: ("ghi nhận 2 vụ, việc có lực lượng vũ trang tham gia, có 160 lượt người …"); "Về huấn luyện,
 #: … tham gia huấn luyện"; "được gọi đăng ký nghĩa vụ quân sự gồm 31.890 người"; "Về dự hội nghị
-#: có" for peers and the host's own commander, who do not come from above.
+#: có" for peers and the host's own commander, who do not come from above; a connector before an
+#: introduction of the sentence's own ("Đồng thời, qua Đội K72, tỉnh …").
 SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đồng chí|ha))?[.;,]",
                  r"(^|\. )Các văn bản [^.;]* gồm (?:(?! và )[^,;])*?\.(\s|$)",
                  r"(^|\. )Văn bản được quán triệt, (triển khai|thực hiện) [A-ZĐ]", r"giao đủ [\d.]+ trên tổng số",
@@ -362,7 +363,8 @@ SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đ�
                  r"đối ngoại quốc phòng[^.]* thể hiện qua", r"(?i)để [^.;]* cho [\d.]+ công trình",
                  r"đồng với [\d.]+ công trình", r"(^|\. )[^.]*;[^.]*;[^.]* chủ trì hội nghị\.",
                  r"; với [\d.]+(/[\d.]+)? (công dân|người)", r"\) \(", r"vụ, việc có [^.;]*, có [\d.]+ lượt",
-                 r"Về huấn luyện, [^.]*huấn luyện", r"đăng ký [^.;]* gồm [\d.]+ người", r"Về dự hội nghị có"]
+                 r"Về huấn luyện, [^.]*huấn luyện", r"đăng ký [^.;]* gồm [\d.]+ người", r"Về dự hội nghị có",
+                 r"(Bên cạnh đó|Cùng với đó|Ngoài ra|Đồng thời|Song song với đó|Thêm vào đó), (qua|về|trong|thực hiện) "]
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
@@ -509,6 +511,16 @@ def test_a_long_run_of_topics_is_cut_into_even_paragraphs():
         lengths = [len(b.sentences) for b in api.draft(report, "tin-bai", variant).blocks
                    if getattr(b, "sentences", ()) and b.sentences[0].topic in last]
         assert len(lengths) == 2 and min(lengths) >= 3, lengths
+
+
+def test_a_sentence_of_results_is_not_a_paragraph_of_its_own_beside_a_short_one():
+    # lam-dong: "Thực hiện Chỉ thị số 13/CT-TTg …, lực lượng vũ trang tỉnh duy trì trực … 365 ngày." alone
+    # between the assessment and a paragraph of four sentences
+    report = load_report("samples/lam-dong-2026.yaml")
+    for variant in VARIANTS:
+        lengths = [len(b.sentences) for b in api.draft(report, "tin-bai", variant).blocks
+                   if getattr(b, "sentences", ()) and b.sentences[0].topic in ("readiness", "exercises", "militia")]
+        assert lengths and 1 not in lengths, lengths
 
 
 def test_the_reports_assessment_keeps_its_own_paragraph_without_context_figures():

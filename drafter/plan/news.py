@@ -52,7 +52,8 @@ MAX_SENTENCES = 6
 #: crimes to the work just told as if they were more of it.
 NO_CONNECTOR = frozenset({"security"})
 #: Results paragraphs this short together are one paragraph: a short article is not a column of
-#: one-line paragraphs (the context keeps its own).
+#: one-line paragraphs (the context keeps its own). A paragraph of one sentence joins its neighbour
+#: while they make at most MAX_SENTENCES.
 JOIN_UP_TO = 3
 
 TOPICS = {
@@ -131,9 +132,11 @@ def _balanced(runs: list[list[Message]]) -> list[list[list[Message]]]:
 
 
 def _sentences(messages: Sequence[Message]) -> int:
-    """How many sentences the messages make: a run of one group is one sentence of clauses."""
+    """How many sentences the messages make: a run of one group is one sentence of clauses, and a
+    legal basis before its topic's figures opens their sentence ("Thực hiện …, tỉnh …")."""
     return sum(1 for index, m in enumerate(messages)
-               if not m.group or index == 0 or messages[index - 1].group != m.group)
+               if (not m.group or index == 0 or messages[index - 1].group != m.group)
+               and not (m.lead_in and index + 1 < len(messages) and messages[index + 1].key != "note"))
 
 
 def _context(messages: Sequence[Message]) -> bool:
@@ -145,8 +148,9 @@ def _joined(paragraphs: list[ParagraphPlan]) -> list[ParagraphPlan]:
     out: list[ParagraphPlan] = []
     for paragraph in paragraphs:
         before = out[-1].messages if out else ()
+        sizes = (_sentences(before), _sentences(paragraph.messages)) if before else (0, 0)
         if before and not _context(before) and not _context(paragraph.messages) \
-                and _sentences(before) + _sentences(paragraph.messages) <= JOIN_UP_TO:
+                and (sum(sizes) <= JOIN_UP_TO or (min(sizes) == 1 and sum(sizes) <= MAX_SENTENCES)):
             first = replace(paragraph.messages[0], connect=True)
             out[-1] = ParagraphPlan(before + (first,) + paragraph.messages[1:])
         else:
