@@ -114,3 +114,17 @@ def test_the_same_input_gives_the_same_bytes(template, report):
         return
     assert api.render(report, template=template, format="txt") == api.render(report, template=template, format="txt")
     assert api.render(report, template=template, format="docx") == api.render(report, template=template, format="docx")
+
+
+@pytest.mark.parametrize("template", KINDS)
+@SETTINGS
+@given(report=reports())
+def test_a_legal_basis_that_opens_a_sentence_goes_on_with_its_subject_or_verb(template, report):
+    # "Thực hiện Nghị định …, về dân quân, …" or "…, có 21 nhà …" stacks two openings
+    if not _writes(template, report):
+        return
+    for sentence in _sentences(api.draft(report, template)):
+        if sentence.message.startswith("topic.bases+"):
+            rest = sentence.text.split("Chính phủ, ", 1)[1]
+            assert rest[0].islower() and rest.split()[0] not in (
+                "về", "trong", "có", "qua", "để", "ở", "với", "đối", "khi", "thực", "nhằm"), sentence.text

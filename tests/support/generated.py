@@ -20,6 +20,10 @@ OPTIONAL_SECTIONS = (
     "defence_education", "recruitment", "welfare", "disaster", "remains", "foreign_relations",
     "defence_land", "funding", "security", "assessment", "previous",
 )
+#: Sections that may name the legal bases of their own topic (a basis may open the topic's first
+#: sentence: "Thực hiện …, tỉnh …").
+BASED = ("readiness", "exercises", "militia", "reserve", "defence_education", "recruitment", "welfare",
+         "disaster", "remains", "foreign_relations", "defence_land", "funding", "security")
 #: Fields that name the report rather than count anything; kept as the sample has them.
 FIXED = {("unit", "population"), ("period", "year"), ("document", "number")}
 
@@ -100,6 +104,9 @@ def reports(draw) -> Report:
             data[name] = None
     if draw(st.booleans()):
         data["awards"] = []
+    for name in draw(st.lists(st.sampled_from(BASED), max_size=3, unique=True)):
+        if data.get(name) is not None:
+            data[name] = {**data[name], "legal_bases": ["Nghị định số 21/2019/NĐ-CP của Chính phủ"]}
     _clamp(data, draw)
     report, problems = validate_data(data, Positions("hypothesis"))
     assume(report is not None)
