@@ -57,7 +57,8 @@ def test_choices_are_read_whatever_their_case(tmp_path):
     report = loaded.report
     assert (report.unit.kind, report.document.issuer, report.conference.time_of_day, report.awards[0].kind) == (
         "tỉnh", "ubnd", "sáng", "giấy khen")
-    assert "E204" in [p.code for p in load(write(tmp_path, text.replace("Giấy khen", "Giấy khenn"))).problems]
+    [wrong] = load(write(tmp_path, text.replace("Giấy khen", "Giấy khenn"))).problems
+    assert wrong.code == "E204" and "“Giấy khenn”" in wrong.render()  # as typed, not as folded
 
 
 def test_unknown_key_suggests_the_close_name(tmp_path):

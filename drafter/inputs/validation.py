@@ -116,6 +116,8 @@ def _problem_from_pydantic(item: dict, positions: Positions, data: dict, suggest
         expected = ".".join(str(p) for p in loc)
     elif kind == "literal_error":
         expected = _choices(item.get("ctx", {}).get("expected", ""))
+        typed = _typed(data, loc)  # as the user typed it, not as the choice was folded ("Giấy khenn")
+        found = _short(typed) if isinstance(typed, str) else found
     elif kind == "extra_forbidden" and loc:
         found = str(loc[-1])
         extra["suggestion"] = _suggestion(loc) if suggest else ""
@@ -221,6 +223,16 @@ def text_problems(data, positions: Positions) -> list[Problem]:
         code, loc, word, decoded = best
         problems.append(positions.problem(code, loc, found=word, expected=decoded))
     return problems
+
+
+def _typed(data, loc: Loc):
+    """The value at ``loc`` of the data as read, or None."""
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _looks_boolean(value) -> bool:
