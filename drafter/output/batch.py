@@ -49,6 +49,7 @@ from drafter.output.jobs import (  # noqa: F401
     _write_chunk,
     _write_unit,
     read_yaml_unit,
+    write_rows,
 )
 from drafter.output.naming import assign_stems, file_stem, slug, template_slugs  # noqa: F401 - public names
 
@@ -262,10 +263,9 @@ class _Batch:
         work = self.plan()
         workers.raise_noted_stop()  # before any file is begun
         total = sum(len(unit_jobs) for _, unit_jobs in work)
-        if pool is None:  # one job at a time, so that Ctrl-C loses track of one file at most
-            for unit, unit_jobs in work:
-                workers.raise_noted_stop()
-                for row in _write_unit(_unit_report(unit, self.options.spill), unit, unit_jobs, self.options):
+        if pool is None:  # in order, so that Ctrl-C loses track of one file at most (removed, reported missing)
+            with contextlib.closing(write_rows(work, self.options, workers.raise_noted_stop)) as rows:
+                for row in rows:
                     self.accept([row], total)
             return
         size = _chunk_size(len(work), jobs, 8)

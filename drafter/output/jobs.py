@@ -7,6 +7,7 @@ its row says why (the first problem, its place, and how many more).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import pickle
@@ -162,14 +163,56 @@ class _Options:
 def _write_chunk(items: Sequence[tuple[_Unit, Sequence[tuple[str, str, str]]]], options: _Options) -> list[Row]:
     """Render and write the files of a few units; runs in a worker (or in-process for --jobs 1)."""
     rows: list[Row] = []
-    for unit, jobs in items:
-        if workers.stopping():
-            return rows
-        for row in _write_unit(_unit_report(unit, options.spill), unit, jobs, options):
+    with contextlib.closing(write_rows(items, options, workers.stopping)) as written:
+        for row in written:
             rows.append(row)
             if workers.stopping():  # Ctrl-C: this file is done; the rest are reported missing (E603)
                 return rows
     return rows
+
+
+def write_rows(items: Sequence[tuple[_Unit, Sequence[tuple[str, str, str]]]], options: _Options,
+               stop: Callable[[], object]) -> Iterator[Row]:
+    """The rows of these units' jobs in order, each given once its file is in place; no job is
+    begun once ``stop()`` is true (it may also raise). Close the iterator when leaving it early:
+    a file written and not yet reported is then removed, and reported missing by the batch.
+
+    Each file's fsync runs in a thread (:class:`~drafter.output.files.SyncThread`) while the
+    next job renders, so a row comes one job late. With PDFs, one job at a time: a PDF is made
+    from its .docx in place.
+    """
+    if options.pdf:
+        for unit, jobs in items:
+            if stop():
+                return
+            yield from _write_unit(_unit_report(unit, options.spill), unit, jobs, options)
+        return
+    from drafter.output.files import SyncThread
+
+    waiting = None  # the job written last, its file being synced
+    try:
+        with SyncThread() as thread:
+            for unit, jobs in items:
+                report = None
+                for template, fmt, name in jobs:
+                    if stop():
+                        break
+                    if report is None:
+                        report = _unit_report(unit, options.spill)
+                    # held in waiting before the row of the one before is given: if the caller
+                    # leaves at that row, this one's temporary file is removed (finally)
+                    done, waiting = waiting, _write_one(report, unit, template, fmt, name, options, thread)
+                    if done is not None:
+                        yield done.row()
+                else:
+                    continue
+                break
+            if waiting is not None:
+                done, waiting = waiting, None
+                yield done.row()
+    finally:
+        if waiting is not None:
+            waiting.abandon()
 
 
 def _write_unit(report: Report, unit: _Unit, jobs: Sequence[tuple[str, str, str]], options: _Options) -> Iterator[Row]:
@@ -179,7 +222,7 @@ def _write_unit(report: Report, unit: _Unit, jobs: Sequence[tuple[str, str, str]
         if fmt == "pdf":
             row = _write_pdf(unit, template, name, rows.get(str(Path(name).with_suffix(".docx"))), options)
         else:
-            row = _write_one(report, unit, template, fmt, name, options)
+            row = _write_one(report, unit, template, fmt, name, options).row()
         rows[name] = row
         yield row
 
@@ -210,31 +253,69 @@ def _write_pdf(unit: _Unit, template: str, name: str, docx_row: Row | None, opti
     return row(DONE, "")
 
 
-def _write_one(report: Report, unit: _Unit, template: str, fmt: str, name: str, options: _Options) -> Row:
-    from drafter.output.files import write_atomic
+class _Job:
+    """A job's outcome: its row, once its file (if any) is in place."""
 
-    def row(status: str, reason: str) -> Row:
+    def __init__(self, row: Callable[[str, str], Row], done: Row | None = None, pending=None, review=None):
+        self.make, self.done, self.pending, self.review = row, done, pending, review
+
+    def row(self) -> Row:
+        if self.done is not None:
+            return self.done
+        pending, self.pending = self.pending, None
+        try:
+            pending.finish()
+        except DrafterError as error:
+            return self.make(FAILED, _reason(error.problems))
+        except Exception as error:  # noqa: BLE001 - one unit's bug must not stop the others
+            if os.environ.get("DRAFTER_DEBUG"):
+                raise
+            return self.make(FAILED, _error_reason(pending.target.name, error))
+        return self.make(DONE, None)
+
+    def abandon(self) -> None:
+        if self.pending is not None:
+            self.pending.abandon()
+
+
+def _error_reason(name: str, error: Exception) -> str:
+    return _reason([Problem("E604", name, extra={"detail": f"{type(error).__name__}: {error}"})])
+
+
+def _write_one(report: Report, unit: _Unit, template: str, fmt: str, name: str, options: _Options,
+               sync_thread=None) -> _Job:
+    """Render one job and write its file; with ``sync_thread`` the file is synced there and
+    moved into place when the job's row is asked for."""
+    from drafter.output.files import PendingWrite
+
+    review = None
+
+    def row(status: str, reason: str | None) -> Row:
+        if reason is None:  # done
+            return dataclasses.replace(Row(unit.source, unit.label, template, name, DONE, unit.reason), review=review)
         return Row(unit.source, unit.label, template, name, status, reason)
 
     target = options.out_dir / name
     if os.sep in name or (os.altsep and os.altsep in name) or name.startswith("."):
         raise AssertionError(f"unsafe output name {name!r}")  # slugs make this impossible
-    if os.path.lexists(target):  # a link or a folder there is refused by write_atomic (E607)
+    if os.path.lexists(target):  # a link or a folder there is refused by PendingWrite (E607)
         if options.skip_existing:
-            return row(SKIPPED, "tệp đã có")
+            return _Job(row, row(SKIPPED, "tệp đã có"))
         if not options.force:
-            return row(FAILED, _reason([Problem("E501", str(target), found=name)]))
-    renderer, review = options.renderer, None
+            return _Job(row, row(FAILED, _reason([Problem("E501", str(target), found=name)])))
+    renderer = options.renderer
     try:
         if renderer.review is not None and fmt == "docx":  # a YAML file is read again, with its lines
             data, review = renderer.review(unit.loaded or Path(unit.source), template)
         else:
             data = renderer.render(report, template, fmt)
-        write_atomic(target, data, force=options.force)
+        pending = PendingWrite(target, data, force=options.force)
     except DrafterError as error:
-        return row(FAILED, _reason(error.problems))
+        return _Job(row, row(FAILED, _reason(error.problems)))
     except Exception as error:  # noqa: BLE001 - one unit's bug must not stop the others
         if os.environ.get("DRAFTER_DEBUG"):
             raise
-        return row(FAILED, _reason([Problem("E604", name, extra={"detail": f"{type(error).__name__}: {error}"})]))
-    return dataclasses.replace(row(DONE, unit.reason), review=review)
+        return _Job(row, row(FAILED, _error_reason(name, error)))
+    if sync_thread is not None:
+        pending.sync_in(sync_thread)
+    return _Job(row, pending=pending)
