@@ -429,6 +429,26 @@ def test_interrupt_in_any_stage_writes_a_summary_of_what_is_missing(two_units, t
     assert {p.name for p in out.glob(f"*.{FORMAT}")} == done
 
 
+@pytest.mark.parametrize("after", [1, 2, 3])
+def test_a_file_written_and_not_yet_reported_is_removed_when_the_batch_stops(two_units, tmp_path, after):
+    """Files are synced one job late (output.jobs.write_rows): at a stop, the file written after
+    the last row given must go, and every file present must be one reported done."""
+    from drafter.output.jobs import Renderer, _Options, read_yaml_unit, write_rows
+
+    units = [read_yaml_unit(path) for path in sorted(two_units.rglob("*.y*ml"))]
+    assert len(units) == 2 and all(unit.payload for unit in units)
+    renderer = Renderer(api.render, api.check_template, api.FORMATS)
+    out = tmp_path / "out"
+    out.mkdir()
+    options = _Options(out, force=False, skip_existing=False, renderer=renderer)
+    items = [(unit, [("bao-cao", "md", f"{i}.md"), ("tin-bai", "md", f"{i}-tin.md")]) for i, unit in enumerate(units)]
+    rows = write_rows(items, options, lambda: False)
+    given = [next(rows) for _ in range(after)]
+    rows.close()
+    assert sorted(p.name for p in out.iterdir()) == sorted(row.file for row in given)
+    assert all(row.status == "xong" for row in given)
+
+
 def test_discovery_lists_each_file_once_however_it_is_named(tmp_path):
     """A file named again (itself, through a link to it, through a linked folder, or through
     "./" and ".."), is one input; a dangling link or a loop is listed for the reader to refuse."""
