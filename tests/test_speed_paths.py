@@ -145,6 +145,28 @@ def test_a_render_on_kept_skeletons_does_without_python_docx(cache_dir, tmp_path
     assert seen == [True, True, False, False]  # built (and kept) the first time, read after
 
 
+def test_a_batch_of_a_phrase_bank_pack_starts_without_jinja2_python_docx_or_provenance(cache_dir, tmp_path):
+    # what the parent of a batch loads before its workers fork is paid once, on one core, before
+    # any document is made: Jinja2 (a Jinja2 pack's), python-docx (pictures'), the review copies'
+    # provenance are none of a plain batch's business
+    import subprocess
+
+    from support.catalogue import ROOT
+
+    script = ("import sys, runpy; sys.argv = ['drafter'] + sys.argv[1:]\n"
+              "try:\n    runpy.run_module('drafter', run_name='__main__')\n"
+              "finally:\n    print(sorted(m for m in ('jinja2', 'docx', 'drafter.checks.provenance') if m in sys.modules))")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    seen = []
+    for index, jobs in enumerate(("1", "1", "2")):  # the first fills the cache folder (built with both)
+        run = subprocess.run([sys.executable, "-c", script, "batch", str(SAMPLES[0]), "-o", str(tmp_path / str(index)),
+                              "--jobs", jobs, "-t", "bao-cao", "-t", "tin-bai", "-f", "docx", "-f", "md"],
+                             capture_output=True, text=True, cwd=ROOT, env=env)
+        assert run.returncode == 0, run.stderr
+        seen.append(run.stdout.strip().splitlines()[-1])
+    assert seen[1:] == ["[]", "[]"]
+
+
 # ------------------------------------------------------------------ roll-up warnings
 
 

@@ -181,12 +181,15 @@ def check_template(template: str | Path, trial: bool = True) -> None:
     pack folder or a Word form), or E503 when there is no such template; checked once per file
     version, so a batch pays for it once. ``trial``: also run it once on example data
     (:mod:`drafter.packs.check`)."""
-    from drafter.packs.catalog import check
-
-    if is_word_form(template) and not os.path.lexists(template):
-        raise DrafterError([Problem("E503", str(template), found=str(template), expected=", ".join(builtin_names()))])
     if not is_word_form(template):
-        find_pack(template)  # E503 for an unknown name, rather than "not a template"
-    problems = check(template, trial=trial)
+        # what drafter.packs.catalog.check does for a pack, without the catalogue, which loads
+        # Jinja2: a batch of a phrase-bank pack checks it and never needs Jinja2
+        checked_pack(template, trial=trial)  # E503 for an unknown name, rather than "not a template"
+        return
+    from drafter.packs.wordform import check_form
+
+    if not os.path.lexists(template):
+        raise DrafterError([Problem("E503", str(template), found=str(template), expected=", ".join(builtin_names()))])
+    problems = check_form(template, trial=trial)
     if problems:
         raise DrafterError(problems)

@@ -56,7 +56,6 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
     Thoát với mã 0 khi mọi việc xong, 1 khi có việc lỗi, 130 khi bị dừng (Ctrl-C).
     """
     from drafter.api import batch, check_template
-    from drafter.checks.provenance import Summary
     from drafter.errors import DrafterError
     from drafter.output.batch import DONE, FAILED, SKIPPED
 
@@ -89,6 +88,7 @@ def command(inputs: tuple[Path, ...], out_dir: Path, templates: tuple[str, ...],
         done=done, failed=failed, skipped=skipped, total=len(result.rows), summary=result.summary)
     console.info(line, fg="red" if failed else "green", bold=True, always=bool(failed))
     if review:
+        from drafter.checks.provenance import Summary  # review copies only: off a plain batch's start
         from drafter.cli.render import print_summary
 
         print_summary(sum((row.review for row in result.rows if row.review is not None), Summary()))

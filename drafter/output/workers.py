@@ -105,8 +105,9 @@ def _start_pool(jobs: int) -> ProcessPoolExecutor:
     import multiprocessing
 
     # Warm the parent's imports before forking, so that workers start with them loaded (the
-    # library itself is loaded already: drafter.api.batch is what calls this).
-    for module in ("drafter.layout.decree30", "drafter.layout.news", "drafter.layout.text", "docx"):
+    # library itself is loaded already: drafter.api.batch is what calls this). Not python-docx:
+    # only a document with pictures needs it (drafter.layout.oxml), and a worker loads it then.
+    for module in ("drafter.layout.decree30", "drafter.layout.news", "drafter.layout.text"):
         try:
             __import__(module)
         except Exception:  # noqa: BLE001 - a missing writer is reported per job, later
