@@ -132,9 +132,10 @@ def test_a_render_on_kept_skeletons_does_without_python_docx(cache_dir, tmp_path
 
     from support.catalogue import ROOT
 
-    script = ("import sys, runpy; sys.argv = ['drafter'] + sys.argv[1:]\n"
-              "try:\n    runpy.run_module('drafter', run_name='__main__')\n"
-              "finally:\n    print(sorted(m for m in sys.modules if m == 'docx' or m.startswith('docx.')))")
+    # printed by an exit handler: the command ends its process without returning (cli._leave_now)
+    script = ("import atexit, sys, runpy; sys.argv = ['drafter'] + sys.argv[1:]\n"
+              "atexit.register(lambda: print(sorted(m for m in sys.modules if m == 'docx' or m.startswith('docx.'))))\n"
+              "runpy.run_module('drafter', run_name='__main__')")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     seen = []
     for template in ("bao-cao", "tin-bai", "bao-cao", "tin-bai"):
@@ -153,9 +154,10 @@ def test_a_batch_of_a_phrase_bank_pack_starts_without_jinja2_python_docx_or_prov
 
     from support.catalogue import ROOT
 
-    script = ("import sys, runpy; sys.argv = ['drafter'] + sys.argv[1:]\n"
-              "try:\n    runpy.run_module('drafter', run_name='__main__')\n"
-              "finally:\n    print(sorted(m for m in ('jinja2', 'docx', 'drafter.checks.provenance') if m in sys.modules))")
+    script = ("import atexit, sys, runpy; sys.argv = ['drafter'] + sys.argv[1:]\n"
+              "atexit.register(lambda: print(sorted(m for m in ('jinja2', 'docx', 'drafter.checks.provenance')\n"
+              "                                     if m in sys.modules)))\n"
+              "runpy.run_module('drafter', run_name='__main__')")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     seen = []
     for index, jobs in enumerate(("1", "1", "2")):  # the first fills the cache folder (built with both)
@@ -341,3 +343,64 @@ def test_the_command_skips_pydantic_plugins_unless_the_user_chose_some(given, ex
         env["PYDANTIC_DISABLE_PLUGINS"] = given
     out = subprocess.run([sys.executable, "-c", _PROBE], env=env, capture_output=True, text=True, check=True).stdout
     assert out.split("\n")[:2] == expected, out
+
+
+_EXIT_PROBE = """
+import atexit, runpy, sys
+
+atexit.register(lambda: print("exit handler ran"))
+sys.argv = ["drafter"] + sys.argv[1:]
+runpy.run_module("drafter", run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize("args, code", [(["render", "{sample}", "-f", "md"], 0), (["render", "{missing}"], 1),
+                                        (["render"], 2), (["--version"], 0)])
+def test_a_command_ended_without_the_teardown_keeps_its_status_output_and_exit_handlers(tmp_path, args, code):
+    import subprocess
+
+    from support.catalogue import ROOT
+
+    args = [a.format(sample=SAMPLES[0], missing=tmp_path / "khong-co.yaml") for a in args]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DRAFTER_LANG": "vi"}
+    run = subprocess.run([sys.executable, "-c", _EXIT_PROBE, *args], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert run.returncode == code, run.stderr
+    assert run.stdout.rstrip().endswith("exit handler ran")  # printed after the command's own output, and kept
+    if code == 0 and args[0] == "render":
+        assert "- Lưu: " in run.stdout and len(run.stdout) > 2000  # the whole document, to its last lines
+
+
+def test_a_command_ends_its_process_once_its_exit_handlers_ran_and_its_streams_are_flushed(monkeypatch):
+    # Python frees every object one by one on its way out: the command skips that (cli._leave_now)
+    import atexit
+    import threading
+
+    from drafter import cli
+
+    done = []
+
+    class Ended(BaseException):
+        pass
+
+    def end(code):
+        done.append(("exit", code))
+        raise Ended
+
+    monkeypatch.setattr(os, "_exit", end)
+    monkeypatch.setattr(atexit, "_run_exitfuncs", lambda: done.append("handlers"))
+    for code, status in ((None, 0), (0, 0), (1, 1), (130, 130)):
+        done.clear()
+        with pytest.raises(Ended):
+            cli._leave_now(code)
+        assert done == ["handlers", ("exit", status)]
+    done.clear()
+    cli._leave_now("a message to print")  # Python's own way: it prints the message
+    waiting = threading.Event()
+    thread = threading.Thread(target=waiting.wait)
+    thread.start()
+    try:
+        cli._leave_now(0)  # a thread still running: Python's own way, which waits for it
+    finally:
+        waiting.set()
+        thread.join()
+    assert done == []
