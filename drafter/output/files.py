@@ -20,7 +20,10 @@ Durability, decided for single renders and batches alike (measured by benchmarks
   pays about a millisecond, an old spinning disk about ten);
 - not guaranteed: that the last renames before a power cut survive it (the folder itself is not
   synced, which would cost a second flush per file). A missing document is safe: ``--skip-existing``
-  writes it again.
+  writes it again;
+- a batch makes its next document while the last one is synced (:class:`PendingWrite`,
+  :class:`SyncThread`): the sync measured 0.4 to 1.2 ms a document on the same machine on a busy
+  day, most of it waiting for the disk. The order stays: synced, then renamed, then reported.
 """
 
 from __future__ import annotations
