@@ -154,6 +154,16 @@ def test_a_document_with_nowhere_to_go_is_e610(tmp_path, redirect, detail):
     assert re.search(rf"^stdout: lỗi E610: .*{detail}.*Sửa: ", stderr, re.M), stderr
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("option", ["--help", "--version"])
+def test_the_groups_own_help_with_nowhere_to_go_is_e610(tmp_path, option):
+    # click prints them while it reads the options, before any command's guard: a traceback
+    done = _shell(f"DRAFTER {option} > /dev/full", tmp_path)
+    stderr = done.stderr.decode("utf-8")
+    assert done.returncode == 1, stderr
+    assert re.search(r"^stdout: lỗi E610: .*ổ đĩa đã đầy", stderr, re.M), stderr
+
+
 def test_a_reader_that_goes_away_is_e610(tmp_path):
     # "true" has exited long before drafter, which takes most of a second to start, writes a byte
     done = _shell(f"DRAFTER render {SAMPLE} --format txt | true; exit 0", tmp_path)

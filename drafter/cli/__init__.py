@@ -110,8 +110,10 @@ def main() -> None:
         # Windows consoles default to a legacy code page that cannot print Vietnamese.
         if hasattr(stream, "reconfigure") and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
             stream.reconfigure(encoding="utf-8", errors="replace")
+    from drafter.cli.common import user_errors
+
     try:
-        cli(prog_name="drafter")
+        user_errors(_run)()
     except SystemExit as leaving:
         gc.freeze()
         _leave_now(leaving.code)  # returns when Python's own way out is needed
@@ -122,6 +124,21 @@ def main() -> None:
         # left out of those collections; they are still freed as the modules are cleared, and
         # the exit handlers (temporary folders, batch workers) still run.
         gc.freeze()
+
+
+def _run() -> None:
+    try:
+        cli(prog_name="drafter")
+    except OSError as error:
+        from drafter.cli.console import OutputClosed
+
+        if error.filename is None and not isinstance(error, (BrokenPipeError, OutputClosed)):
+            from drafter.errors import os_reason
+
+            # the group's own --help or --version to a full disk: no command's console wrote it,
+            # and it is the same E610 as a command's output
+            raise OutputClosed(error.errno, os_reason(error, writing=True)) from None
+        raise
 
 
 def _leave_now(code) -> None:
