@@ -233,6 +233,18 @@ def test_the_party_secretary_of_the_hosts_level_speaks_to_direct_and_is_named_by
     assert True in directed, directed
 
 
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
+def test_a_long_list_of_attendees_does_not_keep_its_verb_waiting(sample):
+    # "Đồng chí …, Bí thư Đảng ủy xã, Chủ tịch HĐND xã; đồng chí …; đồng chí … cùng lãnh đạo …; đại
+    # diện … tham dự hội nghị.": 70 words before the verb
+    report = report_of(sample)
+    for variant in VARIANTS:
+        for said in sentences_of(api.draft(report, "tin-bai", variant)):
+            if said.message.startswith("news.attendees") and re.search(r"dự hội nghị\.$|chỉ đạo hội nghị\.$", said.text) \
+                    and not re.match(r"(Dự|Về dự|Đến dự|Tham dự|Hội nghị|Cùng)", said.text):
+                assert len(said.text.split()) <= 30, said.text
+
+
 def test_an_award_of_an_absent_authority_is_received_not_handed_over_by_it(gia_lai):
     # "Chủ tịch UBND tỉnh" gives the award; only the Phó Chủ tịch is at the conference
     for variant in VARIANTS:

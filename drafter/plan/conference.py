@@ -21,6 +21,9 @@ from drafter.plan.texts import award_slots, chunks, group_slot, split_tasks, tas
 
 #: At most this many people or tasks in one sentence: longer lists are split, as writers do.
 PEOPLE_PER_SENTENCE = 5
+#: A list of attendees this short may come before its verb ("Đại tá …, Chỉ huy trưởng … dự hội
+#: nghị"); a longer one keeps the verb first ("Dự hội nghị có …"), or the reader waits 70 words for it.
+FEW = 2
 TASKS_PER_SENTENCE = 4
 #: Tasks grouped by addressee share a paragraph while it stays this short (words of the user's
 #: tasks); a short paragraph of its own for each body reads as a list, not as an article.
@@ -96,11 +99,12 @@ def attendees(facts: Facts) -> list[Message]:
     found = []
     for index, part in enumerate(chunks(directing, PEOPLE_PER_SENTENCE) if directing else []):
         found.append(message("news.attendees.directing" if index == 0 else "news.attendees.more", "conference",
-                             persons=persons(part)))
+                             persons=persons(part), few=flag(len(part) <= FEW)))
     parts = chunks(attending, PEOPLE_PER_SENTENCE) if attending else [[]]
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
-        slots = dict(persons=persons(part), groups=groups if last else None)
+        slots = dict(persons=persons(part), groups=groups if last else None,
+                     few=flag(len(part) + (len(groups.value) if groups and last else 0) <= FEW))
         if not part and not slots["groups"]:
             continue
         key = "news.attendees.more" if index else (
