@@ -290,6 +290,35 @@ def test_a_topics_legal_basis_opens_its_first_sentence():
     assert "Chính sách hậu phương quân đội được" in alone and "theo Quyết định số 49/2015/QĐ-TTg" in alone, alone
 
 
+def test_two_lead_ins_never_follow_each_other_and_an_office_bank_cannot_break_one(tmp_path):
+    report = load_report("samples/lam-dong-2026.yaml")
+    data = report.model_dump(mode="json", exclude_none=True)
+    basis = ["Nghị định số 21/2019/NĐ-CP của Chính phủ"]
+    data["security"] = {"criminal_cases": 120, "legal_bases": basis}  # crimes are not work done under it
+    data["readiness"].pop("legal_bases")
+    data["exercises"] = {"defence_zone": 3, "legal_bases": basis}
+    data["militia"] = {"strength": 52400, "legal_bases": basis}
+    both = Report.model_validate(data)
+    for variant in VARIANTS:
+        said = [s.text for s in sentences_of(api.draft(both, "tin-bai", variant))]
+        for first, second in zip(said, said[1:]):
+            assert not (first.startswith("Thực hiện") and second.startswith("Thực hiện")), (first, second)
+        assert not any(re.search(r"^Thực hiện [^.]*xảy ra", s) for s in said), said
+    # a clerk's lead-in of two sentences: the basis is said on its own, not a crash
+    pack = tmp_path / "mau"
+    api.export_template("tin-bai", pack)
+    shared = pack / "phrases-shared.yaml"
+    text = shared.read_text(encoding="utf-8")
+    assert '      - "thực hiện {bases}"' in text
+    shared.write_text(text.replace('      - "thực hiện {bases}"', '      - ["thực hiện {bases}", "Câu thứ hai."]'),
+                      encoding="utf-8")
+    assert "Công tác sẵn sàng chiến đấu được" in article_with(report, pack)
+
+
+def article_with(report: Report, pack) -> str:
+    return "\n".join(b.text for b in api.draft(report, pack).blocks if hasattr(b, "text"))
+
+
 def test_speech_points_keep_their_own_verbs(gia_lai):
     speeches = [{"speaker": {"rank": "Thiếu tướng", "name": "Lê Minh Đạt", "titles": ["Phó Tư lệnh Quân khu 5"]},
                  "points": ["ghi nhận kết quả tỉnh đạt được", "cam kết hỗ trợ tỉnh trong diễn tập năm 2027"]}]

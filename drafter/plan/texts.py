@@ -22,6 +22,11 @@ SECTIONS = {
 }
 
 
+#: Topics whose figures are a state of things, not work done under a legal basis: their basis is
+#: a sentence of its own ("Thực hiện Nghị định …, toàn tỉnh xảy ra 120 vụ …" makes no sense).
+STATES = frozenset({"context", "security"})
+
+
 def notes(scope: Scope, topic: str) -> list[Message]:
     """The topic's notes, each a sentence of the user's."""
     section = scope.section(SECTIONS[topic])
@@ -39,7 +44,7 @@ def bases(scope: Scope, topic: str) -> list[Message]:
         return []
     said = message("topic.bases", topic, topic_name=label(f"topic.{topic}"),
                    bases=texts(found, f"{SECTIONS[topic]}.legal_bases", "names"))
-    return [replace(said, lead_in=True)]
+    return [replace(said, lead_in=topic not in STATES)]
 
 
 def with_texts(scope: Scope, topic: str, found: list[Message]) -> list[Message]:

@@ -94,6 +94,7 @@ class Realiser:
         self.used: dict[str, set[int]] = {}
         self.occurrences: dict[str, int] = {}
         self.connectors_used: set[str] = set()
+        self.led_in_last = False  # whether the last sentence opened with a lead-in ("Thực hiện …, ")
         self.sentences: list[_Sentence] = []  # every sentence in order, for the terms
 
     # phrasings ----------------------------------------------------------------------------
@@ -213,12 +214,14 @@ class Realiser:
         index = 0
         while index < len(messages):
             message = messages[index]
-            if message.lead_in and index + 1 < len(messages) and self._can_follow(message, messages[index + 1]):
-                index += 1
-                said, index = self._said(messages, index, led_in=True)
+            led_in = message.lead_in and index + 1 < len(messages) and not self.led_in_last \
+                and self._can_follow(message, messages[index + 1])
+            if led_in:
+                said, index = self._said(messages, index + 1, led_in=True)
                 said[0] = self._led_in(message, said[0])
             else:
                 said, index = self._said(messages, index)
+            self.led_in_last = led_in
             # a connector at about every other place the plan allows one: writers do not chain them
             if message.connect and out and not _opens_with_connector(out[-1]) and not opens_framed(plain_text(said[0].pieces)) \
                     and self.chooser.number(f"connect#{len(self.sentences) + len(out)}", 2) == 0:
@@ -255,11 +258,11 @@ class Realiser:
 
     def _can_follow(self, lead_in: Message, message: Message) -> bool:
         """Whether ``lead_in`` can open the sentence of ``message`` ("Thực hiện …, tỉnh …"): the
-        bank says it as a clause, ``message`` is of its topic, in the bank's words (not a note), and
-        has a phrasing that opens with its subject or verb; never two lead-ins in a row."""
+        bank says it as a clause of one sentence, ``message`` is of its topic, in the bank's words
+        (not a note), and has a phrasing that opens with its subject or verb."""
         lead_entry, entry = self._entry(lead_in.key), self._entry(message.key)
-        if not lead_entry.clauses or message.topic != lead_in.topic or message.key == "note" \
-                or text_opening("Thực hiện") in self.last_openings:
+        if not lead_entry.clauses or any(len(v.sentences) > 1 for v in lead_entry.clauses) \
+                or message.topic != lead_in.topic or message.key == "note":
             return False
         return any(follows_a_lead_in(entry.variants[i]) for i in entry.fitting(entry.variants, message.filled()))
 
