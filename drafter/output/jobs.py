@@ -192,27 +192,31 @@ def write_rows(items: Sequence[tuple[_Unit, Sequence[tuple[str, str, str]]]], op
     waiting = None  # the job written last, its file being synced
     try:
         with SyncThread() as thread:
-            for unit, jobs in items:
-                report = None
-                for template, fmt, name in jobs:
-                    if stop():
-                        break
-                    if report is None:
-                        report = _unit_report(unit, options.spill)
-                    # held in waiting before the row of the one before is given: if the caller
-                    # leaves at that row, this one's temporary file is removed (finally)
-                    done, waiting = waiting, _write_one(report, unit, template, fmt, name, options, thread)
-                    if done is not None:
-                        yield done.row()
-                else:
-                    continue
-                break
+            for report, unit, template, fmt, name in _begun(items, options, stop):
+                # held in waiting before the row of the one before is given: if the caller
+                # leaves at that row, this one's temporary file is removed (finally)
+                done, waiting = waiting, _write_one(report, unit, template, fmt, name, options, thread)
+                if done is not None:
+                    yield done.row()
             if waiting is not None:
                 done, waiting = waiting, None
                 yield done.row()
     finally:
         if waiting is not None:
             waiting.abandon()
+
+
+def _begun(items: Sequence[tuple[_Unit, Sequence[tuple[str, str, str]]]], options: _Options,
+           stop: Callable[[], object]) -> Iterator[tuple]:
+    """Each job with its unit's report, read when its first job begins; none once ``stop()``."""
+    for unit, jobs in items:
+        report = None
+        for template, fmt, name in jobs:
+            if stop():
+                return
+            if report is None:
+                report = _unit_report(unit, options.spill)
+            yield report, unit, template, fmt, name
 
 
 def _write_unit(report: Report, unit: _Unit, jobs: Sequence[tuple[str, str, str]], options: _Options) -> Iterator[Row]:
