@@ -205,9 +205,14 @@ def test_only_a_superior_speaks_to_direct_and_no_one_reads_a_paper(sample, direc
             if opening.startswith("Phát biểu chỉ đạo"):
                 assert directs and rest.split(" đã ")[0].find(directs) >= 0, sentence
                 directed.append(sentence)
-            if opening.startswith("Trình bày ý kiến"):
+            if opening.startswith(AS_A_PEER):
                 assert not directs or directs not in rest[:60], sentence
     assert bool(directed) == bool(directs), directed
+
+
+#: Openings of a speech that a superior's does not take: a blind reader found "Phát biểu ý kiến,
+#: Bí thư Đảng ủy xã …" stiff for the guest who directs; the corpus has "Phát biểu chỉ đạo, …".
+AS_A_PEER = ("Trình bày ý kiến", "Phát biểu ý kiến", "Trong phần phát biểu", "Trong ý kiến phát biểu")
 
 
 def test_the_party_secretary_of_the_hosts_level_speaks_to_direct_and_is_named_by_that_post():
@@ -226,7 +231,7 @@ def test_the_party_secretary_of_the_hosts_level_speaks_to_direct_and_is_named_by
             opening, _, rest = sentence.partition(", ")
             if "biểu dương lực lượng dân quân" in sentence:
                 assert rest.startswith("Bí thư Đảng ủy phường Hà Văn Tường "), sentence
-                assert not opening.startswith("Trình bày ý kiến"), sentence
+                assert not opening.startswith(AS_A_PEER), sentence
                 directed.add(opening.startswith("Phát biểu chỉ đạo"))
             if "đề nghị các tổ dân phố" in sentence:
                 assert not opening.startswith("Phát biểu chỉ đạo"), sentence
@@ -405,7 +410,13 @@ SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đ�
                  r"đồng với [\d.]+ công trình", r"(^|\. )[^.]*;[^.]*;[^.]* chủ trì hội nghị\.",
                  r"; với [\d.]+(/[\d.]+)? (công dân|người)", r"\) \(", r"vụ, việc có [^.;]*, có [\d.]+ lượt",
                  r"Về huấn luyện, [^.]*huấn luyện", r"đăng ký [^.;]* gồm [\d.]+ người", r"Về dự hội nghị có",
-                 r"(Bên cạnh đó|Cùng với đó|Ngoài ra|Đồng thời|Song song với đó|Thêm vào đó), (qua|về|trong|thực hiện) "]
+                 r"(Bên cạnh đó|Cùng với đó|Ngoài ra|Đồng thời|Song song với đó|Thêm vào đó), (qua|về|trong|thực hiện) ",
+                 # what a blind reader of two generated and two real articles marked (2026-12-01)
+                 r"(^|\. )(Đánh giá chung|Như|Nhìn chung),? (theo )?báo cáo", r"bàn phương hướng",
+                 r"được quán triệt, (thực hiện|triển khai) là", r"Nguồn \S+ được đăng ký, quản lý với",
+                 r"có kết quả với|ghi nhận [\d.]+ hài cốt", r"(^|\. )Kinh tế - xã hội của",
+                 r"(^|\. )Chỉ tiêu giao quân được hoàn thành với", r"được thực hiện với [\d.]+ (người|quân nhân)",
+                 r"\b(năm|tháng đầu năm) \d{4} (tỉnh|xã|phường|thành phố|đặc khu) "]
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
@@ -424,6 +435,11 @@ def test_no_machine_seams(sample):
         assert len(used) == len(set(used)), used
         for first, second in zip(openers, openers[1:]):
             assert not (first.startswith(CONNECTORS) and second.startswith(CONNECTORS)), (first, second)
+        # no filler before the user's own words: "Ngoài ra, phối hợp với Bộ đội Biên phòng …"
+        for sentence in sentences_of(draft):
+            assert not (sentence.message.startswith("note") and sentence.text.startswith(CONNECTORS)), sentence.text
+        # the order of the words the task is named by is the same in headline and body
+        assert "quân sự, quốc phòng" not in text or "quân sự, quốc phòng" in given
         # no two sentences of the bank in a row open with one word, as written: "Hội nghị do … chủ trì.
         # Hội nghị có sự tham dự …", "Trong 6 tháng cuối năm … Trong ý kiến phát biểu …"
         said = sentences_of(draft)
@@ -596,3 +612,4 @@ def test_an_undated_conference_is_not_given_a_date():
         lead = api.draft(report, "tin-bai", variant).blocks[1].text
         assert not re.search(r"\d+/\d+", lead) and "ngày" not in lead.lower().split(",")[0]
         assert lead.startswith(("UBND tỉnh Lâm Đồng", "Tại Hội trường"))
+

@@ -60,7 +60,7 @@ def title(facts: Facts, scope: Scope) -> Message:
     name = unit.name if unit.kind == "tỉnh" else unit.full
     return message("news.title", "conference", unit=plain(name, "unit.name"),
                    review=label(f"review.{scope.period.span}"), period=scope.period_name(),
-                   next_period=scope.next_period())
+                   next_period=scope.next_period(), held=flag(facts.report.conference is not None))
 
 
 def lead(facts: Facts, scope: Scope) -> list[Message]:
@@ -72,7 +72,10 @@ def lead(facts: Facts, scope: Scope) -> list[Message]:
     if chair is not None:
         chairs = nested("news.chairs.many" if co_chairs else "news.chairs.one", "conference", chair=chair,
                         co_chairs=co_chairs)
-    common = dict(organiser=plain(organiser(facts), "conference.organiser"), conference=conference_name(scope),
+    said = organiser(facts)
+    # the lead's "UBND tỉnh Gia Lai" names the unit: the results go on with "tỉnh", as the corpus does
+    common = dict(organiser=Slot("naming", (said, scope.unit_full), Source("conference.organiser", said, "text")),
+                  conference=conference_name(scope),
                   venue=text(conference.venue, "conference.venue") if conference else None, chairs=chairs)
     if conference is None:
         return [message("news.lead.report", "conference", date=Slot(

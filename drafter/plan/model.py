@@ -47,6 +47,7 @@ SlotKind = Literal[
     "change",  # a Change against the previous period, worded by the bank
     "label",  # a wording of the bank's, by key
     "plain",  # text the plan made from the facts (a unit's or a period's name)
+    "naming",  # (text, unit's full name): "UBND tỉnh Gia Lai" names the unit, so later mentions say "tỉnh"
     "flag",  # prints nothing; keeps an optional part of a phrasing when a condition holds
     "message",  # a message said inside another (an evaluation, a change, a conference's name)
 ]

@@ -52,8 +52,8 @@ MAX_SENTENCES = 6
 #: crimes to the work just told as if they were more of it.
 NO_CONNECTOR = frozenset({"security"})
 #: Results paragraphs this short together are one paragraph: a short article is not a column of
-#: one-line paragraphs (the context keeps its own). A paragraph of one sentence joins its neighbour
-#: while they make at most MAX_SENTENCES.
+#: one-line paragraphs (the context keeps its own, unless it and the results after it are this short
+#: together). A paragraph of one sentence joins its neighbour while they make at most MAX_SENTENCES.
 JOIN_UP_TO = 3
 
 TOPICS = {
@@ -80,7 +80,7 @@ def _strengths(facts: Facts, scope: Scope) -> list[Message]:
     section = facts.report.assessment
     found = texts(section.strengths, "assessment.strengths") if section else None
     where = label("where.conference" if facts.report.conference else "where.report")
-    return [message("news.strengths", "assessment", where=where, strengths=found)] if found else []
+    return [message("news.strengths", "assessment", where=where, strengths=found, when=scope.when())] if found else []
 
 
 def _shortcomings(facts: Facts) -> list[Message]:
@@ -103,7 +103,7 @@ def _result_paragraphs(facts: Facts, scope: Scope, chooser: Chooser) -> list[Par
         for part in _balanced(runs):
             current: list[Message] = []
             for found in part:
-                if current and found[0].topic not in NO_CONNECTOR:
+                if current and _connectable(found[0]):
                     # a new topic inside a paragraph may be introduced by a connector
                     found = [replace(found[0], connect=True)] + found[1:]
                 current += found
@@ -139,6 +139,12 @@ def _sentences(messages: Sequence[Message]) -> int:
                and not (m.lead_in and index + 1 < len(messages) and messages[index + 1].key != "note"))
 
 
+def _connectable(first: Message) -> bool:
+    """Whether a connector may lead into a topic: not into crimes, and not into the user's own words
+    ("Ngoài ra, phối hợp với …" hangs a filler on a sentence that has no subject)."""
+    return first.topic not in NO_CONNECTOR and first.key != "note"
+
+
 def _context(messages: Sequence[Message]) -> bool:
     """Whether a paragraph is the context: its figures, or only the report's general assessment."""
     return messages[0].topic in ("context", "assessment")
@@ -151,10 +157,16 @@ def _joined(paragraphs: list[ParagraphPlan]) -> list[ParagraphPlan]:
         sizes = (_sentences(before), _sentences(paragraph.messages)) if before else (0, 0)
         if before and not _context(before) and not _context(paragraph.messages) \
                 and (sum(sizes) <= JOIN_UP_TO or (min(sizes) == 1 and sum(sizes) <= MAX_SENTENCES)):
-            first = replace(paragraph.messages[0], connect=True)
+            first = paragraph.messages[0]
+            first = replace(first, connect=True) if _connectable(first) else first
             out[-1] = ParagraphPlan(before + (first,) + paragraph.messages[1:])
         else:
             out.append(paragraph)
+    if len(out) > 1 and _context(out[0].messages) and not _context(out[1].messages) \
+            and _sentences(out[0].messages) + _sentences(out[1].messages) <= JOIN_UP_TO:
+        # a brief: the assessment and a result or two are one paragraph, as a brief writes them;
+        # no connector after an assessment
+        out[:2] = [ParagraphPlan(out[0].messages + out[1].messages)]
     return out
 
 
@@ -172,9 +184,13 @@ def plan_news(facts: Facts, variant: int | None = None) -> DocumentPlan:
     shortcomings = _shortcomings(facts)
     if shortcomings:
         blocks.append(ParagraphPlan(tuple(shortcomings)))
-    for part in (conference.directions(facts, scope) + conference.speeches(facts)
-                 + conference.conclusion(facts, scope)):
+    directions, conclusion = conference.directions(facts, scope), conference.conclusion(facts, scope)
+    for part in directions + conference.speeches(facts) + conclusion:
         blocks.append(ParagraphPlan(tuple(part)))
+    if facts.report.conference is not None and not directions and not conclusion:
+        # the conference was held to set the next period's tasks (its name says so): a brief that
+        # has none of them says it did, and no more
+        blocks.append(ParagraphPlan((message("news.deployed", "conference", next_period=scope.next_period()),)))
     awards = conference.awards(facts, scope)
     if awards:
         blocks.append(ParagraphPlan(tuple(awards)))

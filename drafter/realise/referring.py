@@ -45,6 +45,17 @@ class Mentions:
         self.seen.add(key)
         return full if first or not self.shorten_unit or not level_word else level_word
 
+    def named(self, text: str, full: str) -> str:
+        """Text that may name the unit on its way ("UBND tỉnh Gia Lai"): the unit counts as named.
+
+        >>> m = Mentions(shorten_unit=True)
+        >>> m.named("UBND tỉnh Gia Lai", "tỉnh Gia Lai"), m.unit("tỉnh Gia Lai", "tỉnh")
+        ('UBND tỉnh Gia Lai', 'tỉnh')
+        """
+        if full and full.casefold() in text.casefold():
+            self.seen.add("unit:" + full)
+        return text
+
     def name(self, person: Person) -> str:
         key = " ".join(person.name.split()).casefold()
         first = key not in self.seen

@@ -142,6 +142,8 @@ def render(slot: Slot, context: Context) -> list[Piece]:
         if source is not None and said != value[0]:  # "tỉnh" after "tỉnh Gia Lai": the level word alone
             source = replace(source, path="unit.kind", value=said)
         return [Piece(said, source)]
+    if kind == "naming":
+        return [Piece(context.mentions.named(*value), slot.source)]
     if kind == "persons":
         sources = _sources(slot, len(value))
         return _joined([[Piece(context.mentions.name(p), source)] for p, source in zip(value, sources)], "; ")
