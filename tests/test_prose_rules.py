@@ -416,7 +416,8 @@ SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đ�
                  r"được quán triệt, (thực hiện|triển khai) là", r"Nguồn \S+ được đăng ký, quản lý với",
                  r"có kết quả với|ghi nhận [\d.]+ hài cốt", r"(^|\. )Kinh tế - xã hội của",
                  r"(^|\. )Chỉ tiêu giao quân được hoàn thành với", r"được thực hiện với [\d.]+ (người|quân nhân)",
-                 r"\b(năm|tháng đầu năm) \d{4} (tỉnh|xã|phường|thành phố|đặc khu) ", r"có sự tham dự của [^.]*cùng dự"]
+                 r"\b(năm|tháng đầu năm) \d{4} (tỉnh|xã|phường|thành phố|đặc khu) ", r"có sự tham dự của [^.]*cùng dự",
+                 r"[,;] (Năm \d{4}|Trong (\d+ tháng|năm))"]  # a period that opens sentences, said inside one
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
