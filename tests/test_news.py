@@ -232,7 +232,7 @@ def test_comparisons_only_with_previous_figures(sample, variant):
     with_previous = text(sample, variant)
     assert "so với năm 2025" in with_previous
     assert "2,13%" in with_previous  # 3.350 recruits against 3.280
-    # crimes, 412 against 436, are left to the report (newsworthy.yaml); up from 400, they are told
+    # crimes, 412 against 436, are left to the report (newsworthy.yaml: report_only); up from 400, they are told
     assert "24 vụ" not in with_previous
     rose = text(with_changes(sample, previous={"recruits_delivered": 3280, "criminal_cases": 400}), variant)
     assert "tăng 12 vụ" in rose and "nhiều hơn" not in rose
@@ -315,17 +315,16 @@ def _same_figures_for(sample: Report, name: str) -> Report:
 # Jinja news of 2026-11 reached 0.40 by adding them). A mail merge of the same inputs (one forced
 # variant for every province) scores 0.98 on these measures. Since the lead's "UBND tỉnh Gia Lai"
 # counts as the unit's first mention (later sentences say "tỉnh", as the corpus does), fewer of the
-# names that differ are left, and an article without a conclusion says the conference set the next
-# tasks: the same wording measured 0.573, 0.579, 0.565 on average over three sets of eight
-# provinces before, 0.582, 0.593, 0.566 after.
+# names that differ are left: 21 of the 28 pairs below measure under 0.6, not 23 (the averages over
+# three sets of eight provinces, 0.573, 0.579, 0.565, are 0.571, 0.580, 0.565 now).
 
 
 def test_same_figures_in_two_provinces_read_differently(sample):
     a = text(_same_figures_for(sample, "Gia Lai"))
     b = text(_same_figures_for(sample, "Đắk Lắk"))
     assert a != b
-    # one pair is one draw: the worst of the 28 pairs of the test below measured 0.66–0.68
-    assert trigram_f1(a, b) < 0.70
+    # one pair is one draw: this is the worst of the 28 pairs of the test below (0.66 measured)
+    assert trigram_f1(a, b) < 0.68
     mail_merge = trigram_f1(text(_same_figures_for(sample, "Gia Lai"), 0), text(_same_figures_for(sample, "Đắk Lắk"), 0))
     assert mail_merge > 0.95  # the measure itself still tells a copy from a rewrite
 
@@ -334,8 +333,8 @@ def test_same_figures_across_many_provinces(sample):
     names = ["Gia Lai", "Đắk Lắk", "Thanh Hóa", "Lâm Đồng", "Cà Mau", "Lào Cai", "Quảng Ninh", "Nghệ An"]
     articles = [text(_same_figures_for(sample, name)) for name in names]
     scores = [trigram_f1(a, b) for a, b in itertools.combinations(articles, 2)]
-    assert sum(scores) / len(scores) < 0.60
-    assert sum(score < 0.6 for score in scores) >= 0.7 * len(scores)  # 23 of 28 before, 21 after
+    assert sum(scores) / len(scores) < 0.58
+    assert sum(score < 0.6 for score in scores) >= 0.7 * len(scores)
 
 
 def test_whole_sample_in_two_provinces_is_not_a_copy(sample):

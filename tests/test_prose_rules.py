@@ -439,6 +439,9 @@ def test_no_machine_seams(sample):
         # no filler before the user's own words: "Ngoài ra, phối hợp với Bộ đội Biên phòng …"
         for sentence in sentences_of(draft):
             assert not (sentence.message.startswith("note") and sentence.text.startswith(CONNECTORS)), sentence.text
+        # a scene set once: "Tại hội nghị, …" three times in a brief gave it away to a blind reader
+        for frame in (("Tại hội nghị,",), ("Phát biểu tại hội nghị,",), ("Dịp này,", "Nhân dịp này,")):
+            assert sum(s.startswith(frame) for s in openers) <= 1, (frame, openers)
         # the order of the words the task is named by is the same in headline and body
         assert "quân sự, quốc phòng" not in text or "quân sự, quốc phòng" in given
         # no two sentences of the bank in a row open with one word, as written: "Hội nghị do … chủ trì.

@@ -58,9 +58,10 @@ def told(topics: Mapping[str, list[Message]], level: str) -> dict[str, list[Mess
     kept = {topic for topic in topics if topic not in found["rank"]}
     kept |= {topic for topic in found["rank"] if any(m.tone == "bad" for m in figures.get(topic, ()))}
     used = sum(len(figures.get(topic, ())) for topic in kept if topic in found["rank"])
+    bookkeeping = set(found.get("report_only", ()))
     for topic in found["rank"]:
         size = len(figures.get(topic, ()))
-        if topic not in kept and size and used + size <= most:
+        if topic not in kept and topic not in bookkeeping and size and used + size <= most:
             kept.add(topic)
             used += size
     return {topic: messages if topic in kept else [m for m in messages if quotes_user(m)]

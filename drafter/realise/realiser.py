@@ -40,6 +40,7 @@ from drafter.plan.model import (
 from drafter.realise.bank import Bank, Entry
 from drafter.realise.openings import (
     follows_a_lead_in,
+    framing,
     names_the_doer,
     opening,
     opens_framed,
@@ -91,6 +92,7 @@ class Realiser:
                                mentions=Mentions(shorten_unit=bank.settings.shorten_unit))
         #: How the last sentence opens: its phrasing's opening ("ref:unit") and its written first word.
         self.last_openings: set[str] = set()
+        self.framings: set[str] = set()
         self.used: dict[str, set[int]] = {}
         self.occurrences: dict[str, int] = {}
         self.connectors_used: set[str] = set()
@@ -137,10 +139,13 @@ class Realiser:
         if top:
             # no two sentences in a row open alike ("Tỉnh … Tỉnh …", "Có … Có …")
             fresh = [i for i in fresh if opening(resolved(i)) not in self.last_openings] or fresh
+            fresh = [i for i in fresh if framing(resolved(i)) not in self.framings] or fresh
         index = fresh[self.chooser.number(f"{used_key}#{occurrence}", len(fresh))]
         self.used.setdefault(used_key, set()).add(index)
         if top:
             self.last_openings = {opening(resolved(index))}
+            if framing(resolved(index)):  # "" (no framing words) is never kept, so never refused
+                self.framings.add(framing(resolved(index)))
         return resolved(index)
 
     def _resolved(self, variant: Variant, key: str) -> Variant:
