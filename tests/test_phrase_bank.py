@@ -107,7 +107,7 @@ def test_every_kind_of_mistake_is_named_with_its_file_and_line(runner, pack):
     lines = {
         "E561": _edit(pack, "  land.area:", "  land.areaa:"),
         "E562": _edit(pack, "xảy ra {cases} vụ", "xảy ra {case} vụ"),
-        "E565": _edit(pack, "{@LLVT} {level} duy trì", "{@LLVTT} {level} duy trì"),
+        "E565": _edit(pack, "\"Duy trì chế độ trực", "\"{@LLVTT} duy trì chế độ trực"),
     }
     out = _check(runner, pack)
     for code, words in [("E561", "có phải ý bạn là “land.area”"), ("E562", "có phải ý bạn là “{cases}”"),

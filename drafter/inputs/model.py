@@ -221,7 +221,7 @@ class Report(Strict):
     defence_education: DefenceEducation | None = _field("Giáo dục quốc phòng và an ninh", "Mục 6: giáo dục, bồi dưỡng kiến thức quốc phòng và an ninh.", default=None)
     recruitment: Recruitment | None = _field("Tuyển quân", "Mục 7: tuyển chọn và gọi công dân nhập ngũ, thực hiện nghĩa vụ CAND.", default=None)
     welfare: Welfare | None = _field("Chính sách hậu phương quân đội", "Mục 8: chính sách hậu phương quân đội.", default=None)
-    disaster: Disaster | None = _field("Phòng chống thiên tai, tìm kiếm cứu nạn", "Mục 9: phòng chống thiên tai, tìm kiếm cứu nạn.", default=None)
+    disaster: Disaster | None = _field("Phòng, chống thiên tai, tìm kiếm cứu nạn", "Mục 9: phòng, chống thiên tai, tìm kiếm cứu nạn.", default=None)
     remains: Remains | None = _field("Quy tập hài cốt liệt sĩ", "Mục 10: tìm kiếm, quy tập hài cốt liệt sĩ.", default=None)
     foreign_relations: ForeignRelations | None = _field("Đối ngoại quốc phòng", "Mục 11: đối ngoại quốc phòng.", default=None)
     defence_land: DefenceLand | None = _field("Đất quốc phòng", "Mục 12: quản lý đất quốc phòng.", default=None)

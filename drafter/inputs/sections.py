@@ -206,7 +206,7 @@ class Welfare(Strict):
 
 
 class Disaster(Strict):
-    responses: Count | None = _field("Số lần ứng phó", "Số vụ, lần tham gia phòng chống thiên tai, cứu nạn.", default=None)
+    responses: Count | None = _field("Số lần ứng phó", "Số vụ, lần tham gia phòng, chống thiên tai, cứu nạn.", default=None)
     fires: Count | None = _field("Vụ cháy", "Trong số trên: số vụ cháy rừng, cháy nổ.", default=None)
     storms_floods: Count | None = _field("Bão, lũ", "Trong số trên: số vụ bão, lũ, ngập lụt.", default=None)
     landslides: Count | None = _field("Sạt lở", "Trong số trên: số vụ sạt lở đất.", default=None)

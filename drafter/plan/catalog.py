@@ -120,8 +120,8 @@ MESSAGES: dict[str, Spec] = {
     "funding.purpose": _spec("purpose", BOTH),
     "awards.given": _spec(_AWARD, BOTH),
     # a change against the previous period, said inside another message
-    "change.up": _spec("amount unit compared", BOTH, "unit"),
-    "change.down": _spec("amount unit compared", BOTH, "unit"),
+    "change.up": _spec("amount unit percent compared", BOTH, "unit percent"),
+    "change.down": _spec("amount unit percent compared", BOTH, "unit percent"),
     "change.same": _spec("compared", BOTH),
 }
 MESSAGES = {key: _results(key, spec) for key, spec in MESSAGES.items()}

@@ -25,7 +25,7 @@ def militia(scope: Scope) -> list[Message]:
     if strength:
         found.append(message("militia.strength", "militia", strength=strength, share=share, party=party,
                              party_share=party_share, parts=figures_list(fig, MILITIA_PARTS, units),
-                             change=change(fig, "militia_strength")))
+                             change=change(fig, "militia_strength", "đồng chí")))
     else:
         if share:
             found.append(message("militia.share", "militia", share=share))
@@ -48,7 +48,7 @@ def reserve(scope: Scope) -> list[Message]:
         found.append(message("reserve.registered", "reserve", registered=registered))
     called = figure(fig, "reserve.called_for_training", units=units)
     if called:
-        found.append(message("reserve.called", "reserve", called=called, change=change(fig, "reserve_called")))
+        found.append(message("reserve.called", "reserve", called=called, change=change(fig, "reserve_called", "quân nhân")))
     return found
 
 
@@ -77,7 +77,7 @@ def recruitment(scope: Scope) -> list[Message]:
     registered = figure(fig, "recruitment.registered_age_17", units=units)
     if registered:
         found.append(message("recruitment.registered", "recruitment", registered=registered,
-                             share=derived(fig, "registered_share", units), change=change(fig, "registered_age_17")))
+                             share=derived(fig, "registered_share", units), change=change(fig, "registered_age_17", "công dân")))
     service = label("service.joint" if section is not None and section.includes_police else "service.army")
     delivered, quota = figure(fig, "recruitment.delivered", units=units), figure(fig, "recruitment.quota", units=units)
     party = figure(fig, "recruitment.party_members", units=units)
@@ -88,10 +88,10 @@ def recruitment(scope: Scope) -> list[Message]:
     if delivered and rate:
         kind, tone = outcome(rate.value)
         found.append(message(f"recruitment.army.{kind}", "recruitment", tone=tone, delivered=delivered, quota=quota,
-                             rate=rate, change=change(fig, "recruits_delivered"), **common))
+                             rate=rate, change=change(fig, "recruits_delivered", "công dân"), **common))
     elif delivered:
         found.append(message("recruitment.army.delivered", "recruitment", delivered=delivered,
-                             change=change(fig, "recruits_delivered"), **common))
+                             change=change(fig, "recruits_delivered", "công dân"), **common))
     elif figure(fig, "recruitment.rate"):
         given = figure(fig, "recruitment.rate")
         kind, tone = outcome(given.value)

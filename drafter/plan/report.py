@@ -30,11 +30,15 @@ from drafter.plan.texts import (
 WORK_ITEMS = tuple((topic, (topic,)) for topic in (
     "exercises", "militia", "reserve", "education", "recruitment", "welfare", "disaster", "remains",
     "foreign_relations", "defence_land"))
-#: The numbered items of Phần I, in order.
-ITEMS = (("leadership", ("leadership", "funding")), ("readiness", ("readiness", "security")), *WORK_ITEMS)
+#: The numbered items of Phần I, in order. The situation of security goes with the socio-economic
+#: context before them (crimes are the police's results, not the armed forces' readiness), and the
+#: investment in buildings is an item of its own after the defence land, not leadership: what a staff
+#: officer reviewing the drafts moved.
+SITUATION = ("context", "security")
+ITEMS = (("leadership", ("leadership",)), ("readiness", ("readiness",)), *WORK_ITEMS, ("funding", ("funding",)))
 
 TOPICS = {
-    "leadership": lambda s: activities.leadership(s, with_bases=False), "funding": lambda s: activities.funding(s, True),
+    "context": activities.context, "leadership": lambda s: activities.leadership(s, with_bases=False), "funding": lambda s: activities.funding(s, True),
     "readiness": activities.readiness, "security": activities.security, "exercises": activities.exercises,
     "militia": forces.militia, "reserve": forces.reserve, "education": forces.education,
     "recruitment": forces.recruitment, "welfare": activities.welfare, "disaster": activities.disaster,
@@ -50,9 +54,10 @@ def _period_slots(scope: Scope, with_directions: bool) -> dict:
 
 def _results(scope: Scope, level: str) -> list:
     blocks: list = []
-    context = with_subject(scope, with_texts(scope, "context", activities.context(scope)))
-    if context:
-        blocks.append(ParagraphPlan(tuple(context)))
+    for topic in SITUATION:
+        found = with_subject(scope, with_texts(scope, topic, TOPICS[topic](scope)))
+        if found:
+            blocks.append(ParagraphPlan(tuple(found)))
     for key, topics in ITEMS:
         paragraphs = []
         for topic in topics:

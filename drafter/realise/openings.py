@@ -82,7 +82,7 @@ def opens_with_figure(variant: Variant, message: Message) -> bool:
     return False
 
 
-#: Openings that already set the scene ("Về đầu tư, …", "Trong phòng chống thiên tai, …"): a connector
+#: Openings that already set the scene ("Về đầu tư, …", "Trong phòng, chống thiên tai, …"): a connector
 #: before them ("Bên cạnh đó, về đầu tư, …") stacks two introductions.
 _FRAMING_WORDS = frozenset({"về", "trong", "ở", "đối", "với", "khi", "tại", "trên", "nhân", "dịp", "để", "nhằm",
                             "thực", "qua"})

@@ -188,4 +188,6 @@ def _change(slot: Slot, context: Context) -> list[Piece]:
     slots = {"amount": amount, "compared": compared}
     if unit is not None:
         slots["unit"] = unit
+        if found.percent is not None:  # "tăng 2 công dân (4,08%)": a rate of a small count reads as spin alone
+            slots["percent"] = Slot("rate", abs(found.percent), slot.source)
     return context.nested(Message(f"change.{found.direction}", slots))
