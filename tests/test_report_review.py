@@ -70,3 +70,14 @@ def test_wordings_of_every_document(sample):
 def test_a_change_of_a_count_says_the_count_and_its_rate():
     for text in every_document(load_report("samples/gia-lai-2026.yaml")):
         assert "số giao quân tăng 70 công dân (2,13%) so với năm 2025" in text
+
+
+
+def test_a_rollup_keeps_the_reports_items():
+    # the investment in buildings was under "1. Công tác lãnh đạo, chỉ đạo" in a roll-up too
+    draft = api.rollup_draft(["samples/gia-lai-2026.yaml", "samples/bac-ninh-2026.yaml"])
+    blocks = [getattr(b, "display", None) or getattr(b, "text", "") for b in draft.blocks]
+    headings = [b for b in blocks if re.match(r"\d+\. ", b)]
+    assert headings[-2] == f"{len(headings) - 1}. Công tác đầu tư xây dựng, sửa chữa công trình", headings
+    leadership = blocks[blocks.index(headings[0]) + 1]
+    assert "tỷ đồng" not in leadership, leadership

@@ -31,8 +31,9 @@ from drafter.plan.report import WORK_ITEMS
 from drafter.plan.scope import Scope, message, nested
 from drafter.plan.slots import derived, figure, flag, label, plain
 
-#: Part I of a roll-up: the report's items, without readiness (no unit's days add up to anything).
-ITEMS = (("leadership", ("leadership", "funding")), ("security", ("security",)), *WORK_ITEMS)
+#: Part I of a roll-up: the report's items, without readiness (no unit's days add up to anything);
+#: the situation of security, the report's context, is an item here (a roll-up has no context).
+ITEMS = (("leadership", ("leadership",)), ("security", ("security",)), *WORK_ITEMS, ("funding", ("funding",)))
 TOPICS = {
     "leadership": activities.leadership, "funding": activities.funding, "security": activities.security,
     "exercises": activities.exercises, "militia": forces.militia, "reserve": forces.reserve,
