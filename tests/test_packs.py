@@ -122,7 +122,7 @@ def test_an_edited_shared_phrase_in_the_copy_wins(tmp_path):
     shared.write_text(shared.read_text(encoding="utf-8").replace('"giảm {amount}', '"giảm được {amount}'),
                       encoding="utf-8")
     text = api.render(SAMPLE, template=target, format="txt")
-    assert "giảm được 24 vụ so với năm 2025" in text
+    assert "giảm được 24 vụ (5,5%) so với năm 2025" in text
 
 
 @pytest.mark.parametrize("name", builtin_names())
