@@ -71,16 +71,25 @@ def full(person: Person) -> str:
 
 #: A Party committee's secretary is named by that post at later mentions, as the press names the
 #: first post of the Party ("Bí thư Đảng ủy xã Hoàng Thị Ái Loan", not "Chủ tịch HĐND xã …"); anyone
-#: else by the last title, the post of the meeting's business ("Phó Chủ tịch UBND tỉnh …").
+#: else by the post in the people's committee, the government's side of the meeting's business
+#: ("Chủ tịch UBND phường Nguyễn Văn Đẹp", not "Chủ tịch Hội đồng nghĩa vụ quân sự phường …"), or
+#: without one by the last title ("Phó Chủ tịch HĐND tỉnh …").
 SECRETARY = "Bí thư "
+COMMITTEE = ("UBND", "Ủy ban nhân dân")
 
 
 def short(person: Person) -> str:
-    """A later mention: rank and name for an officer, short title and name for a civilian."""
+    """A later mention: rank and name for an officer, short title and name for a civilian.
+
+    >>> short(Person(name="Nguyễn Văn Đẹp", titles=["Phó Bí thư Đảng ủy phường", "Chủ tịch UBND phường",
+    ...                                             "Chủ tịch Hội đồng nghĩa vụ quân sự phường"]))
+    'Chủ tịch UBND phường Nguyễn Văn Đẹp'
+    """
     if person.rank:
         return f"{person.rank} {person.name}"
-    title = person.short_title or next((t for t in person.titles if t.startswith(SECRETARY)), None) or (
-        person.titles[-1] if person.titles else "")
+    titles = person.titles
+    title = person.short_title or next((t for t in titles if t.startswith(SECRETARY)), None) or next(
+        (t for t in titles if any(word in t for word in COMMITTEE)), None) or (titles[-1] if titles else "")
     return f"{title} {person.name}" if title else f"đồng chí {person.name}"
 
 
