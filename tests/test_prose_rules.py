@@ -348,7 +348,8 @@ def test_notes_of_every_topic_reach_the_article(gia_lai):
         assert check_sentences(draft, report, "news") == []
         text = article(report, variant)
         for note in data["recruitment"]["notes"] + data["exercises"]["notes"] + data["foreign_relations"]["notes"]:
-            assert note in text
+            # "Tổ chức lễ giao nhận quân …" opens with its verb: "Tỉnh tổ chức lễ …", written small
+            assert note.casefold() in text.casefold(), note
 
 
 def test_a_note_inside_a_sentence_is_written_small_and_a_name_keeps_its_capital(gia_lai):

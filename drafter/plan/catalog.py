@@ -60,7 +60,7 @@ _AWARD = "giver kind counts reason"
 
 MESSAGES: dict[str, Spec] = {
     # the user's own words, in any topic
-    "note": _spec("note", BOTH),
+    "note": _spec("note acted plain", BOTH, "note acted plain"),
     "topic.bases": _spec("topic_name bases", BOTH, "topic_name"),
     # results
     "context.targets": _spec("period when unit met total", BOTH, "period when unit"),
@@ -168,7 +168,6 @@ MESSAGES |= {
     "news.conclusion.group.nochair": _spec("verb to items", "news", "verb"),
     "news.directions": _spec("next_when next_period unit items several", "news", "unit next_when next_period several"),
     "news.directions.more": _spec("items", "news"),
-    "news.deployed": _spec("next_period", "news"),
     "news.directions.group": _spec("next_when to items", "news"),
     "news.directions.group.next": _spec("to items", "news"),
     "awards.delegated": _spec("presenter " + _AWARD, "news"),

@@ -70,7 +70,9 @@ def education(scope: Scope) -> list[Message]:
     return found
 
 
-def recruitment(scope: Scope) -> list[Message]:
+def recruitment(scope: Scope, fraction_when_met: bool = True) -> list[Message]:
+    """``fraction_when_met``: a quota met is also said as "3.350/3.350"; an article says the count and
+    the rate only ("giao 12/12 công dân …, đạt 100%" says one thing twice)."""
     fig, units = scope.figures, scope.units
     section = scope.section("recruitment")
     found = []
@@ -87,6 +89,8 @@ def recruitment(scope: Scope) -> list[Message]:
     rate = derived(fig, "recruitment_rate", units)
     if delivered and rate:
         kind, tone = outcome(rate.value)
+        if kind == "met" and not fraction_when_met:
+            quota = None
         found.append(message(f"recruitment.army.{kind}", "recruitment", tone=tone, delivered=delivered, quota=quota,
                              rate=rate, change=change(fig, "recruits_delivered", "công dân"), **common))
     elif delivered:

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from drafter.document import Source
 from drafter.facts import Facts
-from drafter.plan import activities, conference, forces
+from drafter.plan import activities, conference, forces, roles
 from drafter.plan.choice import Chooser, variant_seed
 from drafter.plan.model import (
     BylinePlan,
@@ -31,7 +31,7 @@ from drafter.plan.model import (
 )
 from drafter.plan.newsworthy import told
 from drafter.plan.scope import Scope, message, with_subject
-from drafter.plan.slots import label, texts
+from drafter.plan.slots import flag, label, texts
 from drafter.plan.texts import with_texts
 
 #: Paragraphs of results, each a run of whole topics.
@@ -59,7 +59,8 @@ JOIN_UP_TO = 3
 TOPICS = {
     "context": activities.context, "leadership": activities.leadership, "readiness": activities.readiness,
     "security": activities.security, "exercises": activities.exercises, "militia": forces.militia,
-    "reserve": forces.reserve, "education": forces.education, "recruitment": forces.recruitment,
+    "reserve": forces.reserve, "education": forces.education,
+    "recruitment": lambda scope: forces.recruitment(scope, fraction_when_met=False),
     "welfare": activities.welfare, "disaster": activities.disaster, "remains": activities.remains,
     "foreign_relations": activities.foreign_relations, "defence_land": activities.defence_land,
     "funding": activities.funding,
@@ -73,7 +74,19 @@ def topic_messages(scope: Scope, topic: str, chooser: Chooser) -> list[Message]:
     if topic in AGGREGATABLE and 2 <= len(found) <= 3 and not any(m.group for m in found) \
             and chooser.number(f"aggregate|{topic}", 2) == 0:
         found = [replace(m, group=f"agg:{topic}") for m in found]
-    return with_subject(scope, with_texts(scope, topic, found))
+    return [_with_doer(m) for m in with_subject(scope, with_texts(scope, topic, found))]
+
+
+def _with_doer(found: Message) -> Message:
+    """A note the user wrote without its subject ("Phối hợp với Bộ đội Biên phòng …") may take the
+    unit as its subject in an article ("Tỉnh phối hợp với …"): the slot ``acted`` says the note as a
+    clause; ``plain`` marks the others. A pack's bank that has only "{note}" says them all as written."""
+    note = found.slots.get("note") if found.key == "note" else None
+    if note is None:
+        return found
+    if roles.opens_with_action(note.value):
+        return replace(found, slots={**found.slots, "acted": replace(note, kind="clause")})
+    return replace(found, slots={**found.slots, "plain": flag(True)})
 
 
 def _strengths(facts: Facts, scope: Scope) -> list[Message]:
@@ -184,13 +197,9 @@ def plan_news(facts: Facts, variant: int | None = None) -> DocumentPlan:
     shortcomings = _shortcomings(facts)
     if shortcomings:
         blocks.append(ParagraphPlan(tuple(shortcomings)))
-    directions, conclusion = conference.directions(facts, scope), conference.conclusion(facts, scope)
-    for part in directions + conference.speeches(facts) + conclusion:
+    for part in (conference.directions(facts, scope) + conference.speeches(facts)
+                 + conference.conclusion(facts, scope)):
         blocks.append(ParagraphPlan(tuple(part)))
-    if facts.report.conference is not None and not directions and not conclusion:
-        # the conference was held to set the next period's tasks (its name says so): a brief that
-        # has none of them says it did, and no more
-        blocks.append(ParagraphPlan((message("news.deployed", "conference", next_period=scope.next_period()),)))
     awards = conference.awards(facts, scope)
     if awards:
         blocks.append(ParagraphPlan(tuple(awards)))

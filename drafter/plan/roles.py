@@ -102,6 +102,21 @@ def direction_verb(speaker: Person | None, addressee: str, level: str) -> str:
     return verbs[kind]
 
 
+#: Words after which a note's first word is a noun, not its verb ("Tổ chức lực lượng … được củng cố").
+_NOT_ACTED = re.compile(r"(?<!\w)(được|bị|là)(?!\w)")
+
+
+def opens_with_action(text: str) -> bool:
+    """Whether a note of results is a sentence without its subject that opens with its verb.
+
+    >>> opens_with_action("Phối hợp với Bộ đội Biên phòng tỉnh tuần tra"), opens_with_action("Tổ chức lực lượng được củng cố")
+    (True, False)
+    """
+    folded = _fold(text)
+    return not _NOT_ACTED.search(folded) and any(
+        folded.startswith(_fold(verb) + " ") for verb in rules()["action_verbs"])
+
+
 def opens_with_speech_verb(text: str) -> bool:
     """Whether a point of a speech starts with its own verb ("ghi nhận …", "đề nghị …")."""
     folded = _fold(text)
