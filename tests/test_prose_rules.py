@@ -418,7 +418,10 @@ SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đ�
                  r"có kết quả với|ghi nhận [\d.]+ hài cốt", r"(^|\. )Kinh tế - xã hội của",
                  r"(^|\. )Chỉ tiêu giao quân được hoàn thành với", r"được thực hiện với [\d.]+ (người|quân nhân)",
                  r"\b(năm|tháng đầu năm) \d{4} (tỉnh|xã|phường|thành phố|đặc khu) ", r"có sự tham dự của [^.]*cùng dự",
-                 r"[,;] (Năm \d{4}|Trong (\d+ tháng|năm))"]  # a period that opens sentences, said inside one
+                 r"[,;] (Năm \d{4}|Trong (\d+ tháng|năm))",  # a period that opens sentences, said inside one
+                 r"(đồng )?chủ trì hội nghị (là|có) ", r"; [^.;]* chủ trì hội nghị\.", r"; hội nghị do ",
+                 r"(?m)^(Sáng|Chiều|Tối|Ngày) \d+/\d+, [^.]* đã tổ chức", r"(Dịp này|Tại hội nghị), [^.]* đã tặng",
+                 r"Ở lĩnh vực"]
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
