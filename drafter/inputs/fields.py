@@ -54,5 +54,7 @@ def _empty_list() -> list:
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # Built when first used, not when defined: the report model is built from a schema kept on
+    # disk (drafter.inputs.schema_cache), the others by pydantic only if used on their own.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 

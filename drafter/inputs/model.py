@@ -28,8 +28,10 @@ from typing import Annotated, Literal
 
 from pydantic import StringConstraints, field_validator, model_validator
 
+from drafter.inputs import fields, sections
 from drafter.inputs.fields import Choice, Count, Money, Name, Percent, Share, Strict, Text
 from drafter.inputs.fields import described as _field
+from drafter.inputs.schema_cache import complete
 from drafter.inputs.sections import (
     Assessment,
     Award,
@@ -236,3 +238,7 @@ class Report(Strict):
     proposals: list[Text] = _field("Đề xuất, kiến nghị", "Phần IV: các đề xuất, kiến nghị với cấp trên.", default_factory=list)
     previous: PreviousFigures | None = _field("Số liệu kỳ trước", "Để so sánh với kỳ trước.", default=None)
     byline: Name | None = _field("Tác giả bài viết", "Dòng ký tên bài tin: “Tin, ảnh: Khánh An”.", default=None)
+
+
+# Last, once every model is defined: the modules listed are those whose code makes the schema.
+complete(Report, [__file__, fields.__file__, sections.__file__])
