@@ -68,9 +68,12 @@ def inputs(tmp_path) -> list[str]:
     return [str(path) for path in SAMPLES[:3]] + [str(tmp_path / f"{name}.yaml") for name in bad]
 
 
-def probe(folder: Path, inputs: list[str], prelude: str = "", cache: str = "1") -> dict:
+def probe(folder: Path, inputs: list[str], prelude: str = "", cache: str = "1", plugins: str | None = "__all__") -> dict:
     env = {**os.environ, "DRAFTER_CACHE_DIR": str(folder), "DRAFTER_CACHE": cache, "DRAFTER_LANG": "vi",
            "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    if plugins is not None:  # as drafter's command line sets it, unless the user chose plugins
+        env["PYDANTIC_DISABLE_PLUGINS"] = plugins
     done = subprocess.run([sys.executable, "-c", PROBE, prelude, *inputs], capture_output=True, text=True,
                           encoding="utf-8", env=env, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
@@ -103,6 +106,7 @@ def test_a_render_with_a_warm_cache_builds_no_schema(tmp_path):
               "runpy.run_module('drafter', run_name='__main__')").format(str(SAMPLES[0]), str(tmp_path / "x.docx"))
     env = {**os.environ, "DRAFTER_CACHE_DIR": str(folder), "DRAFTER_CACHE": "1",
            "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)  # the command line's own choice, as a user gets it
     built = []
     for _ in ("cold", "warm"):
         done = subprocess.run([sys.executable, "-c", PROBE, render], capture_output=True, text=True,
@@ -139,6 +143,16 @@ def test_another_pydantic_makes_another_entry(tmp_path, inputs):
     upgraded = probe(folder, inputs, prelude="import pydantic.version; pydantic.version.VERSION = '9.9.9'")
     assert "Report" in upgraded["built"]
     assert len(list(folder.glob("core-schema-Report-*.pickle"))) == 2
+
+
+@pytest.mark.parametrize("plugins", [None, "logfire"])
+def test_with_pydantic_plugins_maybe_wanted_pydantic_builds_the_model(tmp_path, inputs, plugins):
+    # plugins wrap the validator pydantic makes: a validator made from the kept schema would skip them
+    folder = tmp_path / "cache"
+    kept = probe(folder, inputs)
+    again = probe(folder, inputs, plugins=plugins)
+    assert "Report" in again["built"]
+    assert again["results"] == kept["results"]
 
 
 def _functions(schema) -> set:

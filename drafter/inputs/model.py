@@ -28,7 +28,6 @@ from typing import Annotated, Literal
 
 from pydantic import StringConstraints, field_validator, model_validator
 
-from drafter.inputs import fields, sections
 from drafter.inputs.fields import Choice, Count, Money, Name, Percent, Share, Strict, Text
 from drafter.inputs.fields import described as _field
 from drafter.inputs.schema_cache import complete
@@ -240,5 +239,5 @@ class Report(Strict):
     byline: Name | None = _field("Tác giả bài viết", "Dòng ký tên bài tin: “Tin, ảnh: Khánh An”.", default=None)
 
 
-# Last, once every model is defined: the modules listed are those whose code makes the schema.
-complete(Report, [__file__, fields.__file__, sections.__file__])
+# Last, once every model is defined; the modules named are those whose code makes the schema.
+complete(Report, [__name__, "drafter.inputs.fields", "drafter.inputs.sections"])
