@@ -63,7 +63,10 @@ def _fast_loader():
 
 
 def _build_parser():
+    from drafter.inputs.pyyaml import import_yaml
+
     try:
+        import_yaml()
         from yaml import MappingNode, ScalarNode, SequenceNode
         from yaml.cyaml import CParser
     except ImportError:

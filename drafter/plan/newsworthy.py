@@ -28,7 +28,9 @@ USER_WORDS = frozenset({"text", "sentence", "clause", "clauses", "names"})
 @cache
 def rules() -> dict:
     """The selection rules of ``newsworthy.yaml``."""
-    import yaml  # PyYAML's C loader: the file is ours, read once per process
+    from drafter.inputs.pyyaml import import_yaml
+
+    yaml = import_yaml()  # PyYAML's C loader: the file is ours, read once per process
 
     text = resources.files("drafter.plan").joinpath("newsworthy.yaml").read_text(encoding="utf-8")
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

@@ -33,7 +33,9 @@ from drafter.inputs.model import Person
 @cache
 def rules() -> dict:
     """The hierarchy rules of ``roles.yaml``."""
-    import yaml  # PyYAML's C loader: the file is ours, read once per process
+    from drafter.inputs.pyyaml import import_yaml
+
+    yaml = import_yaml()  # PyYAML's C loader: the file is ours, read once per process
 
     text = resources.files("drafter.plan").joinpath("roles.yaml").read_text(encoding="utf-8")
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

@@ -112,7 +112,9 @@ def _read(path: Path):
     Speed: a bank is read on every cold start; ruamel's round-trip reader took 0.3 s for the news
     bank, the C composer a few milliseconds, and its nodes carry the lines the messages need.
     """
-    import yaml
+    from drafter.inputs.pyyaml import import_yaml
+
+    yaml = import_yaml()
 
     try:
         text = path.read_text(encoding="utf-8")
