@@ -74,19 +74,36 @@ def key(name: str, sources: Iterable[Path | str], extra: str = "") -> str:
 
 def cached(name: str, sources: Iterable[Path | str], build: Callable[[], T], extra: str = "") -> T:
     """``build()``, or what it gave last time for the same ``sources`` (see the module's notes)."""
-    where = folder()
-    if where is None:
-        return build()
-    text = key(name, sources, extra)
-    # The file name only spreads the entries (crc32: hashlib costs more than the rest of
-    # ``drafter --help``); the whole key inside decides, so two keys that share a name only miss.
-    path = where / f"{name}-{zlib.crc32(text.encode('utf-8', 'surrogatepass')):08x}.pickle"
-    found = _read(path, text)
+    found = read(name, sources, extra)
     if found is not _MISSING:
         return found
     value = build()
-    _write(where, path, (text, value))
+    keep(name, sources, value, extra)
     return value
+
+
+def read(name: str, sources: Iterable[Path | str], extra: str = "", missing=_MISSING):
+    """The entry kept for ``name``, ``sources`` and ``extra``, or ``missing``."""
+    where = folder()
+    if where is None:
+        return missing
+    text = key(name, sources, extra)
+    found = _read(_path(where, name, text), text)
+    return missing if found is _MISSING else found
+
+
+def keep(name: str, sources: Iterable[Path | str], value, extra: str = "") -> None:
+    """Keep ``value`` as the entry :func:`read` gives for the same ``name``, ``sources`` and ``extra``."""
+    where = folder()
+    if where is not None:
+        text = key(name, sources, extra)
+        _write(where, _path(where, name, text), (text, value))
+
+
+def _path(where: Path, name: str, text: str) -> Path:
+    # The file name only spreads the entries (crc32: hashlib costs more than the rest of
+    # ``drafter --help``); the whole key inside decides, so two keys that share a name only miss.
+    return where / f"{name}-{zlib.crc32(text.encode('utf-8', 'surrogatepass')):08x}.pickle"
 
 
 def _trusted(where: Path) -> bool:

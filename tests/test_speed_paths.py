@@ -102,7 +102,7 @@ def test_documents_are_the_same_with_the_cache_filled_or_off(cache_dir, tmp_path
 
     filling = render("a.docx")
     entries = sorted(path.name for path in cache_dir.glob("*.pickle"))
-    assert [name.split("-")[0] for name in entries] == ["bank", "catalogue", "core", "map", "pack", "skeleton"]
+    assert [name.split("-")[0] for name in entries] == ["bank", "catalogue", "core", "dataclass", "map", "pack", "skeleton"]
     assert render("b.docx") == filling  # read from the folder
     assert sorted(path.name for path in cache_dir.glob("*.pickle")) == entries
     assert render("c.docx", DRAFTER_CACHE="0") == filling

@@ -95,8 +95,10 @@ def cli(quiet: bool, verbose: bool):
 def main() -> None:
     import gc
 
+    from drafter.cli import dataclass_code
     from drafter.cli.common import install_stop_handlers
 
+    dataclass_code.install()
     _without_pydantic_plugins()
     # A command is one short process that makes some 100,000 objects while it imports and few
     # of them ever become garbage: at the default threshold (700) the cycle collector runs 150
