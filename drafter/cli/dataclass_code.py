@@ -34,11 +34,15 @@ def install() -> None:
     """Give ``dataclasses`` the kept code, and keep what this process compiles."""
     if "exec" in vars(dataclasses) or cache.folder() is None:
         return  # someone else's exec, or no cache: dataclasses as it is
-    table = _read()
-    known = len(table)
+    # read at the first data class, not here: `drafter --help` makes none and need not wait 2 ms
+    table: dict = {}
+    known: list[int] = []
 
     def exec(source, globals=None, locals=None, /):
         if type(source) is str:
+            if not known:
+                table.update(_read())
+                known.append(len(table))
             code = table.get(source)
             if code is None:
                 code = table[source] = compile(source, "<string>", "exec", dont_inherit=True)
@@ -46,7 +50,11 @@ def install() -> None:
         return builtins.exec(source, globals, locals)
 
     dataclasses.exec = exec
-    atexit.register(lambda: len(table) > known and cache.keep(_NAME, [dataclasses.__file__], marshal.dumps(table)))
+    atexit.register(lambda: known and len(table) > known[0] and _keep(table))
+
+
+def _keep(table: dict) -> None:
+    cache.keep(_NAME, [dataclasses.__file__], marshal.dumps(table))
 
 
 def _read() -> dict:
