@@ -20,8 +20,9 @@ Why it is safe:
   whole entry or none;
 - the folder is the user's own (created 0700); an entry that cannot be read or unpickled, or a
   folder that another user owns or may write to, is ignored and the work done afresh. Entries are
-  pickles of drafter's own data classes: whoever can write into a user's private cache folder
-  can already run code as that user.
+  pickles of drafter's own data classes, of the input model's core schema and of the data
+  classes' compiled code (:mod:`drafter.cli.dataclass_code`): whoever can write into a user's
+  private cache folder can already run code as that user.
 
 ``DRAFTER_CACHE_DIR`` names the folder (default: ``$XDG_CACHE_HOME/drafter``, ``~/.cache/drafter``,
 on Windows ``%LOCALAPPDATA%\\drafter\\cache``); ``DRAFTER_CACHE=0`` turns the cache off.
