@@ -4,6 +4,8 @@ twice over."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from drafter import api
@@ -78,3 +80,16 @@ def test_a_packs_bank_with_only_the_note_as_written_still_says_every_note(tmp_pa
                     encoding="utf-8")
     article = api.render("samples/dak-nong-2022.yaml", template=target, format="txt")
     assert "Phối hợp với Bộ đội Biên phòng tỉnh tuần tra" in article
+
+
+@pytest.mark.parametrize("sample", ["gia-lai-2026", "bac-ninh-2026", "dak-nong-2022"])
+def test_an_article_says_a_count_once(sample):
+    # "chỉ đạo 25/99 xã, phường diễn tập …, chiếm 25,25%", "giao đủ 3.350/3.350 công dân …, đạt 100%":
+    # a rate to two decimals beside its own fraction, a quota met said twice (the report keeps both)
+    report = load_report(f"samples/{sample}.yaml")
+    for variant in VARIANTS:
+        for sentence in sentences_of(api.draft(report, "tin-bai", variant)):
+            assert not re.search(r"\d+/\d+ xã[^.;]*, chiếm [\d,]+%", sentence.text), sentence.text
+            assert not re.search(r"([\d.]+)/\1 công dân[^.;]*100%", sentence.text), sentence.text
+    formal = " ".join(s.text for s in sentences_of(api.draft(report, "bao-cao")))
+    assert re.search(r"\d+/\d+ xã[^.;]*, chiếm [\d,]+%", formal)

@@ -54,7 +54,9 @@ def security(scope: Scope) -> list[Message]:
     return [message("security.cases", "security", tone=tone, in_period=scope.in_period(), cases=cases, change=found)]
 
 
-def exercises(scope: Scope) -> list[Message]:
+def exercises(scope: Scope, share_of_communes: bool = True) -> list[Message]:
+    """``share_of_communes``: "34/135 xã, phường …, chiếm 25,19%"; an article says the count only (the
+    rate to two decimals beside its own fraction reads as a machine's, blind readers found)."""
     fig, units = scope.figures, scope.units
     section = scope.section("exercises")
     found = []
@@ -75,7 +77,7 @@ def exercises(scope: Scope) -> list[Message]:
     if exercised:
         found.append(message("exercises.communes", "exercises", exercised=exercised, communes=communes,
                              total=figure(fig, "exercises.communes_total", units=units),
-                             share=derived(fig, "exercised_share", units)))
+                             share=derived(fig, "exercised_share", units) if share_of_communes else None))
     elif figure(fig, "exercises.communes_share"):
         found.append(message("exercises.communes_share", "exercises", communes=communes,
                              share=figure(fig, "exercises.communes_share")))

@@ -107,8 +107,10 @@ def recruitment(scope: Scope, fraction_when_met: bool = True) -> list[Message]:
     police_rate = derived(fig, "police_rate", units)
     if police and police_rate:
         kind, tone = outcome(police_rate.value)
+        police_quota = None if kind == "met" and not fraction_when_met else figure(
+            fig, "recruitment.police_quota", units=units)
         found.append(message(f"recruitment.police.{kind}", "recruitment", tone=tone, delivered=police,
-                             quota=figure(fig, "recruitment.police_quota", units=units), rate=police_rate))
+                             quota=police_quota, rate=police_rate))
     elif police:
         found.append(message("recruitment.police.delivered", "recruitment", delivered=police))
     return found

@@ -58,7 +58,8 @@ JOIN_UP_TO = 3
 
 TOPICS = {
     "context": activities.context, "leadership": activities.leadership, "readiness": activities.readiness,
-    "security": activities.security, "exercises": activities.exercises, "militia": forces.militia,
+    "security": activities.security, "militia": forces.militia,
+    "exercises": lambda scope: activities.exercises(scope, share_of_communes=False),
     "reserve": forces.reserve, "education": forces.education,
     "recruitment": lambda scope: forces.recruitment(scope, fraction_when_met=False),
     "welfare": activities.welfare, "disaster": activities.disaster, "remains": activities.remains,
