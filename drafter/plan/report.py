@@ -38,7 +38,8 @@ SITUATION = ("context", "security")
 ITEMS = (("leadership", ("leadership",)), ("readiness", ("readiness",)), *WORK_ITEMS, ("funding", ("funding",)))
 
 TOPICS = {
-    "context": activities.context, "leadership": lambda s: activities.leadership(s, with_bases=False), "funding": lambda s: activities.funding(s, True),
+    "context": activities.context, "leadership": lambda s: activities.leadership(s, with_bases=False),
+    "funding": lambda s: activities.funding(s, True),
     "readiness": activities.readiness, "security": activities.security, "exercises": activities.exercises,
     "militia": forces.militia, "reserve": forces.reserve, "education": forces.education,
     "recruitment": forces.recruitment, "welfare": activities.welfare, "disaster": activities.disaster,

@@ -144,8 +144,9 @@ class Realiser:
         self.used.setdefault(used_key, set()).add(index)
         if top:
             self.last_openings = {opening(resolved(index))}
-            if framing(resolved(index)):  # "" (no framing words) is never kept, so never refused
-                self.framings.add(framing(resolved(index)))
+            said = framing(resolved(index))
+            if said:  # "" (no framing words) is never kept, so never refused
+                self.framings.add(said)
         return resolved(index)
 
     def _resolved(self, variant: Variant, key: str) -> Variant:
