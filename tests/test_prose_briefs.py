@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from support.packs import edited_pack
 
 from drafter import api
 from drafter.checks.sentences import sentences_of
@@ -71,13 +72,8 @@ def test_a_note_without_its_subject_takes_the_unit_in_an_article_only():
 
 def test_a_packs_bank_with_only_the_note_as_written_still_says_every_note(tmp_path):
     # a tin-bai bank exported before {acted} existed has only "{note}": it says the note as written
-    target = tmp_path / "mau"
-    api.export_template("tin-bai", target)
-    bank = target / "phrases.yaml"
-    text = bank.read_text(encoding="utf-8")
-    assert '    - "{note}{plain}"\n    - "{unit} {acted}."\n' in text
-    bank.write_text(text.replace('    - "{note}{plain}"\n    - "{unit} {acted}."\n', '    - "{note}"\n'),
-                    encoding="utf-8")
+    target = edited_pack(tmp_path / "mau", "tin-bai", "phrases.yaml",
+                         '    - "{note}{plain}"\n    - "{unit} {acted}."\n', '    - "{note}"\n')
     article = api.render("samples/dak-nong-2022.yaml", template=target, format="txt")
     assert "Phối hợp với Bộ đội Biên phòng tỉnh tuần tra" in article
 

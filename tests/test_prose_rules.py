@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from support.packs import edited_pack
 from support.samples import SAMPLES, report_of
 
 from drafter import api
@@ -310,13 +311,8 @@ def test_two_lead_ins_never_follow_each_other_and_an_office_bank_cannot_break_on
             assert not (first.startswith("Thực hiện") and second.startswith("Thực hiện")), (first, second)
         assert not any(re.search(r"^Thực hiện [^.]*xảy ra", s) for s in said), said
     # a clerk's lead-in of two sentences: the basis is said on its own, not a crash
-    pack = tmp_path / "mau"
-    api.export_template("tin-bai", pack)
-    shared = pack / "phrases-shared.yaml"
-    text = shared.read_text(encoding="utf-8")
-    assert '      - "thực hiện {bases}"' in text
-    shared.write_text(text.replace('      - "thực hiện {bases}"', '      - ["thực hiện {bases}", "Câu thứ hai."]'),
-                      encoding="utf-8")
+    pack = edited_pack(tmp_path / "mau", "tin-bai", "phrases-shared.yaml",
+                       '      - "thực hiện {bases}"', '      - ["thực hiện {bases}", "Câu thứ hai."]')
     assert "Công tác sẵn sàng chiến đấu được" in article_with(report, pack)
 
 
