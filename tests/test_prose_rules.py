@@ -417,7 +417,7 @@ SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đ�
                  r"[,;] (Năm \d{4}|Trong (\d+ tháng|năm))",  # a period that opens sentences, said inside one
                  r"(đồng )?chủ trì hội nghị (là|có) ", r"; [^.;]* chủ trì hội nghị\.", r"; hội nghị do ",
                  r"(?m)^(Sáng|Chiều|Tối|Ngày) \d+/\d+, [^.]* đã tổ chức", r"(Dịp này|Tại hội nghị), [^.]* đã tặng",
-                 r"Ở lĩnh vực"]
+                 r"Ở lĩnh vực", r"Đồng chí cũng (nhấn mạnh|nêu rõ):"]
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
