@@ -51,6 +51,12 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
+@cache
+def _folded(key: str) -> tuple[str, ...]:
+    """A list of ``roles.yaml`` folded once per process, not once per note or speech point."""
+    return tuple(_fold(phrase) for phrase in rules()[key])
+
+
 def mentions(text: str, phrases) -> bool:
     """Whether ``text`` names one of ``phrases`` as whole words."""
     return bool(phrases) and bool(_pattern(tuple(phrases)).search(_fold(text)))
@@ -115,11 +121,10 @@ def opens_with_action(text: str) -> bool:
     (True, False)
     """
     folded = _fold(text)
-    return not _NOT_ACTED.search(folded) and any(
-        folded.startswith(_fold(verb) + " ") for verb in rules()["action_verbs"])
+    return not _NOT_ACTED.search(folded) and any(folded.startswith(verb + " ") for verb in _folded("action_verbs"))
 
 
 def opens_with_speech_verb(text: str) -> bool:
     """Whether a point of a speech starts with its own verb ("ghi nhận …", "đề nghị …")."""
     folded = _fold(text)
-    return any(folded.startswith(_fold(verb) + " ") or folded == _fold(verb) for verb in rules()["speech_verbs"])
+    return any(folded.startswith(verb + " ") or folded == verb for verb in _folded("speech_verbs"))
