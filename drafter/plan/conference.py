@@ -117,7 +117,12 @@ def attendees(facts: Facts) -> list[Message]:
 
 
 def speeches(facts: Facts) -> list[list[Message]]:
-    """One paragraph per speech; points that open with their own verb keep it."""
+    """One paragraph per speech; points that open with their own verb keep it, tasks are asked for.
+
+    A run of points is said by how they open: with a speech verb ("ghi nhận …") as written, with a
+    task's verb ("tiếp tục …") marked ``asks`` (the bank says "đề nghị …"), others marked ``stated``
+    (the bank quotes them after "nhấn mạnh:"). A pack's bank without the marks says both after a colon.
+    """
     conference = facts.report.conference
     if conference is None:
         return []
@@ -125,24 +130,27 @@ def speeches(facts: Facts) -> list[list[Message]]:
     for index, speech in enumerate(conference.speeches):
         speaker = person(speech.speaker, f"conference.speeches[{index}].speaker")
         directing = roles.speaks_to_direct(speech.speaker, facts.unit.level)
-        runs: list[tuple[bool, list[tuple[int, str]]]] = []
+        runs: list[tuple[str, list[tuple[int, str]]]] = []
         for n, point in enumerate(speech.points):
-            verb = roles.opens_with_speech_verb(point)
-            if runs and runs[-1][0] == verb:
+            opening = "verb" if roles.opens_with_speech_verb(point) else (
+                "task" if roles.opens_with_task(point) else "statement")
+            if runs and runs[-1][0] == opening:
                 runs[-1][1].append((n, point))
             else:
-                runs.append((verb, [(n, point)]))
+                runs.append((opening, [(n, point)]))
         path = f"conference.speeches[{index}].points"
         found = []
         if not runs:
             found.append(message("news.speech.bare.directing" if directing else "news.speech.bare", "speeches",
                                  speaker=speaker))
-        for n, (verb, items) in enumerate(runs):
+        for n, (opening, items) in enumerate(runs):
+            verb = opening == "verb"
             key = ("news.speech" if verb else "news.speech.emphasis") if n == 0 else (
                 "news.speech.more" if verb else "news.speech.more_emphasis")
+            marks = {} if verb else {"asks": flag(opening == "task"), "stated": flag(opening == "statement")}
             found.append(message(key, "speeches", speaker=speaker if n == 0 else None,
                                  points=task_slot(items, path), directing=flag(directing and n == 0),
-                                 attending=flag(not directing and n == 0)))
+                                 attending=flag(not directing and n == 0), **marks))
         paragraphs.append(found)
     return paragraphs
 

@@ -94,7 +94,10 @@ def _strengths(facts: Facts, scope: Scope) -> list[Message]:
     section = facts.report.assessment
     found = texts(section.strengths, "assessment.strengths") if section else None
     where = label("where.conference" if facts.report.conference else "where.report")
-    return [message("news.strengths", "assessment", where=where, strengths=found, when=scope.when())] if found else []
+    if not found:
+        return []
+    stated = flag(not roles.opens_with_action(found.value[0]))
+    return [message("news.strengths", "assessment", where=where, strengths=found, when=scope.when(), stated=stated)]
 
 
 def _shortcomings(facts: Facts) -> list[Message]:

@@ -8,6 +8,9 @@ module only reads them. A phrase matches a title or a name as whole words, whate
 >>> own = Person(rank="Đại tá", name="Võ Thanh Tâm", titles=["Chỉ huy trưởng Bộ CHQS tỉnh"])
 >>> attendance(deputy, "province"), attendance(own, "province"), attendance(own, "commune")
 ('chỉ đạo', 'dự', 'chỉ đạo')
+>>> aide = Person(rank="Thiếu tá", name="Trần Quốc Văn", titles=["Trợ lý Ban Quân lực", "Ban Chỉ huy Phòng thủ khu vực 4"])
+>>> attendance(aide, "commune")
+'dự'
 >>> chair = Person(name="Phạm Quang Hiếu", titles=["Phó Bí thư Tỉnh ủy", "Phó Chủ tịch UBND tỉnh"])
 >>> vice = Person(name="Trần Văn Nam", titles=["Phó Chủ tịch UBND tỉnh"])
 >>> direction_verb(vice, "cấp ủy, chính quyền các cấp", "province")
@@ -71,6 +74,8 @@ def attendance(person: Person, level: str) -> str:
     if person.attends_as:
         return person.attends_as
     superiors = rules()["superior_bodies"][_level(level)]
+    if any(_fold(title).startswith(_folded("staff_posts")) for title in person.titles):
+        return "dự"  # an aide of the superior body: "Trợ lý Ban Quân lực", then the body's name
     return "chỉ đạo" if any(mentions(title, superiors) for title in person.titles) else "dự"
 
 
@@ -122,6 +127,17 @@ def opens_with_action(text: str) -> bool:
     """
     folded = _fold(text)
     return not _NOT_ACTED.search(folded) and any(folded.startswith(verb + " ") for verb in _folded("action_verbs"))
+
+
+def opens_with_task(text: str) -> bool:
+    """Whether a point of a speech is a task the speaker asks for, opening with its verb.
+
+    >>> opens_with_task("tiếp tục xây dựng lực lượng dân quân"), opens_with_task("kết quả năm qua rất đáng ghi nhận")
+    (True, False)
+    """
+    folded = _fold(text)
+    # no _NOT_ACTED test: a task is asked for, never passive, and "chuẩn bị" holds the word "bị"
+    return any(folded.startswith(verb + " ") for verb in _folded("action_verbs") + _folded("task_verbs"))
 
 
 def opens_with_speech_verb(text: str) -> bool:
