@@ -125,6 +125,8 @@ MESSAGES: dict[str, Spec] = {
     "change.same": _spec("compared", BOTH),
 }
 MESSAGES = {key: _results(key, spec) for key, spec in MESSAGES.items()}
+#: Frames a bank may leave out (one exported before they existed): the realiser then says nothing.
+OPTIONAL = frozenset({"news.results.when"})
 MESSAGES |= {
     # the formal report
     "report.summary": _spec("review period next_period", "report"),
@@ -151,6 +153,7 @@ MESSAGES |= {
     "news.attendees.also": _spec("persons groups few", "news", "few"),
     "news.attendees.more": _spec("persons groups few", "news", "few"),
     "news.strengths": _spec("where strengths when stated", "news", "when stated"),
+    "news.results.when": _spec("when where", "news", "when where"),
     "news.shortcomings": _spec("shortcomings", "news"),
     "news.causes": _spec("causes", "news"),
     "news.speech": _spec("speaker points directing attending", "news", "directing attending"),

@@ -75,7 +75,20 @@ def topic_messages(scope: Scope, topic: str, chooser: Chooser) -> list[Message]:
     if topic in AGGREGATABLE and 2 <= len(found) <= 3 and not any(m.group for m in found) \
             and chooser.number(f"aggregate|{topic}", 2) == 0:
         found = [replace(m, group=f"agg:{topic}") for m in found]
-    return [_with_doer(m) for m in with_subject(scope, with_texts(scope, topic, found))]
+    return _one_doer(topic, [_with_doer(m) for m in with_subject(scope, with_texts(scope, topic, found))])
+
+
+def _one_doer(topic: str, found: list[Message]) -> list[Message]:
+    """Notes in a row that the unit does ("Phối hợp …", "Hoàn thành …") are one sentence with one
+    subject ("Tỉnh phối hợp …; hoàn thành …"), as a journalist writes them: a blind reader marked
+    "Tỉnh … Tỉnh … Tỉnh", which no corpus article opens a sentence with."""
+    out = list(found)
+    for index in range(1, len(out)):
+        if "acted" in out[index].slots and "acted" in out[index - 1].slots:
+            group = out[index - 1].group or f"notes:{topic}:{index - 1}"
+            out[index - 1] = replace(out[index - 1], group=group)
+            out[index] = replace(out[index], group=group)
+    return out
 
 
 def _with_doer(found: Message) -> Message:
@@ -125,7 +138,19 @@ def _result_paragraphs(facts: Facts, scope: Scope, chooser: Chooser) -> list[Par
                     found = [replace(found[0], connect=True)] + found[1:]
                 current += found
             paragraphs.append(ParagraphPlan(tuple(current)))
-    return _joined(paragraphs)
+    return _framed(_joined(paragraphs), facts, scope)
+
+
+def _framed(paragraphs: list[ParagraphPlan], facts: Facts, scope: Scope) -> list[ParagraphPlan]:
+    """Results that open without the report's assessment open with their period or source ("Năm
+    2025, chế độ trực …", "Theo báo cáo tại hội nghị, …"): a blind reader marked results that
+    start cold after the list of guests, which no corpus article does."""
+    if not paragraphs or _context(paragraphs[0].messages) or paragraphs[0].messages[0].lead_in:
+        return paragraphs
+    first = paragraphs[0].messages[0]
+    where = label("where.conference" if facts.report.conference else "where.report")
+    frame = replace(message("news.results.when", first.topic, when=scope.when(), where=where), lead_in=True)
+    return [ParagraphPlan((frame,) + paragraphs[0].messages)] + paragraphs[1:]
 
 
 def _balanced(runs: list[list[Message]]) -> list[list[list[Message]]]:

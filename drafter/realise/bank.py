@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from drafter.plan.catalog import MESSAGES
+from drafter.plan.catalog import MESSAGES, OPTIONAL
 from drafter.realise.phrasing import BankError, Ref, Term, Variant, all_refs, parse
 
 
@@ -258,7 +258,7 @@ def _check(merged: dict, kind: str) -> list:
                                      f"thông điệp “{key}” không có ô “{{{node.name}}}”{hint} "
                                      f"(các ô: {', '.join(sorted(spec.slots)) or 'không có'})"))
     for key, spec in MESSAGES.items():
-        if kind in spec.kinds and key not in merged["messages"]:
+        if kind in spec.kinds and key not in merged["messages"] and key not in OPTIONAL:
             problems.append(("E564", merged["file"], f"thiếu cách nói cho thông điệp “{key}”"))
     for key, (entry, where) in merged["headings"].items():
         for variant in entry.variants:

@@ -97,9 +97,18 @@ def framing(variant: Variant) -> str:
     >>> frame = lambda text: framing(Variant((parse(text, "x:1"),), "x:1"))
     >>> frame("Tại hội nghị, {giver} tặng {kind}."), frame("Nhân dịp này, {giver} tặng."), frame("{unit} có {n} xã.")
     ('tại hội nghị', 'dịp này', '')
+    >>> frame("Về công tác {@NVQS}, {unit} giao {n} công dân.")
+    'về công tác nvqs'
+
     """
     before = ""
     for node in variant.sentences[0]:
+        if isinstance(node, Term):  # "Về công tác {@NVQS}, …" frames as its words do
+            before += node.abbreviation.casefold()
+            continue
+        if isinstance(node, Ref) and before.strip():  # "Về phương hướng {next_period}, …" too
+            before += node.name
+            continue
         if not isinstance(node, Lit):
             return ""
         before += node.text
@@ -107,6 +116,17 @@ def framing(variant: Variant) -> str:
             words = before.split(",", 1)[0].casefold().split()
             return " ".join(words[1:] if words[:1] == ["nhân"] else words)
     return ""
+
+
+def framing_kind(words: str) -> str:
+    """Framings an article says once: each scene ("tại hội nghị"), and a topic's label ("Về tuyển
+    quân, …", "Về diễn tập, …") once in all: a blind reader marked three in one opening, and the
+    corpus opens none of its 180 sentences so.
+
+    >>> framing_kind("về diễn tập"), framing_kind("tại hội nghị")
+    ('về', 'tại hội nghị')
+    """
+    return "về" if words.startswith("về ") else words
 
 
 def opens_framed(text: str) -> bool:

@@ -73,6 +73,14 @@ def strip_end(pieces: list[Piece]) -> None:
         pieces[-1].text = pieces[-1].text.rstrip(" .")
 
 
+def joined_clause(pieces: list[Piece]) -> list[Piece]:
+    """A sentence's pieces as the clause that goes on another one: "; " first, no final stop, its
+    first word small ("…; hoàn thành việc sắp xếp …")."""
+    strip_end(pieces)
+    lower_first_piece(pieces, 0)
+    return [Piece("; ")] + pieces
+
+
 def lower_first_piece(pieces: list[Piece], start: int) -> None:
     """The first word from ``start`` on written small, unless it is a name the user typed."""
     for piece in pieces[start:]:

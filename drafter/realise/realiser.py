@@ -25,6 +25,7 @@ from drafter.document import (
     Table,
     Title,
 )
+from drafter.plan.catalog import OPTIONAL
 from drafter.plan.choice import Chooser
 from drafter.plan.model import (
     BylinePlan,
@@ -41,13 +42,14 @@ from drafter.realise.bank import Bank, Entry
 from drafter.realise.openings import (
     follows_a_lead_in,
     framing,
+    framing_kind,
     names_the_doer,
     opening,
     opens_framed,
     opens_with_figure,
     text_opening,
 )
-from drafter.realise.orthography import finished, lower_first_piece, merged, plain_text, strip_end
+from drafter.realise.orthography import finished, joined_clause, lower_first_piece, merged, plain_text, strip_end
 from drafter.realise.phrasing import (
     BankError,
     Lit,
@@ -81,6 +83,10 @@ class Realised:
     headline: str = ""
 
 
+#: Words a sentence may reach when a note goes on it (the corpus's sentences of results run to 40–60).
+GO_ON_WORDS = 60
+
+
 class Realiser:
     """Realises one document plan with one bank; holds what the document has said so far."""
 
@@ -93,6 +99,7 @@ class Realiser:
         #: How the last sentence opens: its phrasing's opening ("ref:unit") and its written first word.
         self.last_openings: set[str] = set()
         self.framings: set[str] = set()
+        self.unit_subject = False  # whether the last sentence's phrasing has the unit as its subject
         self.used: dict[str, set[int]] = {}
         self.occurrences: dict[str, int] = {}
         self.connectors_used: set[str] = set()
@@ -130,7 +137,7 @@ class Realiser:
         fresh = [i for i in eligible if i not in self.used.get(used_key, set())] or eligible
         if led_in:  # "Thực hiện …, " opens the sentence: :meth:`_can_follow` found such a phrasing
             fresh = [i for i in fresh if follows_a_lead_in(variants[i])] or [
-                i for i in eligible if follows_a_lead_in(variants[i])]
+                i for i in eligible if follows_a_lead_in(variants[i])] or fresh  # after a period, any
         if first:
             # a sentence never opens with a figure ("21 nhà tình nghĩa…"): newspapers write "Có 21…"
             fresh = [i for i in fresh if not opens_with_figure(resolved(i), message)] or fresh
@@ -139,12 +146,13 @@ class Realiser:
         if top:
             # no two sentences in a row open alike ("Tỉnh … Tỉnh …", "Có … Có …")
             fresh = [i for i in fresh if opening(resolved(i)) not in self.last_openings] or fresh
-            fresh = [i for i in fresh if framing(resolved(i)) not in self.framings] or fresh
+            fresh = [i for i in fresh if framing_kind(framing(resolved(i))) not in self.framings] or fresh
         index = fresh[self.chooser.number(f"{used_key}#{occurrence}", len(fresh))]
         self.used.setdefault(used_key, set()).add(index)
         if top:
             self.last_openings = {opening(resolved(index))}
-            said = framing(resolved(index))
+            self.unit_subject = opening(resolved(index)) == "ref:unit"
+            said = framing_kind(framing(resolved(index)))
             if said:  # "" (no framing words) is never kept, so never refused
                 self.framings.add(said)
         return resolved(index)
@@ -220,8 +228,18 @@ class Realiser:
         index = 0
         while index < len(messages):
             message = messages[index]
+            if self._goes_on(message, out):
+                self._go_on(message, out[-1])
+                index += 1
+                continue
+            if message.key in OPTIONAL and message.key not in self.bank.entries:
+                index += 1  # a frame the bank leaves out
+                continue
             led_in = message.lead_in and index + 1 < len(messages) and not self.led_in_last \
                 and self._can_follow(message, messages[index + 1])
+            if message.lead_in and not led_in and self._entry(message.key).frame:
+                index += 1  # a period or a source opens a sentence, it is not one
+                continue
             if led_in:
                 said, index = self._said(messages, index + 1, led_in=True)
                 said[0] = self._led_in(message, said[0])
@@ -251,6 +269,22 @@ class Realiser:
         self.sentences += out
         return out
 
+    def _goes_on(self, message: Message, out: list[_Sentence]) -> bool:
+        """Whether a note of what the unit did goes on the sentence before, which opens with the
+        unit and is of its topic ("Tỉnh triển khai …; hoàn thành việc sắp xếp …"), rather than
+        open one more sentence with "Tỉnh": the corpus names the doer once."""
+        return ("acted" in message.slots and not message.group and bool(out) and out[-1].topic == message.topic
+                and self.unit_subject and bool(self._entry(message.key).clauses)
+                and len(plain_text(out[-1].pieces).split()) + len(str(message.slots["acted"].value).split()) <= GO_ON_WORDS)
+
+    def _go_on(self, message: Message, sentence: _Sentence) -> None:
+        [clause] = self.say(message, first=False)
+        strip_end(sentence.pieces)
+        sentence.pieces += joined_clause(clause.pieces)
+        sentence.sources += clause.sources
+        sentence.frame = sentence.frame and clause.frame
+        sentence.message += "+" + message.key
+
     def _said(self, messages: list[Message], index: int, led_in: bool = False) -> tuple[list[_Sentence], int]:
         """The sentences of the message at ``index``, or of the run of its group; and the index of
         the last message said."""
@@ -267,8 +301,11 @@ class Realiser:
         bank says it as a clause of one sentence, ``message`` is of its topic, in the bank's words
         (not a note), and has a phrasing that opens with its subject or verb."""
         lead_entry, entry = self._entry(lead_in.key), self._entry(message.key)
-        if not lead_entry.clauses or any(len(v.sentences) > 1 for v in lead_entry.clauses) \
-                or message.topic != lead_in.topic or message.key == "note":
+        if not lead_entry.clauses or any(len(v.sentences) > 1 for v in lead_entry.clauses):
+            return False
+        if lead_entry.frame:  # a period or a source ("Năm 2025, …") opens any sentence
+            return not message.lead_in
+        if message.topic != lead_in.topic or message.key == "note":
             return False
         return any(follows_a_lead_in(entry.variants[i]) for i in entry.fitting(entry.variants, message.filled()))
 
@@ -292,11 +329,11 @@ class Realiser:
         frame = True
         for position, message in enumerate(run):
             for sentence in self.say(message, first=position == 0, lead=position == 0, led_in=led_in and not position):
-                strip_end(sentence.pieces)
                 if position:
-                    pieces.append(Piece("; "))
-                    lower_first_piece(sentence.pieces, 0)
-                pieces += sentence.pieces
+                    pieces += joined_clause(sentence.pieces)
+                else:
+                    strip_end(sentence.pieces)
+                    pieces += sentence.pieces
                 sources += sentence.sources
                 frame = frame and sentence.frame
         return _Sentence(pieces, "+".join(m.key for m in run), frame, sources, run[0].topic)
