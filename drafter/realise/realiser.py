@@ -10,7 +10,7 @@ one final stop, tidy spaces). Each sentence keeps the sources of what it states.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from drafter import vnformat
 from drafter.document import (
@@ -20,7 +20,6 @@ from drafter.document import (
     Heading,
     Paragraph,
     Sentence,
-    Source,
     Span,
     Table,
     Title,
@@ -38,6 +37,7 @@ from drafter.plan.model import (
     TablePlan,
     TitlePlan,
 )
+from drafter.realise.aggregation import Aggregating, Said
 from drafter.realise.bank import Bank, Entry
 from drafter.realise.openings import (
     follows_a_lead_in,
@@ -49,7 +49,7 @@ from drafter.realise.openings import (
     opens_with_figure,
     text_opening,
 )
-from drafter.realise.orthography import finished, joined_clause, lower_first_piece, merged, plain_text, strip_end
+from drafter.realise.orthography import finished, lower_first_piece, merged, plain_text, strip_end
 from drafter.realise.phrasing import (
     BankError,
     Lit,
@@ -63,17 +63,6 @@ from drafter.realise.referring import Mentions, write_terms
 from drafter.realise.values import Context, Piece, render
 
 
-@dataclass(slots=True)
-class _Sentence:
-    """A sentence being built: its pieces, what it says, whether it is a frame."""
-
-    pieces: list[Piece]
-    message: str
-    frame: bool
-    sources: list[Source] = field(default_factory=list)
-    topic: str = ""
-
-
 @dataclass
 class Realised:
     """The realised document: body blocks, and the trích yếu or headline."""
@@ -83,11 +72,7 @@ class Realised:
     headline: str = ""
 
 
-#: Words a sentence may reach when a note goes on it (the corpus's sentences of results run to 40–60).
-GO_ON_WORDS = 60
-
-
-class Realiser:
+class Realiser(Aggregating):
     """Realises one document plan with one bank; holds what the document has said so far."""
 
     def __init__(self, bank: Bank, plan: DocumentPlan, compared: str = ""):
@@ -104,7 +89,7 @@ class Realiser:
         self.occurrences: dict[str, int] = {}
         self.connectors_used: set[str] = set()
         self.led_in_last = False  # whether the last sentence opened with a lead-in ("Thực hiện …, ")
-        self.sentences: list[_Sentence] = []  # every sentence in order, for the terms
+        self.sentences: list[Said] = []  # every sentence in order, for the terms
 
     # phrasings ----------------------------------------------------------------------------
 
@@ -197,7 +182,7 @@ class Realiser:
             pieces[-1].text = pieces[-1].text.rstrip(" .")
         return pieces
 
-    def say(self, message: Message, first: bool = True, lead: bool = False, led_in: bool = False) -> list[_Sentence]:
+    def say(self, message: Message, first: bool = True, lead: bool = False, led_in: bool = False) -> list[Said]:
         entry = self._entry(message.key)
         variant = self._choose(message, entry, top=first, first=first, clause=not first, lead=lead, led_in=led_in)
         said = []
@@ -206,7 +191,7 @@ class Realiser:
             if not "".join(p.text for p in pieces).strip() and not any(p.term for p in pieces):
                 continue  # a sentence made only of an optional part that had nothing to say
             sources = [p.source for p in pieces if p.source is not None]
-            said.append(_Sentence(pieces, message.key, entry.frame, sources, message.topic))
+            said.append(Said(pieces, message.key, entry.frame, sources, message.topic))
         if first and said:  # as written: "{next_when}, …" opens with "Trong", a phrasing of two with its second
             self.last_openings.add(text_opening(plain_text(said[-1].pieces)))
         return said
@@ -220,11 +205,11 @@ class Realiser:
                 return connector
         return None
 
-    def paragraph(self, plan: ParagraphPlan) -> list[_Sentence]:
+    def paragraph(self, plan: ParagraphPlan) -> list[Said]:
         messages = list(plan.messages)
         if plan.free_order:
             messages = self.chooser.shuffle(f"paragraph|{messages[0].key}", messages)
-        out: list[_Sentence] = []
+        out: list[Said] = []
         index = 0
         while index < len(messages):
             message = messages[index]
@@ -269,75 +254,6 @@ class Realiser:
         self.sentences += out
         return out
 
-    def _goes_on(self, message: Message, out: list[_Sentence]) -> bool:
-        """Whether a note of what the unit did goes on the sentence before, which opens with the
-        unit and is of its topic ("Tỉnh triển khai …; hoàn thành việc sắp xếp …"), rather than
-        open one more sentence with "Tỉnh": the corpus names the doer once."""
-        return ("acted" in message.slots and not message.group and bool(out) and out[-1].topic == message.topic
-                and self.unit_subject and bool(self._entry(message.key).clauses)
-                and len(plain_text(out[-1].pieces).split()) + len(str(message.slots["acted"].value).split()) <= GO_ON_WORDS)
-
-    def _go_on(self, message: Message, sentence: _Sentence) -> None:
-        [clause] = self.say(message, first=False)
-        strip_end(sentence.pieces)
-        sentence.pieces += joined_clause(clause.pieces)
-        sentence.sources += clause.sources
-        sentence.frame = sentence.frame and clause.frame
-        sentence.message += "+" + message.key
-
-    def _said(self, messages: list[Message], index: int, led_in: bool = False) -> tuple[list[_Sentence], int]:
-        """The sentences of the message at ``index``, or of the run of its group; and the index of
-        the last message said."""
-        message = messages[index]
-        run = [message]
-        while message.group and index + 1 < len(messages) and messages[index + 1].group == message.group \
-                and self._joins(messages[index + 1]):
-            index += 1
-            run.append(messages[index])
-        return ([self._grouped(run, led_in)] if len(run) > 1 else self.say(message, led_in=led_in)), index
-
-    def _can_follow(self, lead_in: Message, message: Message) -> bool:
-        """Whether ``lead_in`` can open the sentence of ``message`` ("Thực hiện …, tỉnh …"): the
-        bank says it as a clause of one sentence, ``message`` is of its topic, in the bank's words
-        (not a note), and has a phrasing that opens with its subject or verb."""
-        lead_entry, entry = self._entry(lead_in.key), self._entry(message.key)
-        if not lead_entry.clauses or any(len(v.sentences) > 1 for v in lead_entry.clauses):
-            return False
-        if lead_entry.frame:  # a period or a source ("Năm 2025, …") opens any sentence
-            return not message.lead_in
-        if message.topic != lead_in.topic or message.key == "note":
-            return False
-        return any(follows_a_lead_in(entry.variants[i]) for i in entry.fitting(entry.variants, message.filled()))
-
-    def _led_in(self, lead_in: Message, sentence: _Sentence) -> _Sentence:
-        [clause] = self.say(lead_in, first=False)
-        strip_end(clause.pieces)
-        lower_first_piece(sentence.pieces, 0)
-        self.last_openings = {text_opening(plain_text(clause.pieces))}
-        return _Sentence(clause.pieces + [Piece(", ")] + sentence.pieces, f"{lead_in.key}+{sentence.message}",
-                         clause.frame and sentence.frame, clause.sources + sentence.sources, sentence.topic)
-
-    def _joins(self, message: Message) -> bool:
-        """Whether a message can go on a sentence as a clause: a group the plan made of clauses
-        ("welfare"), or an aggregation ("agg:…") whose bank entry has clause phrasings."""
-        return not message.group.startswith("agg:") or bool(self._entry(message.key).clauses)
-
-    def _grouped(self, run: list[Message], led_in: bool = False) -> _Sentence:
-        """Messages said as one sentence: their clauses joined by semicolons."""
-        pieces: list[Piece] = []
-        sources: list[Source] = []
-        frame = True
-        for position, message in enumerate(run):
-            for sentence in self.say(message, first=position == 0, lead=position == 0, led_in=led_in and not position):
-                if position:
-                    pieces += joined_clause(sentence.pieces)
-                else:
-                    strip_end(sentence.pieces)
-                    pieces += sentence.pieces
-                sources += sentence.sources
-                frame = frame and sentence.frame
-        return _Sentence(pieces, "+".join(m.key for m in run), frame, sources, run[0].topic)
-
     def heading(self, plan: HeadingPlan) -> str:
         entry = self.bank.headings.get(plan.key)
         if entry is None or not entry.variants:
@@ -366,7 +282,7 @@ def realise(plan: DocumentPlan, bank: Bank, compared: str = "") -> Realised:
     """The plan said with the bank: blocks whose paragraphs know their sentences' sources."""
     realiser = Realiser(bank, plan, compared)
     headline = ""
-    staged: list = []  # blocks, with paragraphs as lists of _Sentence until terms are resolved
+    staged: list = []  # blocks, with paragraphs as lists of Said until terms are resolved
     counters = {"part": 0, "arabic": 0}
     for block in plan.blocks:
         if isinstance(block, TitlePlan):
@@ -406,7 +322,7 @@ def _numbered(level: str, number: int, text: str) -> Heading:
     return Heading("letter", f"{'abcdđeghiklmnopqrstuvxy'[(number - 1) % 23]})", text)
 
 
-def _paragraph(item: bool, sentences: list[_Sentence]) -> Paragraph:
+def _paragraph(item: bool, sentences: list[Said]) -> Paragraph:
     built = [_finish(s) for s in sentences]
     if item and built:
         first = built[0]
@@ -414,7 +330,7 @@ def _paragraph(item: bool, sentences: list[_Sentence]) -> Paragraph:
     return Paragraph(" ".join(s.text for s in built), tuple(built))
 
 
-def _finish(sentence: _Sentence) -> Sentence:
+def _finish(sentence: Said) -> Sentence:
     """The sentence written out: its pieces made tidy (:mod:`drafter.realise.orthography`) as spans."""
     spans = merged(finished(sentence.pieces))
     return Sentence(spans, sentence.message, sentence.frame, tuple(dict.fromkeys(sentence.sources)), sentence.topic)
@@ -428,7 +344,7 @@ def _cell_text(cell: Slot | None, context) -> str:
     return "".join(piece.text for piece in render(cell, context))
 
 
-def _opens_with_connector(sentence: _Sentence) -> bool:
+def _opens_with_connector(sentence: Said) -> bool:
     return sentence.message.endswith("+connector")
 
 

@@ -1,0 +1,104 @@
+"""Aggregation: messages said as one sentence. A group of the plan's as clauses joined by
+semicolons, a legal basis or a period opening the next message's sentence ("Thực hiện …, tỉnh
+…", "Năm 2025, …"), and a note of what the unit did going on the sentence that names it.
+
+:class:`Aggregating` is the part of :class:`drafter.realise.realiser.Realiser` that does this; it
+uses the realiser's ``say``, ``_entry`` and what the document has said so far.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from drafter.document import Source
+from drafter.plan.model import Message
+from drafter.realise.openings import follows_a_lead_in, text_opening
+from drafter.realise.orthography import joined_clause, lower_first_piece, plain_text, strip_end
+from drafter.realise.values import Piece
+
+#: Words a sentence may reach when a note goes on it (the corpus's sentences of results run to 40–60).
+GO_ON_WORDS = 60
+
+
+@dataclass(slots=True)
+class Said:
+    """A sentence being built: its pieces, what it says, whether it is a frame."""
+
+    pieces: list[Piece]
+    message: str
+    frame: bool
+    sources: list[Source] = field(default_factory=list)
+    topic: str = ""
+
+
+class Aggregating:
+    """Joins messages into sentences (mixed into the realiser, which provides ``say``)."""
+
+    def _goes_on(self, message: Message, out: list[Said]) -> bool:
+        """Whether a note of what the unit did goes on the sentence before, which opens with the
+        unit and is of its topic ("Tỉnh triển khai …; hoàn thành việc sắp xếp …"), rather than
+        open one more sentence with "Tỉnh": the corpus names the doer once."""
+        return ("acted" in message.slots and not message.group and bool(out) and out[-1].topic == message.topic
+                and self.unit_subject and bool(self._entry(message.key).clauses)
+                and len(plain_text(out[-1].pieces).split()) + len(str(message.slots["acted"].value).split()) <= GO_ON_WORDS)
+
+    def _go_on(self, message: Message, sentence: Said) -> None:
+        [clause] = self.say(message, first=False)
+        strip_end(sentence.pieces)
+        sentence.pieces += joined_clause(clause.pieces)
+        sentence.sources += clause.sources
+        sentence.frame = sentence.frame and clause.frame
+        sentence.message += "+" + message.key
+
+    def _said(self, messages: list[Message], index: int, led_in: bool = False) -> tuple[list[Said], int]:
+        """The sentences of the message at ``index``, or of the run of its group; and the index of
+        the last message said."""
+        message = messages[index]
+        run = [message]
+        while message.group and index + 1 < len(messages) and messages[index + 1].group == message.group \
+                and self._joins(messages[index + 1]):
+            index += 1
+            run.append(messages[index])
+        return ([self._grouped(run, led_in)] if len(run) > 1 else self.say(message, led_in=led_in)), index
+
+    def _can_follow(self, lead_in: Message, message: Message) -> bool:
+        """Whether ``lead_in`` can open the sentence of ``message`` ("Thực hiện …, tỉnh …"): the
+        bank says it as a clause of one sentence, ``message`` is of its topic, in the bank's words
+        (not a note), and has a phrasing that opens with its subject or verb."""
+        lead_entry, entry = self._entry(lead_in.key), self._entry(message.key)
+        if not lead_entry.clauses or any(len(v.sentences) > 1 for v in lead_entry.clauses):
+            return False
+        if lead_entry.frame:  # a period or a source ("Năm 2025, …") opens any sentence
+            return not message.lead_in
+        if message.topic != lead_in.topic or message.key == "note":
+            return False
+        return any(follows_a_lead_in(entry.variants[i]) for i in entry.fitting(entry.variants, message.filled()))
+
+    def _led_in(self, lead_in: Message, sentence: Said) -> Said:
+        [clause] = self.say(lead_in, first=False)
+        strip_end(clause.pieces)
+        lower_first_piece(sentence.pieces, 0)
+        self.last_openings = {text_opening(plain_text(clause.pieces))}
+        return Said(clause.pieces + [Piece(", ")] + sentence.pieces, f"{lead_in.key}+{sentence.message}",
+                         clause.frame and sentence.frame, clause.sources + sentence.sources, sentence.topic)
+
+    def _joins(self, message: Message) -> bool:
+        """Whether a message can go on a sentence as a clause: a group the plan made of clauses
+        ("welfare"), or an aggregation ("agg:…") whose bank entry has clause phrasings."""
+        return not message.group.startswith("agg:") or bool(self._entry(message.key).clauses)
+
+    def _grouped(self, run: list[Message], led_in: bool = False) -> Said:
+        """Messages said as one sentence: their clauses joined by semicolons."""
+        pieces: list[Piece] = []
+        sources: list[Source] = []
+        frame = True
+        for position, message in enumerate(run):
+            for sentence in self.say(message, first=position == 0, lead=position == 0, led_in=led_in and not position):
+                if position:
+                    pieces += joined_clause(sentence.pieces)
+                else:
+                    strip_end(sentence.pieces)
+                    pieces += sentence.pieces
+                sources += sentence.sources
+                frame = frame and sentence.frame
+        return Said(pieces, "+".join(m.key for m in run), frame, sources, run[0].topic)
