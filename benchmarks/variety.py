@@ -140,7 +140,7 @@ REPORTERS = ["Khánh An", "Minh Khang", "Thanh Hà", "Ngọc Lan", "Hoài Thu", 
 
 VENUES = ["Hội trường Bộ CHQS {kw}", "Trung tâm Hội nghị {kw}", "Hội trường UBND {kw}",
           "Nhà khách {party}", "Trung tâm Chính trị - Hành chính {kw}"]
-OTHERS = ["lãnh đạo các sở, ban, ngành, đoàn thể của {kw}", "chỉ huy các Ban Chỉ huy Phòng thủ khu vực",
+OTHERS = ["lãnh đạo các sở, ban, ngành, đoàn thể của {kw}", "lãnh đạo các Ban Chỉ huy Phòng thủ khu vực",
           "đại diện Ủy ban Mặt trận Tổ quốc Việt Nam {kw}", "lãnh đạo Công an {kw}, Bộ Chỉ huy Bộ đội Biên phòng {kw}",
           "Chủ tịch UBND, Chỉ huy trưởng Ban CHQS các xã, phường", "các thành viên Hội đồng nghĩa vụ quân sự {kw}",
           "lãnh đạo các cơ quan, đơn vị thuộc Bộ CHQS {kw}", "đại diện các doanh nghiệp có tổ chức tự vệ"]
@@ -220,7 +220,7 @@ SECURITY_NOTES = [
     "Tình hình an ninh biên giới, an ninh nông thôn được bảo đảm",
 ]
 LEGAL = [
-    "Nghị định số 02/2019/NĐ-CP của Chính phủ",
+    "Nghị định số 02/2019/NĐ-CP của Chính phủ về phòng thủ dân sự",
     "Nghị định số 21/2019/NĐ-CP của Chính phủ",
     "Nghị quyết số 24-NQ/TW của Bộ Chính trị",
     "Luật Dân quân tự vệ năm 2019",

@@ -25,7 +25,7 @@ from drafter.packs.manifest import load_pack
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "gia-lai-2026.yaml"
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
-CHAIR_FULL = "Phó Bí thư Tỉnh ủy, Phó Chủ tịch UBND tỉnh"
+CHAIR_FULL = "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh"
 VARIANTS = range(12)
 
 

@@ -156,7 +156,7 @@ def test_a_chair_without_a_party_post_above_the_committees_proposes_to_them(gia_
 def test_a_deputy_party_secretary_requires_the_committees_below(gia_lai):
     report = _conference(gia_lai, conclusion=[
         {"to": "cấp ủy, chính quyền các cấp", "items": ["quán triệt sâu sắc các chỉ thị của cấp trên"]}])
-    for variant in VARIANTS:  # the sample's chair is Phó Bí thư Tỉnh ủy
+    for variant in VARIANTS:  # the sample's chair is Ủy viên Ban Thường vụ Tỉnh ủy
         assert "yêu cầu cấp ủy, chính quyền các cấp" in article(report, variant)
 
 
@@ -417,7 +417,11 @@ SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đ�
                  r"[,;] (Năm \d{4}|Trong (\d+ tháng|năm))",  # a period that opens sentences, said inside one
                  r"(đồng )?chủ trì hội nghị (là|có) ", r"; [^.;]* chủ trì hội nghị\.", r"; hội nghị do ",
                  r"(?m)^(Sáng|Chiều|Tối|Ngày) \d+/\d+, [^.]* đã tổ chức", r"(Dịp này|Tại hội nghị), [^.]* đã tặng",
-                 r"Ở lĩnh vực", r"Đồng chí cũng (nhấn mạnh|nêu rõ):"]
+                 r"Ở lĩnh vực", r"Đồng chí cũng (nhấn mạnh|nêu rõ):",
+                 # a sixth blind reading (2026-12-01): a grade said backwards, a passive where the
+                 # corpus names who trained, a lead that "diễn ra", "chỉ huy các Ban Chỉ huy"
+                 r"xếp loại \w+ theo đánh giá của", r"huấn luyện được (triển khai|tổ chức) ở [\d.]+ cơ quan",
+                 r"tổ chức diễn ra", r"chỉ huy các Ban Chỉ huy", r"(^|\. )Tổ chức lực lượng"]
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
@@ -508,7 +512,7 @@ def test_rates_without_counts_scope_breakdowns_and_grouped_tasks():
             assert re.search(r"100% chỉ tiêu[^.]* ở 2 cấp", doc) and "1,66%" in doc and "1,38%" in doc
             assert "25% số xã, phường" in doc and "cho 3 Ban Chỉ huy Phòng thủ khu vực" in doc
             assert "9 vụ bão, lũ, 7 vụ sạt lở đất và 3 vụ cháy" in doc
-            assert "1.240 dân quân thường trực, 15.600 dân quân cơ động, 31.800 dân quân tại chỗ và 3.760 tự vệ" in doc
+            assert "1.238 dân quân thường trực, 15.604 dân quân cơ động, 31.789 dân quân tại chỗ và 3.756 tự vệ" in doc
             assert "nhập ngũ và thực hiện nghĩa vụ tham gia Công an nhân dân" in doc
             assert "Chỉ thị số 13/CT-TTg" in doc and "Quyết định số 49/2015/QĐ-TTg" in doc
         # a conclusion grouped by addressee: a sentence per addressee, in one paragraph while short
@@ -580,18 +584,21 @@ def test_a_sentence_of_results_is_not_a_paragraph_of_its_own_beside_a_short_one(
     report = load_report("samples/lam-dong-2026.yaml")
     for variant in VARIANTS:
         lengths = [len(b.sentences) for b in api.draft(report, "tin-bai", variant).blocks
-                   if getattr(b, "sentences", ()) and b.sentences[0].topic in ("readiness", "exercises", "militia")]
+                   if any(s.topic in ("readiness", "exercises", "militia") for s in getattr(b, "sentences", ()))]
         assert lengths and 1 not in lengths, lengths
 
 
-def test_the_reports_assessment_keeps_its_own_paragraph_without_context_figures():
-    # lam-dong: "Báo cáo tại hội nghị đánh giá: hoàn thành 100% chỉ tiêu …. Ngoài ra, LLVT tỉnh duy trì …"
+def test_the_reports_assessment_is_not_followed_by_a_connector_nor_left_alone_in_one_sentence():
+    # lam-dong: "Báo cáo tại hội nghị đánh giá: hoàn thành 100% chỉ tiêu …. Ngoài ra, LLVT tỉnh duy trì …";
+    # and (a sixth blind reading) "Báo cáo tại hội nghị nêu rõ: kiện toàn xong …" as a paragraph of one
+    # sentence: the results that follow go on in its paragraph, as the corpus writes them
     report = load_report("samples/lam-dong-2026.yaml")
     for variant in VARIANTS:
-        paragraphs = [[s.topic for s in b.sentences] for b in api.draft(report, "tin-bai", variant).blocks
+        paragraphs = [list(b.sentences) for b in api.draft(report, "tin-bai", variant).blocks
                       if getattr(b, "sentences", ())]
-        first = next(p for p in paragraphs if p[0] == "assessment")  # the strengths; shortcomings come later
-        assert set(first) == {"assessment"}, paragraphs
+        first = next(p for p in paragraphs if p[0].topic == "assessment")  # the strengths; shortcomings later
+        assert len(first) > 1, [s.text for s in first]
+        assert not first[1].text.startswith(CONNECTORS), first[1].text
 
 def test_one_task_is_not_announced_as_several(gia_lai):
     # "nêu các nhiệm vụ trọng tâm năm 2027: làm tốt công tác tuyển quân" for a single task
@@ -615,5 +622,6 @@ def test_an_undated_conference_is_not_given_a_date():
     for variant in VARIANTS:
         lead = api.draft(report, "tin-bai", variant).blocks[1].text
         assert not re.search(r"\d+/\d+", lead) and "ngày" not in lead.lower().split(",")[0]
-        assert lead.startswith(("UBND tỉnh Lâm Đồng", "Tại Hội trường"))
+        assert lead.startswith(("UBND tỉnh Lâm Đồng", "Tại Hội trường", "Mới đây, UBND tỉnh Lâm Đồng"))
+        assert "vừa tổ chức" in lead or lead.startswith("Mới đây")  # a lead without a time says it is recent
 

@@ -190,3 +190,14 @@ def test_an_article_labels_a_topic_with_ve_once_as_a_rule():
             counts.append(sum(bool(re.match(r"Về [^,]{3,60}, ", s)) and not s.startswith("Về dự") for s in said))
             assert counts[-1] <= 2, said
     assert sum(n <= 1 for n in counts) >= 0.85 * len(counts), counts
+
+
+def test_a_first_opens_its_topic():
+    # lam-dong: "… diễn tập chiến đấu trong khu vực phòng thủ. Lần đầu diễn tập theo mô hình Ban Chỉ huy
+    # Phòng thủ khu vực.": the topic's news left after its figures as a fragment
+    report = _commune(exercises={"defence_zone": 1, "rating": "khá", "evaluated_by": "Ban Chỉ huy Phòng thủ khu vực 4",
+                                 "notes": ["Lần đầu diễn tập theo mô hình Ban Chỉ huy Phòng thủ khu vực"]})
+    for variant in VARIANTS:
+        said = [s for s in _article(report, variant) if s.topic == "exercises"]
+        assert said[0].text.startswith("Lần đầu diễn tập") or "lần đầu diễn tập" in said[0].text, [s.text for s in said]
+        assert "diễn tập khu vực phòng thủ" in said[-1].text, [s.text for s in said]

@@ -29,7 +29,7 @@ from drafter.plan.model import (
     ParagraphPlan,
     TitlePlan,
 )
-from drafter.plan.newsworthy import told
+from drafter.plan.newsworthy import firsts_first, told
 from drafter.plan.scope import Scope, message, with_subject
 from drafter.plan.slots import flag, label, texts
 from drafter.plan.texts import with_texts
@@ -75,7 +75,8 @@ def topic_messages(scope: Scope, topic: str, chooser: Chooser) -> list[Message]:
     if topic in AGGREGATABLE and 2 <= len(found) <= 3 and not any(m.group for m in found) \
             and chooser.number(f"aggregate|{topic}", 2) == 0:
         found = [replace(m, group=f"agg:{topic}") for m in found]
-    return _one_doer(topic, [_with_doer(m) for m in with_subject(scope, with_texts(scope, topic, found))])
+    said = firsts_first(with_texts(scope, topic, found))
+    return _one_doer(topic, [_with_doer(m) for m in with_subject(scope, said)])
 
 
 def _one_doer(topic: str, found: list[Message]) -> list[Message]:
@@ -204,10 +205,11 @@ def _joined(paragraphs: list[ParagraphPlan]) -> list[ParagraphPlan]:
             out[-1] = ParagraphPlan(before + (first,) + paragraph.messages[1:])
         else:
             out.append(paragraph)
+    sizes = (_sentences(out[0].messages), _sentences(out[1].messages)) if len(out) > 1 else (0, 0)
     if len(out) > 1 and _context(out[0].messages) and not _context(out[1].messages) \
-            and _sentences(out[0].messages) + _sentences(out[1].messages) <= JOIN_UP_TO:
-        # a brief: the assessment and a result or two are one paragraph, as a brief writes them;
-        # no connector after an assessment
+            and (sum(sizes) <= JOIN_UP_TO or (sizes[0] == 1 and sum(sizes) <= MAX_SENTENCES)):
+        # a brief: the assessment and a result or two are one paragraph, as a brief writes them, and
+        # an assessment of one sentence is not a paragraph of its own; no connector after it
         out[:2] = [ParagraphPlan(out[0].messages + out[1].messages)]
     return out
 

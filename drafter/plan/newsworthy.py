@@ -48,6 +48,27 @@ def quotes_user(message: Message) -> bool:
     return False
 
 
+def firsts_first(messages: list[Message]) -> list[Message]:
+    """The topic's messages with the notes that tell a first moved before its figures (after its
+    legal basis, which opens the topic's first sentence).
+
+    >>> from drafter.plan.slots import text
+    >>> note = lambda words: Message("note", {"note": text(words, "x.notes[0]", "sentence")})
+    >>> [m.key for m in firsts_first([Message("exercises.drills"), note("Lần đầu diễn tập theo mô hình mới")])]
+    ['note', 'exercises.drills']
+    """
+    def first(message: Message) -> bool:
+        note = message.slots.get("note") if message.key == "note" else None
+        folded = " ".join(str(note.value).casefold().split()) if note is not None else ""
+        return any(folded.startswith(phrase) for phrase in rules()["firsts"])
+
+    firsts = [m for m in messages if first(m)]
+    if not firsts:
+        return messages
+    bases = [m for m in messages if m.lead_in]
+    return bases + firsts + [m for m in messages if m not in firsts and m not in bases]
+
+
 def told(topics: Mapping[str, list[Message]], level: str) -> dict[str, list[Message]]:
     """Each topic's messages an article of a unit at ``level`` tells, in their order.
 
