@@ -116,13 +116,16 @@ def direction_verb(speaker: Person | None, addressee: str, level: str) -> str:
 
 
 #: Words after which a note's first word is a noun, not its verb ("Tổ chức lực lượng … được củng cố").
-_NOT_ACTED = re.compile(r"(?<!\w)(được|bị|là)(?!\w)")
+#: "bị" of "thiết bị", "chuẩn bị", "trang bị", "phòng bị" is not the passive's.
+_NOT_ACTED = re.compile(r"(?<!\w)(được|là|(?<!thiết )(?<!chuẩn )(?<!trang )(?<!phòng )bị)(?!\w)")
 
 
 def opens_with_action(text: str) -> bool:
     """Whether a note of results is a sentence without its subject that opens with its verb.
 
     >>> opens_with_action("Phối hợp với Bộ đội Biên phòng tỉnh tuần tra"), opens_with_action("Tổ chức lực lượng được củng cố")
+    (True, False)
+    >>> opens_with_action("Quản lý tốt vũ khí, trang thiết bị"), opens_with_action("Huấn luyện bị gián đoạn")
     (True, False)
     """
     folded = _fold(text)

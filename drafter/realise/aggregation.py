@@ -37,7 +37,8 @@ class Aggregating:
     def _goes_on(self, message: Message, out: list[Said]) -> bool:
         """Whether a note of what the unit did goes on the sentence before, which opens with the
         unit and is of its topic ("Tỉnh triển khai …; hoàn thành việc sắp xếp …"), rather than
-        open one more sentence with "Tỉnh": the corpus names the doer once."""
+        open one more sentence with "Tỉnh": the corpus names the doer once. Not across topics: each
+        note is said in its own topic's sentences."""
         return ("acted" in message.slots and not message.group and bool(out) and out[-1].topic == message.topic
                 and self.unit_subject and bool(self._entry(message.key).clauses)
                 and len(plain_text(out[-1].pieces).split()) + len(str(message.slots["acted"].value).split()) <= GO_ON_WORDS)
