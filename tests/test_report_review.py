@@ -45,7 +45,7 @@ def test_duty_is_the_reporting_bodys_and_remains_give_their_total_first(sample):
     # "Lực lượng vũ trang phường duy trì trực …": the armed forces include the police, for whom the
     # commune's military command does not report
     text = "\n".join(formal(load_report(f"samples/{sample}.yaml")))
-    assert "Duy trì chế độ trực sẵn sàng chiến đấu 365 ngày." in text
+    assert "Duy trì chế độ trực sẵn sàng chiến đấu 365/365 ngày." in text
     assert "Lực lượng vũ trang" not in text
     if sample == "gia-lai-2026":
         assert "Tìm kiếm, quy tập 27 hài cốt liệt sĩ (trong đó 21 hài cốt liệt sĩ hy sinh tại Campuchia, " \

@@ -65,6 +65,15 @@ class Facts:
             object.__setattr__(self, name, value)
 
     @property
+    def militia_only(self) -> bool:
+        """Whether the unit's force is "dân quân" alone: a commune organises dân quân, and tự vệ are
+        organised in agencies and enterprises (Luật Dân quân tự vệ 2019); a commune that gives a
+        count of tự vệ has both. A staff officer and a blind reader marked "dân quân tự vệ" for a
+        commune without them."""
+        militia = self.report.militia
+        return self.unit.level == "commune" and not (militia is not None and militia.self_defence)
+
+    @property
     def derived(self) -> dict[str, Decimal | int]:
         """Derived values by name (rates, shares, totals); see :mod:`drafter.facts.figures`."""
         return self.figures.derived

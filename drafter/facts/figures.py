@@ -14,6 +14,7 @@ recruit_party_share    Σ recruitment.party_members / Σ recruitment.delivered �
 registered_share       Σ recruitment.registered_age_17 / Σ unit.population × 100
 militia_share          Σ militia.strength / Σ unit.population × 100
 militia_party_share    Σ militia.party_members / Σ militia.strength × 100
+militia_trained_share  Σ militia.trained / Σ militia.strength × 100 ("đạt 100% quân số")
 exercised_share        Σ exercises.communes_exercised / Σ exercises.communes_total × 100
 remains_total          Σ remains.abroad + Σ remains.domestic, when both are given
 education_total        Σ defence_education.group_1 … group_4, when two groups or more are given
@@ -92,6 +93,7 @@ RATES: dict[str, tuple[str, str]] = {
     "registered_share": ("recruitment.registered_age_17", "unit.population"),
     "militia_share": ("militia.strength", "unit.population"),
     "militia_party_share": ("militia.party_members", "militia.strength"),
+    "militia_trained_share": ("militia.trained", "militia.strength"),
     "exercised_share": ("exercises.communes_exercised", "exercises.communes_total"),
 }
 

@@ -14,6 +14,7 @@ The bodies are named here once, for the report, the news article and the roll-up
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from drafter.inputs.era import Era, era_for
@@ -147,6 +148,16 @@ class PeriodWords:
     next_year: int
     current_map: bool = True  # on the map of 34 provinces (from 1 July 2025)
     communes: str = "xã, phường"  # the commune-level kinds of the period's map
+
+    @property
+    def days(self) -> int:
+        """The period's days, which a duty kept every day of it is counted out of ("365/365 ngày").
+
+        >>> PeriodWords(2024, "year", False, *[""] * 7, 2025).days, PeriodWords(2026, "half-year", True, *[""] * 7, 2026).days
+        (366, 181)
+        """
+        end = dt.date(self.year, 7, 1) if self.is_half else dt.date(self.year + 1, 1, 1)
+        return (end - dt.date(self.year, 1, 1)).days
 
 
 _PARTY_BY_KIND = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy"}

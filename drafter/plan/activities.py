@@ -5,7 +5,8 @@ and funding. Each function gives one topic's messages, only for the data there i
 
 from __future__ import annotations
 
-from drafter.plan.model import Message
+from drafter.document import Source
+from drafter.plan.model import Message, Slot
 from drafter.plan.scope import Scope, message, nested
 from drafter.plan.slots import change, derived, figure, figures_list, flag, plain, text, texts
 
@@ -41,8 +42,15 @@ def leadership(scope: Scope, with_bases: bool = True) -> list[Message]:
 
 
 def readiness(scope: Scope) -> list[Message]:
+    """Days on duty; out of the period's days when it is every one of them ("365/365 ngày", as reports
+    write), never "60/365 ngày", which would say a duty was kept one day in six."""
     days = figure(scope.figures, "readiness.duty_days")
-    return [message("readiness.duty", "readiness", days=days, level=scope.level())] if days else []
+    if not days:
+        return []
+    whole = scope.period.days
+    out_of = Slot("count", whole, Source("period_days", str(whole), "derived", ("period.year", "period.span"))) \
+        if days.value == whole else None
+    return [message("readiness.duty", "readiness", days=days, period_days=out_of, level=scope.level())]
 
 
 def security(scope: Scope) -> list[Message]:

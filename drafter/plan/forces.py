@@ -36,7 +36,8 @@ def militia(scope: Scope) -> list[Message]:
             found.append(message("militia.party", "militia", party=party))
     trained = figure(fig, "militia.trained", units=units)
     if trained:
-        found.append(message("militia.trained", "militia", trained=trained))
+        found.append(message("militia.trained", "militia", trained=trained,
+                             trained_share=derived(fig, "militia_trained_share", units)))
     return found
 
 

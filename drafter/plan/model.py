@@ -169,7 +169,8 @@ class DocumentPlan:
     """The plan of a whole document.
 
     ``summary`` is the trích yếu of an administrative document; ``seed`` makes the choice of
-    phrasings repeatable (the unit and the period, or a forced variant).
+    phrasings repeatable (the unit and the period, or a forced variant). ``terms`` are the bank's
+    terms this document spells its own way, in full every time ("DQTV": "dân quân" for a commune).
     """
 
     kind: Literal["report", "news", "rollup"]
@@ -177,3 +178,4 @@ class DocumentPlan:
     seed: str
     summary: Message | None = None
     doc_type: str = "BÁO CÁO"
+    terms: Mapping[str, str] = field(default_factory=dict)

@@ -30,7 +30,7 @@ from drafter.plan.model import (
     TitlePlan,
 )
 from drafter.plan.newsworthy import firsts_first, told
-from drafter.plan.scope import Scope, message, with_subject
+from drafter.plan.scope import Scope, message, own_terms, with_subject
 from drafter.plan.slots import flag, label, texts
 from drafter.plan.texts import with_texts
 
@@ -49,8 +49,10 @@ AGGREGATABLE = frozenset({"recruitment", "reserve", "education", "exercises", "m
 #: A results paragraph longer than this many sentences is split at a topic boundary.
 MAX_SENTENCES = 6
 #: Topics no connector leads into: "Bên cạnh đó, toàn tỉnh xảy ra 412 vụ phạm pháp hình sự" adds
-#: crimes to the work just told as if they were more of it.
-NO_CONNECTOR = frozenset({"security"})
+#: crimes to the work just told as if they were more of it; and a state of things (days on duty, a
+#: headcount) is no further achievement: a blind reader marked "Bên cạnh đó, lực lượng dân quân tự
+#: vệ của xã gồm 112 đồng chí" and "Bên cạnh đó, các cơ quan, đơn vị duy trì chế độ trực …".
+NO_CONNECTOR = frozenset({"security", "readiness", "militia", "reserve"})
 #: Results paragraphs this short together are one paragraph: a short article is not a column of
 #: one-line paragraphs (the context keeps its own, unless it and the results after it are this short
 #: together). A paragraph of one sentence joins its neighbour while they make at most MAX_SENTENCES.
@@ -236,5 +238,5 @@ def plan_news(facts: Facts, variant: int | None = None) -> DocumentPlan:
         blocks.append(ParagraphPlan(tuple(awards)))
     if facts.report.byline:
         blocks.append(BylinePlan(facts.report.byline, Source("byline", facts.report.byline, "text")))
-    return DocumentPlan("news", tuple(blocks), seed)
+    return DocumentPlan("news", tuple(blocks), seed, terms=own_terms(facts))
 

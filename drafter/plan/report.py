@@ -13,7 +13,7 @@ from drafter.facts import Facts
 from drafter.plan import activities, forces
 from drafter.plan.choice import variant_seed
 from drafter.plan.model import DocumentPlan, HeadingPlan, Message, ParagraphPlan
-from drafter.plan.scope import Scope, message, with_subject
+from drafter.plan.scope import Scope, message, own_terms, with_subject
 from drafter.plan.slots import flag, label, plain, text, texts
 from drafter.plan.texts import (
     assessment_items,
@@ -53,7 +53,7 @@ def _period_slots(scope: Scope, with_directions: bool) -> dict:
                 next_period=scope.next_period() if with_directions else None)
 
 
-def _results(scope: Scope, level: str) -> list:
+def _results(scope: Scope, level: str, militia_only: bool = False) -> list:
     blocks: list = []
     for topic in SITUATION:
         found = with_subject(scope, with_texts(scope, topic, TOPICS[topic](scope)))
@@ -66,7 +66,8 @@ def _results(scope: Scope, level: str) -> list:
             if found:
                 paragraphs.append(ParagraphPlan(tuple(found)))
         if paragraphs:
-            heading = f"{key}.commune" if key == "exercises" and level == "commune" else key
+            commune = level == "commune" and (key == "exercises" or key == "militia" and militia_only)
+            heading = f"{key}.commune" if commune else key
             blocks += [HeadingPlan("arabic", heading)] + paragraphs
     awards = awards_in_report(scope)
     if awards:
@@ -120,7 +121,7 @@ def plan_report(facts: Facts, variant: int | None = None) -> DocumentPlan:
                       bases=texts(leadership.legal_bases, "leadership.legal_bases", "names") if leadership else None,
                       **period)
     blocks: list = [ParagraphPlan((opening,))]
-    results = _results(scope, facts.unit.level)
+    results = _results(scope, facts.unit.level, facts.militia_only)
     if results:
         blocks += [HeadingPlan("part", "results")] + results
     assessment = _assessment(scope)
@@ -135,4 +136,4 @@ def plan_report(facts: Facts, variant: int | None = None) -> DocumentPlan:
     blocks.append(ParagraphPlan((message("report.closing", "document", issuer=plain(facts.issuing_agency,
                                                                                      "document.issuer"), **period),)))
     summary = message("report.summary", "document", **period)
-    return DocumentPlan("report", tuple(blocks), variant_seed(facts, variant), summary=summary)
+    return DocumentPlan("report", tuple(blocks), variant_seed(facts, variant), summary=summary, terms=own_terms(facts))

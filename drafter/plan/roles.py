@@ -116,8 +116,9 @@ def direction_verb(speaker: Person | None, addressee: str, level: str) -> str:
 
 
 #: Words after which a note's first word is a noun, not its verb ("Tổ chức lực lượng … được củng cố").
-#: "bị" of "thiết bị", "chuẩn bị", "trang bị", "phòng bị" is not the passive's.
-_NOT_ACTED = re.compile(r"(?<!\w)(được|là|(?<!thiết )(?<!chuẩn )(?<!trang )(?<!phòng )bị)(?!\w)")
+#: "bị" of "thiết bị", "chuẩn bị", "trang bị", "phòng bị" is not the passive's; "đạt" makes the
+#: words before it a subject ("Đăng ký thanh niên tuổi 17 đạt 100%": not "Phường đăng ký thanh niên").
+_NOT_ACTED = re.compile(r"(?<!\w)(được|là|đạt|(?<!thiết )(?<!chuẩn )(?<!trang )(?<!phòng )bị)(?!\w)")
 
 
 def opens_with_action(text: str) -> bool:
@@ -127,6 +128,8 @@ def opens_with_action(text: str) -> bool:
     (True, False)
     >>> opens_with_action("Quản lý tốt vũ khí, trang thiết bị"), opens_with_action("Huấn luyện bị gián đoạn")
     (True, False)
+    >>> opens_with_action("Đăng ký thanh niên tuổi 17 đạt 100%")
+    False
     """
     folded = _fold(text)
     return not _NOT_ACTED.search(folded) and any(folded.startswith(verb + " ") for verb in _folded("action_verbs"))

@@ -64,6 +64,12 @@ class Scope:
         return plain(self.period.next_opening, "period.year")
 
 
+def own_terms(facts: Facts) -> dict[str, str]:
+    """The bank's terms a document says with another of its terms: a commune's force is its dân
+    quân ("DQ"), not dân quân tự vệ ("DQTV"), unless it has tự vệ (:attr:`Facts.militia_only`)."""
+    return {"DQTV": "DQ"} if facts.militia_only else {}
+
+
 def with_subject(scope: Scope, messages: list[Message]) -> list[Message]:
     """Results messages given the unit's name and level word, which a phrasing may use."""
     extra = {"unit": scope.unit(), "level": scope.level()}

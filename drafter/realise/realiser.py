@@ -307,7 +307,7 @@ def realise(plan: DocumentPlan, bank: Bank, compared: str = "") -> Realised:
     summary = realiser.line(plan.summary) if plan.summary is not None else ""
     # a cycle (context.nested): left, the realiser, plan and pieces (700 objects) wait for the cycle collector
     realiser.context.nested = None
-    write_terms([s.pieces for s in realiser.sentences], bank.terms, bank.settings.abbreviate)
+    write_terms([s.pieces for s in realiser.sentences], bank.terms, bank.settings.abbreviate, plan.terms)
     blocks = [_paragraph(*item) if isinstance(item, tuple) else item for item in staged]
     return Realised(tuple(blocks), summary, headline)
 

@@ -18,7 +18,7 @@ used alone after; used once, it is written in full.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from drafter.inputs.model import Person
@@ -128,12 +128,20 @@ def resolve_terms(uses: list[str], terms: dict[str, str], abbreviate: bool,
     return forms
 
 
-def write_terms(sentences: Iterable[list], terms: dict[str, str], abbreviate: bool) -> None:
-    """Each term of the sentences (lists of pieces, in document order) written in its form, in place."""
+def write_terms(sentences: Iterable[list], terms: dict[str, str], abbreviate: bool,
+                instead: Mapping[str, str] | None = None) -> None:
+    """Each term of the sentences (lists of pieces, in document order) written in its form, in place.
+
+    ``instead`` maps a term to the one this document says in its place, always in full: a
+    commune's "DQTV" is its "DQ", "dân quân" (:func:`drafter.plan.scope.own_terms`).
+    """
     uses, bracketed = [], []
     for pieces in sentences:
         for index, piece in enumerate(pieces):
             if piece.term is not None:
+                if instead and piece.term in instead:
+                    piece.text, piece.term = terms[instead[piece.term]], None
+                    continue
                 uses.append(piece)
                 bracketed.append("".join(p.text for p in pieces[index + 1:index + 3]).lstrip().startswith("("))
     for piece, form in zip(uses, resolve_terms([p.term for p in uses], terms, abbreviate, bracketed)):

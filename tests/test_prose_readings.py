@@ -1,7 +1,9 @@
-"""What a sixth blind reading marked (2026-12-01), on inputs written up from real commune articles
-(xã Sơn Tây 2025, phường Thống Nhất 2024): a task quoted after "nhấn mạnh:" or "lưu ý:" as an
-order without a verb, an aide of the superior command "dự và chỉ đạo", a strength without its
-subject after "Theo báo cáo,", a lead that "diễn ra" after a long noun phrase."""
+"""What the sixth and seventh blind readings and a staff officer marked (2026-12-01), on inputs
+written up from real commune articles (xã Sơn Tây 2025, phường Thống Nhất 2024): a task quoted
+after "nhấn mạnh:" or "lưu ý:" as an order without a verb, an aide of the superior command "dự và
+chỉ đạo", a strength without its subject after "Theo báo cáo,", a lead that "diễn ra" after a long
+noun phrase, results that start cold, "Tỉnh … Tỉnh …", "Về …, … Về …", an empty connector before a
+headcount, duty days not out of the period's, training not as a share of the force."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from drafter.checks.sentences import sentences_of
 from drafter.inputs.model import Report
 
 VARIANTS = [None, *range(12)]
+CONNECTORS = ("Bên cạnh đó", "Cùng với đó", "Ngoài ra", "Đồng thời", "Song song với đó", "Thêm vào đó")
 
 SECRETARY = {"name": "Đinh Trường Giang", "titles": ["Bí thư Đảng ủy xã", "Chủ tịch HĐND xã"]}
 AIDE = {"rank": "Thiếu tá", "name": "Trần Quốc Văn",
@@ -201,3 +204,75 @@ def test_a_first_opens_its_topic():
         said = [s for s in _article(report, variant) if s.topic == "exercises"]
         assert said[0].text.startswith("Lần đầu diễn tập") or "lần đầu diễn tập" in said[0].text, [s.text for s in said]
         assert "diễn tập khu vực phòng thủ" in said[-1].text, [s.text for s in said]
+
+
+@pytest.mark.parametrize("span,days", [("year", 365), ("half-year", 181)])
+def test_duty_kept_every_day_is_said_out_of_the_periods_days(span, days):
+    # "Duy trì chế độ trực sẵn sàng chiến đấu 365 ngày." → "365/365 ngày" (staff officer, reader)
+    report = _commune(period={"year": 2025, "span": span}, readiness={"duty_days": days})
+    for variant in VARIANTS:
+        for kind in ("tin-bai", "bao-cao"):
+            said = [s.text for s in sentences_of(api.draft(report, kind, variant)) if s.topic == "readiness"]
+            assert any(f"{days}/{days} ngày" in s for s in said), said
+    fewer = _commune(readiness={"duty_days": 60})  # never "60/365": a duty kept one day in six
+    for kind in ("tin-bai", "bao-cao"):
+        said = " ".join(s.text for s in sentences_of(api.draft(fewer, kind)) if s.topic == "readiness")
+        assert "60 ngày" in said and "/365" not in said, said
+
+
+def test_training_is_said_as_a_share_of_the_force():
+    # "112 đồng chí. … tổ chức cho 112 cán bộ, chiến sĩ DQTV tham gia huấn luyện": the corpus and the
+    # staff officer write "đạt 100% quân số"
+    report = _commune(militia={"strength": 112, "trained": 112})
+    for variant in VARIANTS:
+        for kind in ("tin-bai", "bao-cao"):
+            said = " ".join(s.text for s in sentences_of(api.draft(report, kind, variant)) if s.topic == "militia")
+            assert re.search(r"(?i)(112 [^.;]*huấn luyện|huấn luyện[^.;]*112)[^.;]*, đạt 100% quân số", said), said
+
+
+def test_no_connector_leads_into_a_state_of_things():
+    # "Bên cạnh đó, lực lượng dân quân tự vệ (DQTV) của xã gồm 112 đồng chí.", "Bên cạnh đó, các cơ
+    # quan, đơn vị duy trì chế độ trực …": a headcount or days on duty is no further achievement
+    from support.samples import SAMPLES, report_of
+    for sample in [*SAMPLES, None]:
+        report = report_of(sample) if sample else _commune(militia={"strength": 112, "trained": 112},
+                                                           readiness={"duty_days": 365})
+        for variant in VARIANTS:
+            for said in _article(report, variant):
+                if said.topic in ("readiness", "militia", "reserve", "security"):
+                    assert not said.text.startswith(CONNECTORS), said.text
+
+
+def test_a_note_whose_first_words_are_its_subject_is_not_given_the_unit():
+    # "Phường đăng ký thanh niên tuổi 17 đạt 100%": the note's "Đăng ký … đạt 100%" is a subject
+    report = _commune(recruitment={"notes": ["Đăng ký thanh niên tuổi 17 đạt 100%"]})
+    for variant in VARIANTS:
+        said = [s.text for s in _article(report, variant)]
+        # its own sentence, as written (after a period that opens the results, if any), not a
+        # clause that goes on "Toàn xã giao 9 công dân …; đăng ký thanh niên …"
+        assert any(re.fullmatch(r"(Năm 2025, |Theo báo cáo tại hội nghị, )?[Đđ]ăng ký thanh niên tuổi 17 đạt 100%\.", s)
+                   for s in said), said
+
+
+def test_the_reports_headings_name_the_duty_and_the_call_up_as_staff_officers_do():
+    report = _commune(readiness={"duty_days": 365})
+    text = "\n".join(getattr(b, "text", "") for b in api.draft(report, "bao-cao").blocks)
+    assert "Công tác trực sẵn sàng chiến đấu" in text and "sẵn sàng chiến đấu, trực" not in text
+    assert "Công tác tuyển chọn, gọi công dân nhập ngũ" in text, text
+
+
+@pytest.mark.parametrize("self_defence,force", [(None, "dân quân"), (12, "dân quân tự vệ")])
+def test_a_communes_force_is_its_militia_unless_it_has_self_defence(self_defence, force):
+    # "Xây dựng lực lượng dân quân tự vệ … Tổng quân số dân quân tự vệ là 112 đồng chí" for a commune:
+    # a commune organises dân quân; tự vệ are organised in agencies and enterprises
+    militia = {"strength": 112, "trained": 112, **({"self_defence": self_defence} if self_defence else {})}
+    report = _commune(militia=militia)
+    for kind in ("tin-bai", "bao-cao"):
+        for variant in VARIANTS:
+            draft = api.draft(report, kind, variant)
+            said = " ".join(s.text for s in sentences_of(draft) if s.topic == "militia")
+            assert force in said, said
+            if force == "dân quân":
+                assert "tự vệ" not in said and "DQTV" not in said, said
+        headings = [b.text for b in api.draft(report, "bao-cao").blocks if type(b).__name__ == "Heading"]
+        assert any(h.endswith("lực lượng " + force) for h in headings), headings
