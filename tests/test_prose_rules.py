@@ -412,7 +412,7 @@ SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đ�
                  r"(^|\. )(Đánh giá chung|Như|Nhìn chung),? (theo )?báo cáo", r"bàn phương hướng",
                  r"được quán triệt, (thực hiện|triển khai) là", r"Nguồn \S+ được đăng ký, quản lý với",
                  r"có kết quả với|ghi nhận [\d.]+ hài cốt", r"(^|\. )Kinh tế - xã hội của",
-                 r"(^|\. )Chỉ tiêu giao quân được hoàn thành với", r"được thực hiện với [\d.]+ (người|quân nhân)",
+                 r"(^|\. )Chỉ tiêu giao quân được hoàn thành với", r"được thực hiện với [\d.]+ (người|quân nhân|công dân)",
                  r"\b(năm|tháng đầu năm) \d{4} (tỉnh|xã|phường|thành phố|đặc khu) ", r"có sự tham dự của [^.]*cùng dự",
                  r"[,;] (Năm \d{4}|Trong (\d+ tháng|năm))",  # a period that opens sentences, said inside one
                  r"(đồng )?chủ trì hội nghị (là|có) ", r"; [^.;]* chủ trì hội nghị\.", r"; hội nghị do ",
