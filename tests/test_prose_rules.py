@@ -161,8 +161,8 @@ def test_a_deputy_party_secretary_requires_the_committees_below(gia_lai):
 
 
 def _directing(text: str) -> str:
-    found = re.search(r"[^.]*dự(,| và) chỉ đạo hội nghị[^.]*\.|[^.]*tham dự(,| và) chỉ đạo của[^.]*\.", text,
-                      re.IGNORECASE)
+    found = re.search(r"[^.]*dự(,| và) chỉ đạo hội nghị[^.]*\.|[^.]*tham dự(,| và) chỉ đạo của[^.]*\."
+                      r"|[^.]*(Về dự và chỉ đạo|Dự, chỉ đạo) có[^.]*\.", text, re.IGNORECASE)
     return found.group() if found else ""
 
 
@@ -423,7 +423,9 @@ SEAM_PATTERNS = [r"(^|[.;:] |, )[Ss]ố [^.;:]* là [\d.,]+( (vụ|người|đ�
                  r"xếp loại \w+ theo đánh giá của", r"huấn luyện được (triển khai|tổ chức) ở [\d.]+ cơ quan",
                  r"tổ chức diễn ra", r"chỉ huy các Ban Chỉ huy", r"(^|\. )Tổ chức lực lượng",
                  # a rate in brackets is a table's, "tham gia nghĩa vụ Công an" the wrong order
-                 r"\((đạt )?[\d,]+% chỉ tiêu\)", r"tham gia nghĩa vụ (Công an|CAND)"]
+                 r"\((đạt )?[\d,]+% chỉ tiêu\)", r"tham gia nghĩa vụ (Công an|CAND)",
+                 # the eighth reading: work does not complete a quota, the whole province directs nothing
+                 r"Công tác [^.;]* hoàn thành [\d,]+% chỉ tiêu", r"Toàn (tỉnh|xã|phường) (đã )?tổ chức \d+ cuộc diễn tập"]
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)

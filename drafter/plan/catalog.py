@@ -141,7 +141,7 @@ MESSAGES |= {
     "report.directions.group": _spec("to items", "report"),
     "proposal": _spec("item", "report"),
     # the news article
-    "news.title": _spec("unit review period next_period held", "news", "next_period period held"),
+    "news.title": _spec("unit review period next_period held tasks", "news", "next_period period held tasks"),
     "news.conference_name": _spec("review period next_period", "news"),
     "news.lead": _spec("time organiser conference venue chairs", "news"),
     "news.lead.undated": _spec("organiser conference venue chairs", "news"),
@@ -152,7 +152,7 @@ MESSAGES |= {
     "news.attendees.attending": _spec("persons groups few", "news", "few"),
     "news.attendees.also": _spec("persons groups few", "news", "few"),
     "news.attendees.more": _spec("persons groups few", "news", "few"),
-    "news.strengths": _spec("where strengths when stated", "news", "when stated"),
+    "news.strengths": _spec("where strengths when stated acts unit", "news", "when stated acts unit"),
     "news.results.when": _spec("when where", "news", "when where"),
     "news.shortcomings": _spec("shortcomings", "news"),
     "news.causes": _spec("causes", "news"),

@@ -58,9 +58,12 @@ def conference_name(scope: Scope) -> Slot:
 def title(facts: Facts, scope: Scope) -> Message:
     unit = facts.unit
     name = unit.name if unit.kind == "tỉnh" else unit.full
+    conference = facts.report.conference
+    # a headline that promises the next period's tasks only when the article tells some
+    tasks = bool(facts.report.directions) or (conference is not None and bool(conference.conclusion or conference.speeches))
     return message("news.title", "conference", unit=plain(name, "unit.name"),
                    review=label(f"review.{scope.period.span}"), period=scope.period_name(),
-                   next_period=scope.next_period(), held=flag(facts.report.conference is not None))
+                   next_period=scope.next_period(), held=flag(conference is not None), tasks=flag(tasks))
 
 
 def lead(facts: Facts, scope: Scope) -> list[Message]:

@@ -112,8 +112,9 @@ def _strengths(facts: Facts, scope: Scope) -> list[Message]:
     where = label("where.conference" if facts.report.conference else "where.report")
     if not found:
         return []
-    stated = flag(not roles.opens_with_action(found.value[0]))
-    return [message("news.strengths", "assessment", where=where, strengths=found, when=scope.when(), stated=stated)]
+    acts = roles.opens_with_action(found.value[0])
+    return [message("news.strengths", "assessment", where=where, strengths=found, when=scope.when(),
+                    stated=flag(not acts), acts=flag(acts), unit=scope.unit() if acts else None)]
 
 
 def _shortcomings(facts: Facts) -> list[Message]:

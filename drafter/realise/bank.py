@@ -75,6 +75,9 @@ class Settings:
     pad_award_counts: bool = True
     max_words: int = 120
     shorten_unit: bool = False
+    #: Words a paragraph says at most twice when the bank has a phrasing without them ("hội nghị":
+    #: "tổ chức Hội nghị … Hội nghị do … chỉ đạo hội nghị … Tham dự hội nghị" marked by a reader).
+    sparing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -274,10 +277,11 @@ def _settings(raw: dict, where: str) -> Settings:
         return Settings(abbreviate=bool(raw.get("abbreviate", False)), connectors=connectors,
                         pad_award_counts=bool(raw.get("pad_award_counts", True)),
                         shorten_unit=bool(raw.get("shorten_unit", False)),
-                        max_words=int(raw.get("max_words", 120)))
+                        max_words=int(raw.get("max_words", 120)),
+                        sparing=tuple(" ".join(str(w).casefold().split()) for w in raw.get("sparing", ()) or ()))
     except (TypeError, ValueError):
         raise BankError([("E566", where, "settings không hợp lệ (abbreviate: true/false, connectors: [..], "
-                                         "max_words: số)")]) from None
+                                         "max_words: số, sparing: [..])")]) from None
 
 
 def load_bank(files: tuple[Path, ...], kind: str, shipped: bool = False) -> Bank:

@@ -118,6 +118,17 @@ def framing(variant: Variant) -> str:
     return ""
 
 
+def literal_words(variant: Variant) -> str:
+    """The bank's own words of a resolved phrasing, folded (its slots left out).
+
+    >>> from drafter.realise.phrasing import parse
+    >>> literal_words(Variant((parse("Cùng dự Hội nghị có {persons}.", "x:1"),), "x:1"))
+    'cùng dự hội nghị có .'
+    """
+    return " ".join(" ".join("".join(node.text for node in sentence if isinstance(node, Lit)).casefold().split())
+                    for sentence in variant.sentences)
+
+
 def framing_kind(words: str) -> str:
     """Framings an article says once: each scene ("tại hội nghị"), and a topic's label ("Về tuyển
     quân, …", "Về diễn tập, …") once in all: a blind reader marked three in one opening, and the

@@ -43,6 +43,7 @@ from drafter.realise.openings import (
     follows_a_lead_in,
     framing,
     framing_kind,
+    literal_words,
     names_the_doer,
     opening,
     opens_framed,
@@ -84,6 +85,7 @@ class Realiser(Aggregating):
         #: How the last sentence opens: its phrasing's opening ("ref:unit") and its written first word.
         self.last_openings: set[str] = set()
         self.framings: set[str] = set()
+        self.paragraph_words = ""  # what the paragraph has said so far, folded: for ``sparing`` words
         self.unit_subject = False  # whether the last sentence's phrasing has the unit as its subject
         self.used: dict[str, set[int]] = {}
         self.occurrences: dict[str, int] = {}
@@ -132,6 +134,9 @@ class Realiser(Aggregating):
             # no two sentences in a row open alike ("Tỉnh … Tỉnh …", "Có … Có …")
             fresh = [i for i in fresh if opening(resolved(i)) not in self.last_openings] or fresh
             fresh = [i for i in fresh if framing_kind(framing(resolved(i))) not in self.framings] or fresh
+            for words in self.bank.settings.sparing:
+                if self.paragraph_words.count(words) >= 2:
+                    fresh = [i for i in fresh if words not in literal_words(resolved(i))] or fresh
         index = fresh[self.chooser.number(f"{used_key}#{occurrence}", len(fresh))]
         self.used.setdefault(used_key, set()).add(index)
         if top:
@@ -207,6 +212,7 @@ class Realiser(Aggregating):
 
     def paragraph(self, plan: ParagraphPlan) -> list[Said]:
         messages = list(plan.messages)
+        self.paragraph_words = ""
         if plan.free_order:
             messages = self.chooser.shuffle(f"paragraph|{messages[0].key}", messages)
         out: list[Said] = []
@@ -250,6 +256,8 @@ class Realiser(Aggregating):
                     self.connectors_used.add(opening)
                     sentence.message += "+connector"
             out += said
+            if self.bank.settings.sparing:
+                self.paragraph_words += " ".join(plain_text(s.pieces) for s in said).casefold() + " "
             index += 1
         self.sentences += out
         return out
