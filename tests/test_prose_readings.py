@@ -41,7 +41,7 @@ def _commune(**extra) -> Report:
     return Report.model_validate(data)
 
 
-def _article(report: Report, variant) -> list:
+def _article(report: Report, variant=None) -> list:
     return sentences_of(api.draft(report, "tin-bai", variant))
 
 
@@ -305,3 +305,17 @@ def test_a_paragraph_says_hoi_nghi_twice_at_most_where_the_bank_allows():
                 if sentences and sentences[0].startswith(("Sáng", "Chiều", "Tối", "Ngày", "UBND", "Ban", "Bộ",
                                                            "Mới đây", "Tại")):
                     assert " ".join(sentences).lower().count("hội nghị") <= 3, sentences
+
+
+def test_a_bare_headcount_is_said_as_the_base_of_the_training_in_an_article():
+    # "Lực lượng dân quân của xã gồm 112 đồng chí. Xã đã tổ chức cho 112 cán bộ, chiến sĩ … tham gia
+    # huấn luyện": the ninth reader wrote "huấn luyện cho 112/112 cán bộ, chiến sĩ dân quân"
+    report = _commune(militia={"strength": 112, "trained": 112})
+    for variant in VARIANTS:
+        said = [s.text for s in _article(report, variant) if s.topic == "militia"]
+        assert len(said) == 1 and "112/112" in said[0], said
+    formal = " ".join(s.text for s in sentences_of(api.draft(report, "bao-cao")) if s.topic == "militia")
+    assert "Tổng quân số dân quân là 112 đồng chí" in formal, formal  # the report keeps the headcount
+    fuller = _commune(militia={"strength": 112, "trained": 100, "party_members": 20})
+    said = " ".join(s.text for s in _article(fuller) if s.topic == "militia")
+    assert "112" in said and "100" in said and "/112" not in said, said

@@ -81,7 +81,7 @@ MESSAGES: dict[str, Spec] = {
     "militia.share": _spec("share", BOTH),
     "militia.parts": _spec("parts", BOTH),
     "militia.party": _spec("party", BOTH),
-    "militia.trained": _spec("trained trained_share", BOTH, "trained_share"),
+    "militia.trained": _spec("trained trained_share strength", BOTH, "trained_share strength"),
     "reserve.registered": _spec("registered", BOTH),
     "reserve.called": _spec("called change", BOTH),
     "education.sent": _spec("groups", BOTH),

@@ -16,25 +16,30 @@ SENT_GROUPS = ("defence_education.group_1", "defence_education.group_2")  # trai
 LOCAL_GROUPS = ("defence_education.group_3", "defence_education.group_4")
 
 
-def militia(scope: Scope) -> list[Message]:
+def militia(scope: Scope, strength_with_training: bool = False) -> list[Message]:
+    """``strength_with_training``: a headcount given with nothing else is said as the base of the
+    training ("huấn luyện cho 112/112 cán bộ, chiến sĩ, đạt 100% quân số"), as an article writes it;
+    blind readers marked "… gồm 112 đồng chí. … cho 112 cán bộ, chiến sĩ … huấn luyện"."""
     fig, units = scope.figures, scope.units
     found = []
     share = derived(fig, "militia_share", units) or figure(fig, "militia.share")
     party, party_share = figure(fig, "militia.party_members", units=units), derived(fig, "militia_party_share", units)
     strength = figure(fig, "militia.strength", units=units)
+    trained = figure(fig, "militia.trained", units=units)
+    parts, grew = figures_list(fig, MILITIA_PARTS, units), change(fig, "militia_strength", "đồng chí")
+    if strength_with_training and strength and trained and not (share or party or parts or grew):
+        return [message("militia.trained", "militia", trained=trained, strength=strength,
+                        trained_share=derived(fig, "militia_trained_share", units))]
     if strength:
         found.append(message("militia.strength", "militia", strength=strength, share=share, party=party,
-                             party_share=party_share, parts=figures_list(fig, MILITIA_PARTS, units),
-                             change=change(fig, "militia_strength", "đồng chí")))
+                             party_share=party_share, parts=parts, change=grew))
     else:
         if share:
             found.append(message("militia.share", "militia", share=share))
-        parts = figures_list(fig, MILITIA_PARTS, units)
         if parts:
             found.append(message("militia.parts", "militia", parts=parts))
         if party:
             found.append(message("militia.party", "militia", party=party))
-    trained = figure(fig, "militia.trained", units=units)
     if trained:
         found.append(message("militia.trained", "militia", trained=trained,
                              trained_share=derived(fig, "militia_trained_share", units)))

@@ -60,7 +60,7 @@ JOIN_UP_TO = 3
 
 TOPICS = {
     "context": activities.context, "leadership": activities.leadership, "readiness": activities.readiness,
-    "security": activities.security, "militia": forces.militia,
+    "security": activities.security, "militia": lambda scope: forces.militia(scope, strength_with_training=True),
     "exercises": lambda scope: activities.exercises(scope, share_of_communes=False),
     "reserve": forces.reserve, "education": forces.education,
     "recruitment": lambda scope: forces.recruitment(scope, fraction_when_met=False),
