@@ -152,7 +152,7 @@ def test_attendees_are_listed_with_rank_titles_and_their_role(sample):
         article = text(sample, variant)
         # the Military Region's deputy commander directs; the province's own commander attends
         directing = re.search(r"[^.]*(dự(,| và) chỉ đạo hội nghị|tham dự(,| và) chỉ đạo của"
-                              r"|Về dự và chỉ đạo có|Dự, chỉ đạo có)[^.]*\.", article, re.IGNORECASE).group()
+                              r"|Về dự và chỉ đạo có|Dự và chỉ đạo có)[^.]*\.", article, re.IGNORECASE).group()
         assert "Thiếu tướng Lê Minh Đạt, Phó Tư lệnh Quân khu 5" in directing
         assert "Võ Thanh Tâm" not in directing
         assert re.search(r"Đại tá Võ Thanh Tâm, Ủy viên Ban Thường vụ Tỉnh ủy, Chỉ huy trưởng Bộ CHQS tỉnh"
