@@ -319,3 +319,18 @@ def test_a_bare_headcount_is_said_as_the_base_of_the_training_in_an_article():
     fuller = _commune(militia={"strength": 112, "trained": 100, "party_members": 20})
     said = " ".join(s.text for s in _article(fuller) if s.topic == "militia")
     assert "112" in said and "100" in said and "/112" not in said, said
+
+
+def test_a_briefs_figures_of_two_topics_may_share_the_units_sentence():
+    # "Năm 2025, xã duy trì trực … 365/365 ngày. Lực lượng dân quân … 112 … Về tuyển quân, 9 …": four
+    # sentences of one figure each; the reader wrote "xã duy trì …; tổ chức huấn luyện cho 112/112 …"
+    report = _commune(readiness={"duty_days": 365}, militia={"strength": 112, "trained": 112})
+    joined = 0
+    for variant in VARIANTS:
+        for said in _article(report, variant):
+            if ";" in said.text and said.topic == "readiness":
+                assert re.search(r"\bxã duy trì [^;]*365/365 ngày; [^;]*112/112 [^;]*dân quân", said.text), said.text
+                joined += 1
+            if said.topic == "readiness" and not re.search(r"(^|, )xã duy trì", said.text):
+                assert ";" not in said.text, said.text  # only on a sentence whose subject is the unit
+    assert joined, "never joined"

@@ -18,6 +18,9 @@ from drafter.realise.values import Piece
 
 #: Words a sentence may reach when a note goes on it (the corpus's sentences of results run to 40–60).
 GO_ON_WORDS = 60
+#: A brief's paragraph (this many messages at most) joins a figure of one topic to the sentence
+#: before, of another topic, when that sentence is this short.
+BRIEF, BRIEF_WORDS = 4, 20
 
 
 @dataclass(slots=True)
@@ -42,6 +45,17 @@ class Aggregating:
         return ("acted" in message.slots and not message.group and bool(out) and out[-1].topic == message.topic
                 and self.unit_subject and bool(self._entry(message.key).clauses)
                 and len(plain_text(out[-1].pieces).split()) + len(str(message.slots["acted"].value).split()) <= GO_ON_WORDS)
+
+    def _joins_brief(self, message: Message, out: list[Said], size: int) -> bool:
+        """Whether, in a brief's paragraph (at most BRIEF messages), a figure of another topic goes on
+        the sentence before, which names the unit as its subject and has nothing joined yet: "Năm
+        2025, xã duy trì trực sẵn sàng chiến đấu 365/365 ngày; có 112/112 đồng chí dân quân được huấn
+        luyện …", as a blind reader rewrote four sentences of one figure each."""
+        return (self.plan.kind == "news" and size <= BRIEF and bool(out) and self.unit_subject
+                and message.key != "note" and not message.group and not message.lead_in
+                and out[-1].topic != message.topic and ";" not in plain_text(out[-1].pieces)
+                and bool(self._entry(message.key).clauses)
+                and len(plain_text(out[-1].pieces).split()) <= BRIEF_WORDS)
 
     def _go_on(self, message: Message, sentence: Said) -> None:
         [clause] = self.say(message, first=False)

@@ -219,7 +219,7 @@ class Realiser(Aggregating):
         index = 0
         while index < len(messages):
             message = messages[index]
-            if self._goes_on(message, out):
+            if self._goes_on(message, out) or self._joins_brief(message, out, len(messages)):
                 self._go_on(message, out[-1])
                 index += 1
                 continue
