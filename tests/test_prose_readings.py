@@ -106,7 +106,8 @@ def test_the_lead_does_not_take_place_after_a_long_noun_phrase():
     report = _commune()
     for variant in VARIANTS:
         lead = _article(report, variant)[0].text
-        assert "diễn ra" not in lead and lead.startswith("Sáng 27/11, UBND xã Sơn Tây tổ chức"), lead
+        assert "diễn ra" not in lead, lead
+        assert lead.startswith(("Sáng 27/11, UBND xã Sơn Tây tổ chức", "UBND xã Sơn Tây tổ chức")), lead
 
 
 def test_a_packs_bank_without_the_marks_still_says_every_point(tmp_path):

@@ -33,7 +33,7 @@ SlotKind = Literal[
     "number",  # 1.824,5
     "year",  # 2026, never grouped
     "date",  # ngày 13 tháng 12 năm 2026
-    "news_date",  # (date, "sáng") -> Sáng 13/12
+    "news_date",  # (date, "sáng") -> sáng 13/12 (a capital when it opens the sentence)
     "text",  # a name or phrase of the input, as written
     "clause",  # one item of the user's, fit to sit inside a sentence
     "clauses",  # the user's items joined by semicolons

@@ -9,7 +9,7 @@ once the whole document is known.
 >>> text_of(render(Slot("rate", 0.89), Context()))
 '0,89%'
 >>> text_of(render(Slot("news_date", (dt.date(2026, 12, 13), "sáng")), Context()))
-'Sáng 13/12'
+'sáng 13/12'
 >>> text_of(render(Slot("names", ["Lào", "Campuchia", "Thái Lan"], sources=(None, None, None)), Context()))
 'Lào, Campuchia và Thái Lan'
 """
@@ -125,7 +125,9 @@ def render(slot: Slot, context: Context) -> list[Piece]:
     if kind == "news_date":
         day, time_of_day = value
         word = time_of_day or context.labels.get("news.day", "ngày")
-        return [Piece(f"{vnformat.capitalize_first(word)} {vnformat.format_date_short(day)}", slot.source)]
+        # written small: a sentence that opens with it gets its capital ("Sáng 13/12, …"), one that
+        # ends with it keeps none ("… tổ chức hội nghị vào sáng 13/12")
+        return [Piece(f"{word} {vnformat.format_date_short(day)}", slot.source)]
     if kind == "label":
         return [Piece(context.label(value), slot.source)]
     if kind == "clauses":
