@@ -335,3 +335,16 @@ def test_a_briefs_figures_of_two_topics_may_share_the_units_sentence():
             if said.topic == "readiness" and not re.search(r"(^|, )xã duy trì", said.text):
                 assert ";" not in said.text, said.text  # only on a sentence whose subject is the unit
     assert joined, "never joined"
+
+
+@pytest.mark.parametrize("sample,above", [
+    ("gia-lai-2026", "Bộ Tư lệnh Quân khu 5"),  # a province's committee reports to its military region
+    ("phuong-an-khe-2026", "Bộ Chỉ huy Quân sự tỉnh Gia Lai"),  # a ward's command to its province's
+])
+def test_the_reports_closing_sentence_names_the_body_it_goes_up_to(sample, above):
+    # "Trên đây là báo cáo … của Ủy ban nhân dân xã Sơn Tây./." had no addressee (a staff officer,
+    # twice): "… Ủy ban nhân dân xã Sơn Tây báo cáo Bộ Chỉ huy Quân sự tỉnh Quảng Ngãi theo dõi, chỉ đạo./."
+    from drafter.inputs import load_report
+    report = load_report(f"samples/{sample}.yaml")
+    closing = [s.text for s in sentences_of(api.draft(report, "bao-cao")) if s.topic == "document"][-1]
+    assert closing.endswith(f"báo cáo {above} theo dõi, chỉ đạo./."), closing

@@ -71,6 +71,9 @@ class Issuer:
     head: str = ""  # the head's title: "Chủ tịch", "Chỉ huy trưởng", "Tư lệnh"
     #: What is left for the officer to fill in ("người ký", "địa danh"…), printed as "[…]".
     blanks: tuple[str, ...] = ()
+    #: The body a unit's report goes up to, as the closing names it ("… báo cáo Bộ CHQS tỉnh Quảng
+    #: Ngãi theo dõi, chỉ đạo"); "" when unknown (a roll-up's compiler, a province without its region).
+    reports_to: str = ""
 
     def __str__(self) -> str:  # a template's {{ facts.issuer }}: the body's name
         return self.agency
@@ -176,6 +179,7 @@ class _Own:
     parent: str
     place: str
     recipients: tuple[str, ...]
+    reports_to: str = ""
 
 
 def _superior(province: str, era: Era, given_region: str | None) -> Body | None:
@@ -204,11 +208,12 @@ def _own(report: Report, conventions: Conventions) -> _Own:
         superior = _superior(province, era, unit.military_region)
         place = place_name(province_kind(province, era), province, conventions)
         own_committee = committee(kind, name)
+        above = superior.full if superior else ""
         if issuer == "ubnd":
             lines = (superior and superior.named, f"Thường trực {party}", f"Thường trực HĐND {kind}", command.short)
-            return _Own(own_committee, "", place, tuple(lines))
+            return _Own(own_committee, "", place, tuple(lines), above)
         lines = (superior and superior.named, f"Thường trực {party}", f"Thường trực HĐND {kind}", own_committee.short)
-        return _Own(command, superior.full if superior else "", place, tuple(lines))
+        return _Own(command, superior.full if superior else "", place, tuple(lines), above)
     if unit.level == "area":
         place = place_name(province_kind(province, era), province, conventions) if province else name
         return _Own(area_command(name), command.named if command else "", place,
@@ -222,11 +227,12 @@ def _own(report: Report, conventions: Conventions) -> _Own:
     place = place_name(kind, name, conventions)
     own_committee, own_command = committee(kind, name), local_command(kind, name)
     lines = (superior and superior.named, f"Thường trực {party}", f"Thường trực HĐND {kind}")
+    above = superior.full if superior else ""
     if issuer == "ubnd":
-        return _Own(own_committee, "", place, lines + (own_command.short,))
+        return _Own(own_committee, "", place, lines + (own_command.short,), above)
     under_province = unit.level == "district" or era.commune_command_under_province
     parent = (command.named if command else "") if under_province else own_committee.named
-    return _Own(own_command, parent, place, lines + (own_committee.short,))
+    return _Own(own_command, parent, place, lines + (own_committee.short,), above)
 
 
 def issuer_for(report: Report, conventions: Conventions = CONVENTIONS) -> Issuer:
@@ -253,6 +259,7 @@ def issuer_for(report: Report, conventions: Conventions = CONVENTIONS) -> Issuer
         organiser_short=organiser or own.body.short,
         head=body.head,
         blanks=blanks,
+        reports_to=own.reports_to,
     )
 
 

@@ -131,7 +131,7 @@ MESSAGES |= {
     # the formal report
     "report.summary": _spec("review period next_period", "report"),
     "report.opening": _spec("issuer bases review period next_period", "report", "review"),
-    "report.closing": _spec("issuer review period next_period", "report"),
+    "report.closing": _spec("issuer review period next_period reports_to alone", "report", "reports_to alone"),
     "assessment.strength": _spec("item", "report"),
     "assessment.shortcoming": _spec("item", "report"),
     "assessment.lesson": _spec("item", "report"),

@@ -133,7 +133,10 @@ def plan_report(facts: Facts, variant: int | None = None) -> DocumentPlan:
     found_proposals = proposals(scope)
     if found_proposals:
         blocks += [HeadingPlan("part", "proposals")] + _items(found_proposals)
-    blocks.append(ParagraphPlan((message("report.closing", "document", issuer=plain(facts.issuing_agency,
-                                                                                     "document.issuer"), **period),)))
+    above = facts.issuer.reports_to if facts.issuer else ""
+    blocks.append(ParagraphPlan((message("report.closing", "document",
+                                         issuer=plain(facts.issuing_agency, "document.issuer"),
+                                         reports_to=plain(above, "unit.province") if above else None,
+                                         alone=flag(not above), **period),)))
     summary = message("report.summary", "document", **period)
     return DocumentPlan("report", tuple(blocks), variant_seed(facts, variant), summary=summary, terms=own_terms(facts))
