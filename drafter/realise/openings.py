@@ -18,13 +18,35 @@ figure, or with two introductions in a row.
 
 from __future__ import annotations
 
+import functools
+
 from drafter.plan.model import Message
 from drafter.realise.phrasing import Alt, Lit, Opt, Ref, Term, Variant
+
+def _kept(function):
+    """``function(variant)``, worked out once per phrasing and kept on it (as ``cached_property``
+    keeps ``Variant.required``): it depends on the phrasing only, and the realiser asks it of every
+    fitting phrasing each time a message is said (some 150 times a report, of the same phrasings
+    in every report). A phrasing with its ``<…|…>`` chosen is a new object, worked out afresh."""
+    name = f"_{function.__name__}"
+
+    @functools.wraps(function)
+    def kept(variant: Variant):
+        try:
+            return variant.__dict__[name]
+        except KeyError:
+            value = variant.__dict__[name] = function(variant)  # a frozen dataclass: as cached_property writes
+            return value
+
+    kept.uncached = function  # tests compare the two
+    return kept
+
 
 #: First words that open alike: "Toàn tỉnh …" names the unit as "Tỉnh …" does; "Nhân dịp này" is "Dịp này".
 _SAME_OPENING = {"toàn": "ref:unit", "nhân": "dịp"}
 
 
+@_kept
 def opening(variant: Variant) -> str:
     """How a phrasing opens: the slot it starts with, or its first word."""
     for node in variant.sentences[0]:
@@ -55,6 +77,7 @@ def text_opening(text: str) -> str:
 _FIGURE_KINDS = frozenset({"count", "award_count", "rate", "money", "number", "figures"})
 
 
+@_kept
 def names_the_doer(variant: Variant) -> bool:
     """Whether the phrasing makes the unit its subject ("{unit} giao …", "Toàn {level} có …",
     "Về …, {unit} cử …"), not a possessor ("lực lượng của {unit}") or nothing ("Có … được …").
@@ -72,14 +95,21 @@ def names_the_doer(variant: Variant) -> bool:
 
 
 def opens_with_figure(variant: Variant, message: Message) -> bool:
+    name = _first_slot(variant)
+    slot = message.slots.get(name) if name is not None else None
+    return slot is not None and slot.kind in _FIGURE_KINDS
+
+
+@_kept
+def _first_slot(variant: Variant) -> str | None:
+    """The slot a phrasing opens with, past optional parts and blanks; None when words come first."""
     for node in variant.sentences[0]:
         if isinstance(node, Ref):
-            slot = message.slots.get(node.name)
-            return slot is not None and slot.kind in _FIGURE_KINDS
+            return node.name
         if isinstance(node, Opt) or (isinstance(node, Lit) and not node.text.strip()):
             continue
-        return False
-    return False
+        return None
+    return None
 
 
 #: Openings that already set the scene ("Về đầu tư, …", "Trong phòng, chống thiên tai, …"): a connector
@@ -88,6 +118,7 @@ _FRAMING_WORDS = frozenset({"về", "trong", "ở", "đối", "với", "khi", "t
                             "thực", "qua"})
 
 
+@_kept
 def framing(variant: Variant) -> str:
     """The words of the bank that set a sentence's scene before its first comma ("Tại hội nghị",
     "Phát biểu tại hội nghị", "Dịp này"), or "": an article says each once. A blind reader marked
@@ -153,6 +184,7 @@ _VERBS = frozenset({"ban", "bàn", "bồi", "cử", "duy", "đăng", "đầu", "
                     "tuyển", "xây"})
 
 
+@_kept
 def follows_a_lead_in(variant: Variant) -> bool:
     """Whether a phrasing can go on from "Thực hiện …, ": it opens with its subject or, in a report's
     voice, its verb; not with a frame of its own ("Về …, ", "[Qua {team}, ]"), "Có …", a figure, or a
