@@ -71,7 +71,8 @@ class Slot:
 
     @property
     def empty(self) -> bool:
-        return self.value is None or self.value == "" or (isinstance(self.value, (list, tuple)) and not self.value)
+        value = self.value  # asked some 300 times a report: one attribute lookup, not three
+        return value is None or value == "" or (isinstance(value, (list, tuple)) and not value)
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ class Message:
 
     def filled(self) -> frozenset[str]:
         """The names of the slots that have a value: what a phrasing of the message must say."""
-        return frozenset(name for name, slot in self.slots.items() if slot is not None and not slot.empty)
+        return frozenset([name for name, slot in self.slots.items() if slot is not None and not slot.empty])
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from drafter.realise.values import Piece
 #: What may end a sentence ("./." ends an administrative document).
 ENDINGS = (".", ":", "!", "?", "…", "./.")
 _PUNCTUATION = (",", ".", ";", ":", "?", "!", ")", "…")
+_SPACE_OR_PUNCTUATION = (" ",) + _PUNCTUATION
 
 
 def finished(pieces: list[Piece]) -> list[Piece]:
@@ -57,7 +58,7 @@ def tidy_joins(pieces: list[Piece]) -> None:
     """No double spaces and no space before punctuation where pieces meet (inside a piece the
     bank's and the user's texts are tidy already)."""
     for left, right in zip(pieces, pieces[1:]):
-        if left.text.endswith(" ") and right.text.startswith((" ",) + _PUNCTUATION):
+        if left.text.endswith(" ") and right.text.startswith(_SPACE_OR_PUNCTUATION):
             left.text = left.text.rstrip(" ")
         if left.text.endswith((".", ";", ",")) and right.text.startswith((".", ";", ",")):
             right.text = right.text[1:]

@@ -121,7 +121,8 @@ class Realiser(Aggregating):
                 known[i] = self._resolved(variants[i], f"{used_key}#{occurrence}#{i}")
             return known[i]
 
-        fresh = [i for i in eligible if i not in self.used.get(used_key, set())] or eligible
+        used = self.used.get(used_key)
+        fresh = eligible if used is None else [i for i in eligible if i not in used] or eligible
         if led_in:  # "Thực hiện …, " opens the sentence: :meth:`_can_follow` found such a phrasing
             fresh = [i for i in fresh if follows_a_lead_in(variants[i])] or [
                 i for i in eligible if follows_a_lead_in(variants[i])] or fresh  # after a period, any
@@ -159,20 +160,23 @@ class Realiser(Aggregating):
     def _fill(self, nodes, message: Message) -> list[Piece] | None:
         """A phrasing's nodes filled from the message; None when a slot it needs is empty."""
         out: list[Piece] = []
+        slots = message.slots
         for node in nodes:
-            if type(node) is Lit:  # most nodes: words of the bank
+            kind = type(node)  # the node classes are never subclassed
+            if kind is Lit:  # most nodes: words of the bank
                 out.append(Piece(node.text))
-            elif isinstance(node, Opt):
-                out += self._fill(node.nodes, message) or []
-            elif isinstance(node, Term):
-                out.append(Piece("", term=node.abbreviation))
-            elif isinstance(node, Ref):
-                if not message.present(node.name):
+            elif kind is Ref:  # then slots: looked up once (Message.present would look twice)
+                slot = slots.get(node.name)
+                if slot is None or slot.empty:
                     if node.default is None:
                         return None
                     out.append(Piece(node.default))
                 else:
-                    out += render(message.slots[node.name], self.context)
+                    out += render(slot, self.context)
+            elif kind is Opt:
+                out += self._fill(node.nodes, message) or []
+            elif kind is Term:
+                out.append(Piece("", term=node.abbreviation))
             else:
                 out.append(Piece(node.text))
         return out
@@ -193,7 +197,7 @@ class Realiser(Aggregating):
         said = []
         for nodes in variant.sentences:
             pieces = self._fill(nodes, message) or []
-            if not "".join(p.text for p in pieces).strip() and not any(p.term for p in pieces):
+            if not any(p.text.strip() or p.term for p in pieces):
                 continue  # a sentence made only of an optional part that had nothing to say
             sources = [p.source for p in pieces if p.source is not None]
             said.append(Said(pieces, message.key, entry.frame, sources, message.topic))
