@@ -123,6 +123,23 @@ def _scalar(node):
     raise _Unsure  # octal, 1e3, 1_000, .inf, "<<", "="
 
 
+#: plain key text -> what _scalar makes of it: every input spells the same field names ("quota",
+#: "delivered"), some hundred of them a file; bounded, for a batch of files with keys of their own
+_KEYS: dict[str, tuple[str, object]] = {}
+
+
+def _key_scalar(node):
+    """(tag, value) of a mapping's key, as :func:`_scalar` says: worked out once per key text."""
+    if node.tag != _PLAIN:
+        return _scalar(node)
+    found = _KEYS.get(node.value)
+    if found is None:
+        found = _scalar(node)  # raises _Unsure for a key text that might read otherwise: never kept
+        if len(_KEYS) < 4096:
+            _KEYS[node.value] = found
+    return found
+
+
 class _Built:
     """The values of a document built from its nodes, with what validation would otherwise walk
     the values again to learn: every text (keys too), and whether any value is true or false."""
@@ -150,7 +167,7 @@ class _Built:
         for key_node, value_node in node.value:
             if type(key_node) is not scalar:
                 raise _Unsure  # a complex key: the located reader names it
-            tag, key = _scalar(key_node)
+            tag, key = _key_scalar(key_node)
             if (tag, key_node.value) in seen:
                 raise _Unsure  # a duplicate key: the located reader reports it at its line
             seen.add((tag, key_node.value))
