@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from drafter.document import Source
 from drafter.facts import Facts, PeriodWords
@@ -41,9 +42,19 @@ class Scope:
 
     def unit(self) -> Slot:
         """The unit, named in full the first time and by its level word after ("tỉnh")."""
-        return Slot("unit", (self.unit_full, self.level_word), Source("unit.name", self.unit_full, "text"))
+        return self._unit
 
     def level(self) -> Slot:
+        return self._level
+
+    # Every topic's messages are given both (:func:`with_subject`): made once per document. A slot
+    # is immutable, and who was named when is the realiser's (referring.Mentions), not the slot's.
+    @cached_property
+    def _unit(self) -> Slot:
+        return Slot("unit", (self.unit_full, self.level_word), Source("unit.name", self.unit_full, "text"))
+
+    @cached_property
+    def _level(self) -> Slot:
         return plain(self.level_word, "unit.kind")
 
     def in_period(self) -> Slot:
