@@ -90,6 +90,7 @@ class Realiser(Aggregating):
         self.used: dict[str, set[int]] = {}
         self.occurrences: dict[str, int] = {}
         self.connectors_used: set[str] = set()
+        self.connector_commas = tuple(f"{c}," for c in bank.settings.connectors)  # how a sentence opens with one
         self.led_in_last = False  # whether the last sentence opened with a lead-in ("Thực hiện …, ")
         self.sentences: list[Said] = []  # every sentence in order, for the terms
 
@@ -255,7 +256,8 @@ class Realiser(Aggregating):
             for sentence in said:
                 # a phrasing of the bank that opens with a connector uses it up as well
                 text = plain_text(sentence.pieces).lstrip()
-                opening = next((c for c in self.bank.settings.connectors if text.startswith(c + ",")), None)
+                opening = next((c for c in self.bank.settings.connectors if text.startswith(c + ",")), None) \
+                    if text.startswith(self.connector_commas) else None  # seldom: then which one
                 if opening and not sentence.message.endswith("+connector"):
                     self.connectors_used.add(opening)
                     sentence.message += "+connector"
