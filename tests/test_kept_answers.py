@@ -41,3 +41,50 @@ def test_a_kept_opening_is_the_one_worked_out_afresh(name):
     assert [kept(variant) for variant in phrasings] == fresh  # worked out, then kept
     assert [kept(variant) for variant in phrasings] == fresh  # read back
     assert len(set(map(repr, fresh))) > 1  # phrasings that differ are told apart
+
+
+# ------------------------------------------------------------------ input keys, masthead widths
+
+
+def test_keys_read_from_kept_answers_read_as_fresh_ones(monkeypatch):
+    from support.samples import SAMPLES
+
+    from drafter.inputs import fast_yaml
+
+    keys = "1: a\ntrue: b\nnull: c\n2.5: d\n'0': e\n\"yes\": f\nđơn_vị: g\nten: {quota: 1}\n"
+    texts = [path.read_text(encoding="utf-8") for path in SAMPLES] + [keys]
+    with monkeypatch.context() as patch:
+        patch.setattr(fast_yaml, "_key_scalar", fast_yaml._scalar)  # nothing kept
+        fresh = [fast_yaml.parse_clean(text) for text in texts]
+    assert None not in fresh
+    monkeypatch.setattr(fast_yaml, "_KEYS", {})
+    assert [fast_yaml.parse_clean(text) for text in texts] == fresh  # each key text worked out, then kept
+    assert "quota" in fast_yaml._KEYS
+    assert [fast_yaml.parse_clean(text) for text in texts] == fresh  # read back
+    monkeypatch.setattr(fast_yaml, "_KEYS", {"quota": ("str", "chi_tieu")})  # a spoilt entry is used: seen here
+    assert fast_yaml.parse_clean("quota: 1\n") == {"chi_tieu": 1}
+
+
+def test_a_masthead_line_measures_the_same_with_its_letters_kept(monkeypatch):
+    from drafter.layout import paragraphs
+
+    lines = ["Độc lập - Tự do - Hạnh phúc", "ỦY BAN NHÂN DÂN XÃ ĐĂK SMAR", "Tổng kết công tác quốc phòng 2026", "中文"]
+    monkeypatch.setattr(paragraphs, "_WIDTHS", {bold: dict(table) for bold, table in paragraphs._WIDTHS.items()})
+    fresh = [paragraphs.text_width_pt(text, 13, bold) for text in lines for bold in (False, True)]
+    assert "ỦY"[0] in paragraphs._WIDTHS[True]  # kept
+    assert [paragraphs.text_width_pt(text, 13, bold) for text in lines for bold in (False, True)] == fresh
+    assert round(paragraphs.text_width_pt("Độc lập - Tự do - Hạnh phúc", 14, bold=True)) == 171
+
+
+def test_a_scope_names_its_unit_with_one_slot_made_once():
+    from drafter.facts import build_facts
+    from drafter.inputs import load_report
+    from drafter.plan.scope import Scope
+    from drafter.plan.slots import plain
+    from support.samples import SAMPLES
+
+    facts = build_facts(load_report(SAMPLES[0]))
+    scope = Scope.of(facts)
+    assert scope.unit() is scope.unit() and scope.level() is scope.level()
+    assert scope.unit().value == (facts.unit.full, facts.unit.level_word)
+    assert scope.level() == plain(facts.unit.level_word, "unit.kind")

@@ -65,6 +65,7 @@ def text_width_pt(text: str, size_pt: float, bold: bool = False) -> float:
             if width is None:
                 wide = unicodedata.east_asian_width(char) in ("W", "F")
                 width = 1000 if wide else 500
+            table[char] = width  # kept: the same few dozen marked letters in every masthead
         total += width
     return total * size_pt / 1000
 
