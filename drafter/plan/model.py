@@ -100,6 +100,11 @@ class Message:
         slot = self.slots.get(name)
         return slot is not None and not slot.empty
 
+    def with_slots(self, slots: Mapping[str, Slot]) -> Message:
+        """The message with other slots: ``dataclasses.replace(self, slots=slots)``, without its walk
+        over the fields (each topic's messages are given the unit's slots this way)."""
+        return Message(self.key, slots, self.topic, self.tone, self.connect, self.group, self.lead_in)
+
     def filled(self) -> frozenset[str]:
         """The names of the slots that have a value: what a phrasing of the message must say."""
         return frozenset([name for name, slot in self.slots.items() if slot is not None and not slot.empty])

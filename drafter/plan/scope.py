@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 
 from drafter.document import Source
@@ -84,7 +84,7 @@ def own_terms(facts: Facts) -> dict[str, str]:
 def with_subject(scope: Scope, messages: list[Message]) -> list[Message]:
     """Results messages given the unit's name and level word, which a phrasing may use."""
     extra = {"unit": scope.unit(), "level": scope.level()}
-    return [replace(m, slots={**extra, **m.slots}) for m in messages]
+    return [m.with_slots({**extra, **m.slots}) for m in messages]
 
 
 def message(key: str, topic: str, group: str = "", tone: str = "neutral", connect: bool = False,
