@@ -67,6 +67,12 @@ class Entry:
     def _fitting(self) -> dict[tuple[bool, frozenset[str]], list[int]]:
         return {}
 
+    @cached_property
+    def heading(self) -> dict[str, str]:
+        """A heading's words when they depend on the entry alone (no slot, nothing to choose): the
+        same in every document, worked out by the realiser once per process and kept here."""
+        return {}
+
 
 @dataclass(frozen=True)
 class Settings:

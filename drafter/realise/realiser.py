@@ -161,13 +161,12 @@ class Realiser(Aggregating):
     def _fill(self, nodes, message: Message) -> list[Piece] | None:
         """A phrasing's nodes filled from the message; None when a slot it needs is empty."""
         out: list[Piece] = []
-        slots = message.slots
         for node in nodes:
             kind = type(node)  # the node classes are never subclassed
             if kind is Lit:  # most nodes: words of the bank
                 out.append(Piece(node.text))
             elif kind is Ref:  # then slots: looked up once (Message.present would look twice)
-                slot = slots.get(node.name)
+                slot = message.slots.get(node.name)
                 if slot is None or slot.empty:
                     if node.default is None:
                         return None
@@ -272,9 +271,12 @@ class Realiser(Aggregating):
         entry = self.bank.headings.get(plan.key)
         if entry is None or not entry.variants:
             raise BankError([("E564", str(self.bank.files[-1]), f"thiếu tiêu đề “{plan.key}” trong headings")])
-        variant = self._resolved(entry.variants[0], f"heading|{plan.key}")
-        pieces = self._fill(variant.sentences[0], Message(plan.key, plan.slots)) or []
-        return vnformat.capitalize_first(plain_text(pieces).strip().rstrip("."))
+        kept = entry.heading if not plan.slots and not entry.variants[0].alternatives else {}
+        if "text" not in kept:
+            variant = self._resolved(entry.variants[0], f"heading|{plan.key}")
+            pieces = self._fill(variant.sentences[0], Message(plan.key, plan.slots)) or []
+            kept["text"] = vnformat.capitalize_first(plain_text(pieces).strip().rstrip("."))
+        return kept["text"]
 
     def table(self, plan: TablePlan) -> Table:
         """A table of figures: rates as plain decimals (the header says "%"), "-" for a figure not given."""
