@@ -88,3 +88,44 @@ def test_a_scope_names_its_unit_with_one_slot_made_once():
     assert scope.unit() is scope.unit() and scope.level() is scope.level()
     assert scope.unit().value == (facts.unit.full, facts.unit.level_word)
     assert scope.level() == plain(facts.unit.level_word, "unit.kind")
+
+
+def test_a_message_with_other_slots_is_the_one_dataclasses_replace_makes():
+    import dataclasses
+
+    from drafter.plan.model import Message, Slot
+
+    message = Message("k", {"a": Slot("count", 1)}, topic="t", tone="good", connect=True, group="g", lead_in=True)
+    others = {"b": Slot("plain", "x")}
+    assert message.with_slots(others) == dataclasses.replace(message, slots=others)
+    # every field but the slots passed on: a field added to Message must be added to with_slots
+    assert [f.name for f in dataclasses.fields(Message)] == ["key", "slots", "topic", "tone", "connect", "group",
+                                                             "lead_in"]
+
+
+# ------------------------------------------------------------------ whole documents
+
+
+def _drafts() -> list:
+    from support.samples import SAMPLES
+
+    from drafter import api
+
+    return [api.render(path, template, fmt) for path in SAMPLES for template in ("bao-cao", "tin-bai")
+            for fmt in ("md", "docx")]
+
+
+def test_documents_are_the_same_with_nothing_kept(monkeypatch):
+    from drafter.inputs import fast_yaml
+    from drafter.realise import realiser
+    from drafter.realise.bank import Entry
+
+    kept = _drafts()
+    assert _drafts() == kept  # the kept answers read back
+    with monkeypatch.context() as patch:
+        for name in ("opening", "names_the_doer", "framing", "follows_a_lead_in"):
+            patch.setattr(realiser, name, getattr(openings, name).uncached)
+        patch.setattr(openings, "_first_slot", openings._first_slot.uncached)
+        patch.setattr(Entry, "heading", property(lambda entry: {}))  # a heading's words never kept
+        patch.setattr(fast_yaml, "_key_scalar", fast_yaml._scalar)
+        assert _drafts() == kept
