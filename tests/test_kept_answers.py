@@ -117,6 +117,7 @@ def _drafts() -> list:
 
 def test_documents_are_the_same_with_nothing_kept(monkeypatch):
     from drafter.inputs import fast_yaml
+    from drafter.layout import decree30, paragraphs
     from drafter.realise import realiser
     from drafter.realise.bank import Entry
 
@@ -128,4 +129,6 @@ def test_documents_are_the_same_with_nothing_kept(monkeypatch):
         patch.setattr(openings, "_first_slot", openings._first_slot.uncached)
         patch.setattr(Entry, "heading", property(lambda entry: {}))  # a heading's words never kept
         patch.setattr(fast_yaml, "_key_scalar", fast_yaml._scalar)
+        patch.setattr(decree30, "_body_formats", decree30._body_formats.__wrapped__)
+        patch.setattr(paragraphs, "_line_formats", paragraphs._line_formats.__wrapped__)
         assert _drafts() == kept

@@ -7,6 +7,7 @@ figures and pictures with their captions. The Decree 30 and news writers arrange
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -81,8 +82,14 @@ Flow = oxml.Flow  # a table cell's paragraphs; oxml.Body, the document's body, i
 def line(target: Flow, text: str, font: str, size: float, *, bold: bool = False, italic: bool = False,
          align=CENTER, before: float = 0, after: float = 0) -> None:
     """One single-spaced paragraph of one run: the unit of the header and closing blocks."""
-    target.paragraph(oxml.ParagraphFormat(align=align, before=before, after=after),
-                     oxml.RunFormat(font, size, bold, italic), text)
+    target.paragraph(*_line_formats(align, before, after, font, size, bold, italic), text)
+
+
+@functools.lru_cache(maxsize=256, typed=True)  # typed: 6 and 6.0 are kept apart, as they were made
+def _line_formats(align, before: float, after: float, font: str, size: float, bold: bool,
+                  italic: bool) -> tuple[oxml.ParagraphFormat, oxml.RunFormat]:
+    """A line's formats: the same few in every masthead, made once per process."""
+    return oxml.ParagraphFormat(align=align, before=before, after=after), oxml.RunFormat(font, size, bold, italic)
 
 
 def rule(target: Flow, length_twips: float, container_twips: int, font: str, *, after: float = 0) -> None:
