@@ -204,7 +204,7 @@ def figures_of(reports: Sequence[Report]) -> Figures:
     values: dict[str, int | Decimal] = {}
     cover: dict[str, int] = {}
     for path in SUMMED + (ONE_UNIT_ONLY if len(reports) == 1 else ()):
-        given = [_number(v) for v in (value_at(r, path) for r in reports) if v is not None]
+        given = [_number(v) for r in reports if (v := value_at(r, path)) is not None]
         if given:
             values[path] = sum(given, Decimal(0)).normalize() if any(isinstance(v, Decimal) for v in given) \
                 else sum(given)

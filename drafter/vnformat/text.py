@@ -54,6 +54,7 @@ def _require_int(n: object) -> int:
     return n
 
 
+@functools.lru_cache(maxsize=64, typed=True)  # typed: True is refused, not taken for 1
 def format_roman(n: int) -> str:
     """Roman numerals for part and section headings, 1 to 3999.
 
