@@ -70,8 +70,10 @@ def text_xml(text: str) -> str:
     text = xml_safe(text)
     if "\t" in text or "\n" in text or "\r" in text:
         pieces = LINE_BREAKS.split(text)
-    elif text:
-        pieces = (text,)
+    elif text:  # most texts: one piece, as the loop below writes it
+        if text[0].isspace() or text[-1].isspace():
+            return '<w:t xml:space="preserve">' + escape_text(text) + "</w:t>"
+        return "<w:t>" + escape_text(text) + "</w:t>"
     else:
         return ""
     out = []
