@@ -35,7 +35,7 @@ from markupsafe import Markup
 
 from drafter.packs import limits
 from drafter.packs.filters import FILTERS
-from drafter.realise.surface import _MANY_SPACES, _ODD_SPACE
+from drafter.realise.surface import _MANY_SPACES, odd_space
 
 # Markup characters in values are swapped for private-use code points while
 # the structure is parsed, so data can never open a heading or a byline.
@@ -93,7 +93,7 @@ def _finalize(value):
         if isinstance(value, Undefined):
             return value  # printing it raises, as it should
         value = limits.printable(value)
-    if _ODD_SPACE.search(value):
+    if odd_space(value):
         value = _MANY_SPACES.sub(" ", value)
     return _shield(value)
 
