@@ -83,14 +83,21 @@ def legacy_words(text: str) -> Iterator[tuple[str, str, str]]:
 def may_be_legacy(text: str) -> bool:
     """Whether ``text`` has a legacy code that is no letter of Vietnamese as Unicode writes it;
     without one, :func:`legacy_words` finds nothing."""
-    return _foreign().search(text) is not None
+    return foreign_codes().search(text) is not None
 
 
 @lru_cache(maxsize=1)
-def _foreign() -> re.Pattern:
+def foreign_codes() -> re.Pattern:
     """Legacy codes that are not letters of Vietnamese as Unicode writes it ("Ö", "©", "ï"…)."""
     codes = set(_TCVN3) | set(_VNI_LETTERS) | set(_VNI_MARKS)
     return re.compile("[%s]" % re.escape("".join(sorted(c for c in codes if not is_vietnamese_syllable(c)))))
+
+
+@lru_cache(maxsize=4)
+def with_foreign_codes(*classes: re.Pattern) -> re.Pattern:
+    """One class of the characters of ``classes`` (each a class) and of :func:`foreign_codes`: one pass
+    over a text finds whether any of them is there, where a pass for each cost as much again."""
+    return re.compile("[" + "".join(c.pattern[1:-1] for c in (*classes, foreign_codes())) + "]")
 
 
 def legacy_vote(evidence: list[tuple[str, ...]], least: int) -> tuple[str, ...] | None:
