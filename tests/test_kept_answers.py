@@ -132,3 +132,34 @@ def test_documents_are_the_same_with_nothing_kept(monkeypatch):
         patch.setattr(decree30, "_body_formats", decree30._body_formats.__wrapped__)
         patch.setattr(paragraphs, "_line_formats", paragraphs._line_formats.__wrapped__)
         assert _drafts() == kept
+
+
+# ------------------------------------------------------------------ tidy's prefilters
+
+
+def test_tidy_prefilters_find_what_the_patterns_they_replace_find():
+    import random
+    import re
+
+    from support.samples import SAMPLES
+
+    from drafter.realise import surface
+
+    odd, untidy = re.compile(r"[^\S ]|  "), re.compile(r'"|\s[,.;:?!)…]|[(“]\s|[,;:]\s*[.;,]|([,;:])\1|[?!…]\.')
+    pick = random.Random(15)
+    letters = list('ab "(“”,.;:?!…)\t\n\r\u00a0\u2003\u3000 ') + ["  ", "..", "::", ";;", ", ."]
+    texts = ["".join(pick.choice(letters) for _ in range(pick.randint(0, 10))) for _ in range(100_000)]
+    texts += [line for path in SAMPLES for line in path.read_text(encoding="utf-8").splitlines()]
+    assert [surface.odd_space(t) for t in texts] == [bool(odd.search(t)) for t in texts]
+    assert [bool(surface._UNTIDY.search(t)) for t in texts] == [bool(untidy.search(t)) for t in texts]
+    assert sum(bool(untidy.search(t)) for t in texts) > 1000 < sum(not untidy.search(t) for t in texts)
+
+
+def test_one_pass_over_a_files_texts_finds_what_three_found():
+    from drafter.inputs.encodings import may_be_legacy
+    from drafter.inputs.validation import _CONTROL, BIDI_CONTROLS, texts_plain
+
+    characters = [chr(code) for code in range(0x110000)]
+    three = [not (_CONTROL.search(c) or BIDI_CONTROLS.search(c) or may_be_legacy(c)) for c in characters]
+    assert [texts_plain([c]) for c in characters] == three
+    assert 30 < three.count(False) < 4000
