@@ -163,3 +163,11 @@ def test_one_pass_over_a_files_texts_finds_what_three_found():
     three = [not (_CONTROL.search(c) or BIDI_CONTROLS.search(c) or may_be_legacy(c)) for c in characters]
     assert [texts_plain([c]) for c in characters] == three
     assert 30 < three.count(False) < 4000
+
+
+def test_no_character_xml_refuses_is_printable():
+    from drafter.layout.oxml.elements import _XML_ILLEGAL, xml_safe
+
+    refused = [chr(code) for code in range(0x110000) if _XML_ILLEGAL.search(chr(code))]
+    assert len(refused) > 2000 and not any(c.isprintable() for c in refused)
+    assert xml_safe("Tổ chức\x0b tốt\ud800.\n") == "Tổ chức tốt.\n" and xml_safe("Tổ chức tốt.") == "Tổ chức tốt."

@@ -67,6 +67,8 @@ LINE_BREAKS = re.compile(r"(\t|\r\n|\r|\n)")
 
 def xml_safe(text: str) -> str:
     """``text`` without the characters XML 1.0 cannot carry."""
+    if text.isprintable():  # most texts, and none of those characters is printable: no pass of the regex
+        return text
     return _XML_ILLEGAL.sub("", text)
 
 
