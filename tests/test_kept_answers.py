@@ -128,6 +128,7 @@ def test_documents_are_the_same_with_nothing_kept(monkeypatch):
             patch.setattr(realiser, name, getattr(openings, name).uncached)
         patch.setattr(openings, "_first_slot", openings._first_slot.uncached)
         patch.setattr(Entry, "heading", property(lambda entry: {}))  # a heading's words never kept
+        patch.setattr(Entry, "choosing", property(lambda entry: (True, True)))  # every phrasing resolved
         patch.setattr(fast_yaml, "_key_scalar", fast_yaml._scalar)
         patch.setattr(decree30, "_body_formats", decree30._body_formats.__wrapped__)
         patch.setattr(paragraphs, "_line_formats", paragraphs._line_formats.__wrapped__)

@@ -68,6 +68,11 @@ class Entry:
         return {}
 
     @cached_property
+    def choosing(self) -> tuple[bool, bool]:
+        """Whether any of the phrasings, and any of the clauses, has words to choose (``<…|…>``)."""
+        return any(v.alternatives for v in self.variants), any(v.alternatives for v in self.clauses)
+
+    @cached_property
     def heading(self) -> dict[str, str]:
         """A heading's words when they depend on the entry alone (no slot, nothing to choose): the
         same in every document, worked out by the realiser once per process and kept here."""

@@ -122,6 +122,8 @@ class Realiser(Aggregating):
                 known[i] = self._resolved(variants[i], f"{used_key}#{occurrence}#{i}")
             return known[i]
 
+        if not entry.choosing[variants is entry.clauses]:  # most: no phrasing has words to choose
+            resolved = variants.__getitem__  # each as it is, as _resolved would give it
         used = self.used.get(used_key)
         fresh = eligible if used is None else [i for i in eligible if i not in used] or eligible
         if led_in:  # "Thực hiện …, " opens the sentence: :meth:`_can_follow` found such a phrasing
