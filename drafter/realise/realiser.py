@@ -350,8 +350,9 @@ def _paragraph(item: bool, sentences: list[Said]) -> Paragraph:
 
 def _finish(sentence: Said) -> Sentence:
     """The sentence written out: its pieces made tidy (:mod:`drafter.realise.orthography`) as spans."""
-    spans = merged(finished(sentence.pieces))
-    return Sentence(spans, sentence.message, sentence.frame, tuple(dict.fromkeys(sentence.sources)), sentence.topic)
+    spans, sources = merged(finished(sentence.pieces)), sentence.sources  # each source once (hashing one costs)
+    sources = tuple(dict.fromkeys(sources)) if len(sources) > 1 else tuple(sources)
+    return Sentence(spans, sentence.message, sentence.frame, sources, sentence.topic)
 
 
 def _cell_text(cell: Slot | None, context) -> str:
