@@ -172,3 +172,13 @@ def test_no_character_xml_refuses_is_printable():
     refused = [chr(code) for code in range(0x110000) if _XML_ILLEGAL.search(chr(code))]
     assert len(refused) > 2000 and not any(c.isprintable() for c in refused)
     assert xml_safe("Tổ chức\x0b tốt\ud800.\n") == "Tổ chức tốt.\n" and xml_safe("Tổ chức tốt.") == "Tổ chức tốt."
+
+
+def test_a_choice_among_one_is_the_one_the_hash_gives():
+    from drafter.plan.choice import Chooser, _index
+
+    pick = Chooser("xã Ia Grai|Gia Lai|2026")
+    assert [pick.number(f"k#{i}", count) for i in range(200) for count in (1, 2, 3, 7)] == [
+        _index(pick.seed, f"k#{i}", count) for i in range(200) for count in (1, 2, 3, 7)]
+    with pytest.raises(ZeroDivisionError):
+        pick.number("k", 0)

@@ -48,5 +48,7 @@ class Chooser:
         return sorted(items, key=lambda item: hashlib.sha256(f"{self.seed}#{key}#{items.index(item)}".encode()).digest())
 
     def number(self, key: str, count: int) -> int:
+        if count == 1:  # often (one phrasing left to choose): what the hash would give, without it
+            return 0
         return _index(self.seed, key, count)
 
