@@ -95,7 +95,7 @@ class Aggregating:
         lower_first_piece(sentence.pieces, 0)
         self.last_openings = {text_opening(plain_text(clause.pieces))}
         return Said(clause.pieces + [Piece(", ")] + sentence.pieces, f"{lead_in.key}+{sentence.message}",
-                         clause.frame and sentence.frame, clause.sources + sentence.sources, sentence.topic)
+                    clause.frame and sentence.frame, clause.sources + sentence.sources, sentence.topic)
 
     def _joins(self, message: Message) -> bool:
         """Whether a message can go on a sentence as a clause: a group the plan made of clauses
