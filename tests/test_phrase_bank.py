@@ -188,7 +188,8 @@ def test_every_message_that_may_lead_a_sentence_of_clauses_can_make_the_unit_its
     bank = load_bank(files, kind)
     # a topic's legal bases are a clause only to open another sentence ("Thực hiện …, tỉnh …"), and
     # so is a frame ("Năm 2025, …")
+    # … and so are a speech's tasks after its acknowledgement ("…; đồng thời đề nghị …")
     lacking = [key for key, entry in bank.entries.items()
-               if entry.clauses and key != "topic.bases" and not entry.frame
+               if entry.clauses and key not in ("topic.bases", "news.speech.more_emphasis") and not entry.frame
                and not any(names_the_doer(v) for v in entry.variants)]
     assert lacking == []

@@ -9,6 +9,7 @@ is handed over "thừa ủy quyền" when its authority is not among those prese
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 
 from drafter.document import Source
 from drafter.facts import Facts
@@ -151,9 +152,15 @@ def speeches(facts: Facts) -> list[list[Message]]:
             key = ("news.speech" if verb else "news.speech.emphasis") if n == 0 else (
                 "news.speech.more" if verb else "news.speech.more_emphasis")
             marks = {} if verb else {"asks": flag(opening == "task"), "stated": flag(opening == "statement")}
+            # a speaker's acknowledgement and the tasks asked right after are one sentence: "… ghi
+            # nhận …; đồng thời đề nghị …", not "Đồng chí đồng thời đề nghị …" (a blind reader)
+            joined = n == 1 and opening == "task" and runs[0][0] == "verb" and len(runs[0][1]) + len(items) <= 3
             found.append(message(key, "speeches", speaker=speaker if n == 0 else None,
                                  points=task_slot(items, path), directing=flag(directing and n == 0),
-                                 attending=flag(not directing and n == 0), **marks))
+                                 attending=flag(not directing and n == 0), **marks,
+                                 group=f"speech:{index}" if joined else ""))
+            if joined:
+                found[-2] = replace(found[-2], group=f"speech:{index}")
         paragraphs.append(found)
     return paragraphs
 
