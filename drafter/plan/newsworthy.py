@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 
+from drafter.plan import roles
 from drafter.plan.model import Message
 
 #: Slot kinds that carry words the user typed (a unit's name or a label of the bank do not).
@@ -59,8 +60,7 @@ def firsts_first(messages: list[Message]) -> list[Message]:
     """
     def first(message: Message) -> bool:
         note = message.slots.get("note") if message.key == "note" else None
-        folded = " ".join(str(note.value).casefold().split()) if note is not None else ""
-        return any(folded.startswith(phrase) for phrase in rules()["firsts"])
+        return note is not None and roles.opens_with(str(note.value), rules()["firsts"])
 
     firsts = [m for m in messages if first(m)]
     if not firsts:

@@ -146,6 +146,16 @@ def opens_with_task(text: str) -> bool:
     return any(folded.startswith(verb + " ") for verb in _folded("action_verbs") + _folded("task_verbs"))
 
 
+def opens_with(text: str, phrases) -> bool:
+    """Whether ``text`` begins with one of ``phrases``, folded as the rules are ("Lần đầu tiên …").
+
+    >>> opens_with("Lần đầu tiên tỉnh tổ chức …", ["lần đầu"]), opens_with("Năm 2026 …", ["lần đầu"])
+    (True, False)
+    """
+    folded = _fold(text)
+    return any(folded.startswith(_fold(phrase)) for phrase in phrases)
+
+
 def opens_with_speech_verb(text: str) -> bool:
     """Whether a point of a speech starts with its own verb ("ghi nhận …", "đề nghị …")."""
     folded = _fold(text)

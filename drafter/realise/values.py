@@ -125,8 +125,8 @@ def render(slot: Slot, context: Context) -> list[Piece]:
     if kind == "news_date":
         day, time_of_day = value
         word = time_of_day or context.labels.get("news.day", "ngày")
-        # written small: a sentence that opens with it gets its capital ("Sáng 13/12, …"), one that
-        # ends with it keeps none ("… tổ chức hội nghị vào sáng 13/12")
+        # written small: a sentence that opens with it gets its capital ("Sáng 13/12, …") from the
+        # orthography, and a phrasing that puts it inside a sentence keeps none
         return [Piece(f"{word} {vnformat.format_date_short(day)}", slot.source)]
     if kind == "label":
         return [Piece(context.label(value), slot.source)]
