@@ -64,8 +64,8 @@ def test_a_note_without_its_subject_takes_the_unit_in_an_article_only():
     passive = "Hội đồng giáo dục quốc phòng và an ninh, Hội đồng nghĩa vụ quân sự các cấp được kiện toàn"
     for variant in VARIANTS:
         article = [s.text for s in sentences_of(api.draft(report, "tin-bai", variant))]
-        # its own sentence, or one that goes on the sentence before it that opens with the unit
-        assert any(re.match(r"([^,.]+, )?[Tt]ỉnh (phối hợp|[^.]*; phối hợp) với Bộ đội Biên phòng tỉnh tuần tra", s)
+        # its own sentence, or one that goes on the sentence before it whose subject is the unit or its forces
+        assert any(re.match(r"([^,.]+, )?([Tt]ỉnh|[Ll]ực lượng vũ trang (\(LLVT\) )?tỉnh) (phối hợp|[^.]*; phối hợp) với Bộ đội Biên phòng tỉnh tuần tra", s)
                    for s in article), article  # after a connector, if any: "Ngoài ra, tỉnh duy trì …; phối hợp …"
         assert any(s.startswith(passive) for s in article)  # its first word is not its verb: as written
         formal = [s.text for s in sentences_of(api.draft(report, "bao-cao", variant))]

@@ -143,8 +143,11 @@ MESSAGES |= {
     # the news article
     "news.title": _spec("unit review period next_period held tasks", "news", "next_period period held tasks"),
     "news.conference_name": _spec("review period next_period", "news"),
-    "news.lead": _spec("time organiser conference venue chairs", "news"),
-    "news.lead.undated": _spec("organiser conference venue chairs", "news"),
+    # a lead names the conference ("tổ chức Hội nghị tổng kết …") or says what it did ("tổng kết công tác …")
+    "news.lead": _spec("time organiser conference venue chairs review period next_period", "news",
+                       "conference review period next_period"),
+    "news.lead.undated": _spec("organiser conference venue chairs review period next_period", "news",
+                               "conference review period next_period"),
     "news.chairs.one": _spec("chair", "news"),
     "news.chairs.many": _spec("chair co_chairs", "news"),
     "news.lead.report": _spec("date review period next_period organiser", "news", "next_period"),

@@ -80,11 +80,12 @@ def lead(facts: Facts, scope: Scope) -> list[Message]:
     # the lead's "UBND tỉnh Gia Lai" names the unit: the results go on with "tỉnh", as the corpus does
     common = dict(organiser=Slot("naming", (said, scope.unit_full), Source("conference.organiser", said, "text")),
                   conference=conference_name(scope),
-                  venue=text(conference.venue, "conference.venue") if conference else None, chairs=chairs)
+                  venue=text(conference.venue, "conference.venue") if conference else None, chairs=chairs,
+                  review=label(f"review.{scope.period.span}"), period=scope.period_name(), next_period=scope.next_period())
     if conference is None:
         return [message("news.lead.report", "conference", date=Slot(
             "news_date", (facts.report.document.date, None), Source("document.date", str(facts.report.document.date))),
-            review=label(f"review.{scope.period.span}"), period=scope.period_name(), next_period=scope.next_period(),
+            review=common["review"], period=common["period"], next_period=common["next_period"],
             organiser=common["organiser"])]
     if conference.date is None:
         return [message("news.lead.undated", "conference", **common)]

@@ -55,6 +55,14 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern:
 
 
 @cache
+def _opening(phrases: tuple[str, ...]) -> re.Pattern:
+    """A verb that opens a note as a whole word, before a space or a comma ("Tuyên truyền, giáo dục
+    …"): a test for a following space only left such a note without its subject."""
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})(?!\w)")
+
+
+@cache
 def _folded(key: str) -> tuple[str, ...]:
     """A list of ``roles.yaml`` folded once per process, not once per note or speech point."""
     return tuple(_fold(phrase) for phrase in rules()[key])
@@ -132,7 +140,7 @@ def opens_with_action(text: str) -> bool:
     False
     """
     folded = _fold(text)
-    return not _NOT_ACTED.search(folded) and any(folded.startswith(verb + " ") for verb in _folded("action_verbs"))
+    return not _NOT_ACTED.search(folded) and bool(_opening(_folded("action_verbs")).match(folded))
 
 
 def opens_with_task(text: str) -> bool:
@@ -143,7 +151,7 @@ def opens_with_task(text: str) -> bool:
     """
     folded = _fold(text)
     # no _NOT_ACTED test: a task is asked for, never passive, and "chuẩn bị" holds the word "bị"
-    return any(folded.startswith(verb + " ") for verb in _folded("action_verbs") + _folded("task_verbs"))
+    return bool(_opening(_folded("action_verbs") + _folded("task_verbs")).match(folded))
 
 
 def opens_with(text: str, phrases) -> bool:

@@ -32,6 +32,19 @@ class Said:
     frame: bool
     sources: list[Source] = field(default_factory=list)
     topic: str = ""
+    #: the topic of the last clause joined on, when another than ``topic``: a note goes on after it
+    last_topic: str = ""
+
+
+def _says_again(note: str, sentence: str) -> bool:
+    """Whether the note's verb (its first two words) is already in the sentence: "duy trì trực 181/181
+    ngày; duy trì tổ dân quân …" says the verb twice, which a writer avoids by a new sentence.
+
+    >>> _says_again("duy trì tổ dân quân trực", "Phường duy trì trực 181/181 ngày."), _says_again("phối hợp tuần tra", "Phường duy trì trực.")
+    (True, False)
+    """
+    verb = " ".join(note.casefold().split()[:2])
+    return f" {verb}" in f" {sentence.casefold()}"
 
 
 class Aggregating:
@@ -41,10 +54,13 @@ class Aggregating:
         """Whether a note of what the unit did goes on the sentence before, which opens with the
         unit and is of its topic ("Tỉnh triển khai …; hoàn thành việc sắp xếp …"), rather than
         open one more sentence with "Tỉnh": the corpus names the doer once. Not across topics: each
-        note is said in its own topic's sentences."""
-        return ("acted" in message.slots and not message.group and bool(out) and out[-1].topic == message.topic
-                and self.unit_subject and bool(self._entry(message.key).clauses)
-                and len(plain_text(out[-1].pieces).split()) + len(str(message.slots["acted"].value).split()) <= GO_ON_WORDS)
+        note is said in its own topic's sentences, or after a clause of its topic that a brief
+        joined on ("xã duy trì trực …; huấn luyện cho 96/96 …; tham gia hội thi …")."""
+        return ("acted" in message.slots and not message.group and bool(out)
+                and (out[-1].last_topic or out[-1].topic) == message.topic
+                and self.doer_subject and bool(self._entry(message.key).clauses)
+                and len(plain_text(out[-1].pieces).split()) + len(str(message.slots["acted"].value).split()) <= GO_ON_WORDS
+                and not _says_again(str(message.slots["acted"].value), plain_text(out[-1].pieces)))
 
     def _joins_brief(self, message: Message, out: list[Said], size: int) -> bool:
         """Whether, in a brief's paragraph (at most BRIEF messages), a figure of another topic goes on
@@ -64,6 +80,8 @@ class Aggregating:
         sentence.sources += clause.sources
         sentence.frame = sentence.frame and clause.frame
         sentence.message += "+" + message.key
+        if message.topic != sentence.topic:
+            sentence.last_topic = message.topic
 
     def _said(self, messages: list[Message], index: int, led_in: bool = False) -> tuple[list[Said], int]:
         """The sentences of the message at ``index``, or of the run of its group; and the index of

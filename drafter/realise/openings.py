@@ -171,6 +171,19 @@ def framing_kind(words: str) -> str:
     return "về" if words.startswith("về ") else words
 
 
+def labels_a_topic(words: str) -> bool:
+    """Whether a framing names the topic the sentence is about ("về diễn tập", "trong công tác diễn
+    tập", "ở nhiệm vụ …"), not its scene ("tại hội nghị", "dịp này").
+
+    >>> labels_a_topic("trong công tác diễn tập"), labels_a_topic("tại hội nghị"), labels_a_topic("")
+    (True, False, False)
+    """
+    return words.split(" ", 1)[0] in _TOPIC_LABELS
+
+
+_TOPIC_LABELS = frozenset({"về", "trong", "ở", "đối"})
+
+
 def opens_framed(text: str) -> bool:
     words = text.split(maxsplit=1)
     return bool(words) and words[0].casefold() in _FRAMING_WORDS

@@ -43,6 +43,7 @@ from drafter.realise.openings import (
     follows_a_lead_in,
     framing,
     framing_kind,
+    labels_a_topic,
     literal_words,
     names_the_doer,
     opening,
@@ -86,12 +87,14 @@ class Realiser(Aggregating):
         self.last_openings: set[str] = set()
         self.framings: set[str] = set()
         self.paragraph_words = ""  # what the paragraph has said so far, folded: for ``sparing`` words
-        self.unit_subject = False  # whether the last sentence's phrasing has the unit as its subject
+        self.unit_subject = False  # whether the last sentence's phrasing opens with the unit
+        self.doer_subject = False  # whether its subject is the unit or its forces, after a frame or not
         self.used: dict[str, set[int]] = {}
         self.occurrences: dict[str, int] = {}
         self.connectors_used: set[str] = set()
         self.connector_commas = tuple(f"{c}," for c in bank.settings.connectors)  # how a sentence opens with one
         self.led_in_last = False  # whether the last sentence opened with a lead-in ("Thực hiện …, ")
+        self.previous_topic = ""  # the topic the paragraph's last sentence ended on ("" at a paragraph's start)
         self.sentences: list[Said] = []  # every sentence in order, for the terms
 
     # phrasings ----------------------------------------------------------------------------
@@ -138,6 +141,10 @@ class Realiser(Aggregating):
             # no two sentences in a row open alike ("Tỉnh … Tỉnh …", "Có … Có …")
             fresh = [i for i in fresh if opening(resolved(i)) not in self.last_openings] or fresh
             fresh = [i for i in fresh if framing_kind(framing(resolved(i))) not in self.framings] or fresh
+            if self.previous_topic == message.topic:
+                # a topic's label ("Trong công tác diễn tập, …") introduces it: after a sentence of the
+                # same topic ("Lần đầu tiên tỉnh tổ chức diễn tập …") a reader marked it as filler
+                fresh = [i for i in fresh if not labels_a_topic(framing(resolved(i)))] or fresh
             for words in self.bank.settings.sparing:
                 if self.paragraph_words.count(words) >= 2:
                     fresh = [i for i in fresh if words not in literal_words(resolved(i))] or fresh
@@ -146,6 +153,9 @@ class Realiser(Aggregating):
         if top:
             self.last_openings = {opening(resolved(index))}
             self.unit_subject = opening(resolved(index)) == "ref:unit"
+            # the unit or its forces do what the sentence says, even after a frame ("Trong phòng,
+            # chống thiên tai, LLVT tỉnh …"): a note of what they did may go on it as a clause
+            self.doer_subject = names_the_doer(resolved(index))
             said = framing_kind(framing(resolved(index)))
             if said:  # "" (no framing words) is never kept, so never refused
                 self.framings.add(said)
@@ -237,6 +247,7 @@ class Realiser(Aggregating):
             if message.lead_in and not led_in and self._entry(message.key).frame:
                 index += 1  # a period or a source opens a sentence, it is not one
                 continue
+            self.previous_topic = (out[-1].last_topic or out[-1].topic) if out else ""
             if led_in:
                 said, index = self._said(messages, index + 1, led_in=True)
                 said[0] = self._led_in(message, said[0])
