@@ -116,3 +116,15 @@ def test_a_lead_may_say_what_the_conference_did_instead_of_naming_it():
     report = _report("xã", "Sơn Xuân", recruitment={"quota": 9, "delivered": 9})
     leads = {re.sub(r" (công tác|nhiệm vụ) .*", "", sentences[0]) for sentences in _texts(report)}
     assert leads == {"Sáng 27/11, UBND xã Sơn Xuân tổ chức Hội nghị tổng kết", "Sáng 27/11, UBND xã Sơn Xuân tổng kết"}, leads
+
+
+def test_the_reports_judgement_opens_the_results_before_the_economy():
+    # "Tăng trưởng kinh tế … đạt khá … . Báo cáo tại hội nghị cho biết, tỉnh đã …": two readers marked
+    # economic sentences said before the report they come from, and before the defence results
+    report = _report("tỉnh", "Lào Cai", socio_economic={"targets_met": 21, "targets_total": 23,
+                                                       "notes": ["tăng trưởng kinh tế đạt khá"]},
+                     assessment={"strengths": ["hoàn thành giao nhận quân đủ chỉ tiêu, đúng thời gian"]})
+    for sentences in _texts(report):
+        judged = next(i for i, s in enumerate(sentences) if "giao nhận quân" in s)
+        economy = next(i for i, s in enumerate(sentences) if "21/23" in s or "kinh tế đạt khá" in s)
+        assert judged < economy, sentences
