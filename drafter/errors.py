@@ -98,6 +98,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "ghi kèm loại: “huyện Krông Pa”, “quận 3”, “thị xã An Khê”, “thành phố Pleiku”."),
     "E314": ("khu vực phòng thủ “{found}” cần tên tỉnh",
              "thêm “province:” dưới “unit:”: tỉnh, thành phố có Bộ CHQS quản lý Ban Chỉ huy Phòng thủ khu vực."),
+    "E315": ("số ngày trực {found} nhiều hơn số ngày của kỳ báo cáo ({expected} ngày)",
+             "ghi số ngày đã duy trì trực sẵn sàng chiến đấu, không quá số ngày của kỳ."),
     # W4xx: warnings, the draft is still written
     "W401": ("số giao quân {found} vượt chỉ tiêu {expected}", "nếu đúng, giữ nguyên."),
     "W402": ("{what} chiếm {found} dân số, cao bất thường", "kiểm tra lại dân số và số liệu."),
@@ -109,6 +111,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "sửa “military_region:”, hoặc xóa dòng này để chương trình tự điền theo bản đồ."),
     "W411": ("cấp huyện “{found}” không còn từ ngày 01/7/2025",
              "xóa dòng “district:”; từ 7/2025 xã, phường trực thuộc tỉnh."),
+    "W412": ("số ngày trực {found} nhiều hơn số ngày từ đầu kỳ đến ngày {date} ({expected} ngày)",
+             "nếu đã tính cả những ngày còn lại của kỳ, giữ nguyên; không thì ghi số ngày đến ngày báo cáo."),
     # E5xx: producing the output
     "E501": ("tệp “{found}” đã có", "thêm --force để ghi đè, hoặc chọn tên khác với -o."),
     "E502": ("không ghi được tệp ({detail})", "kiểm tra thư mục đích có tồn tại, được phép ghi và ổ đĩa còn chỗ trống."),

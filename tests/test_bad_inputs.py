@@ -319,6 +319,8 @@ CASES = [
     Case("impossible-date", edit("2026-12-15", "2026-02-31"), code="E205", where=":8:3"),
     Case("date-outside-period", edit("2026-12-15", "2024-12-15"), code="E303", where=":8:3"),
     Case("year-3000", edit("  year: 2026", "  year: 3000"), code="E212", where=":6:3"),
+    Case("duty-days-beyond-period", extra("readiness:\n  duty_days: 400\n"), code="E315", where=":16:3",
+         also=("365 ngày",)),
     Case("quota-zero", edit("  quota: 3350", "  quota: 0"), code="E301", where=":14:3"),  # item 11
     Case("bidi-override", edit("    name: Phạm Quang Hiếu", '    name: "Phạm \\u202eQuang Hiếu"'), code="E123",
          where=":10:5", also=("U+202E",)),  # item 5: it would print the signer's name reversed

@@ -29,7 +29,8 @@ from drafter import api
 from drafter.errors import MESSAGES, DrafterError, Problem
 from drafter.inputs import load
 from drafter.inputs.model import Report
-from drafter.inputs.validation import period_window, validate_data
+from drafter.inputs.dates import period_window
+from drafter.inputs.validation import validate_data
 from drafter.inputs.yaml_reader import Positions, legacy_words
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -128,3 +128,26 @@ def test_the_reports_judgement_opens_the_results_before_the_economy():
         judged = next(i for i, s in enumerate(sentences) if "giao nhận quân" in s)
         economy = next(i for i, s in enumerate(sentences) if "21/23" in s or "kinh tế đạt khá" in s)
         assert judged < economy, sentences
+
+
+def test_the_district_command_directs_a_communes_conference():
+    # before 7/2025 the district's military command was the commune's superior: "Trình bày ý kiến tại
+    # hội nghị, Thiếu tá …, Phó Chỉ huy trưởng Ban CHQS huyện Sơn Hòa" read as a delegate's remark
+    deputy = {"rank": "Thiếu tá", "name": "Nguyễn Hữu Phước", "titles": ["Phó Chỉ huy trưởng Ban CHQS huyện Sơn Hòa"]}
+    report = _report("xã", "Sơn Xuân", period={"year": 2023},
+                     conference={"date": "2023-11-13", "attendees": [deputy],
+                                 "speeches": [{"speaker": deputy, "points": ["ghi nhận kết quả xã đạt được"]}]},
+                     recruitment={"quota": 9, "delivered": 9})
+    for sentences in _texts(report):
+        [guest] = [s for s in sentences if "Phó Chỉ huy trưởng Ban CHQS huyện" in s]
+        assert "chỉ đạo" in guest, guest
+        [speech] = [s for s in sentences if "ghi nhận kết quả" in s]
+        assert not speech.startswith(("Trình bày ý kiến", "Phát biểu ý kiến", "Trong phần phát biểu")), speech
+
+
+def test_a_province_directs_the_exercises_of_its_districts():
+    # "Tỉnh tiến hành 2 cuộc diễn tập khu vực phòng thủ cho huyện …" (the fourteenth reader: the districts
+    # hold them, the province directs); the corpus: "chỉ đạo tổ chức diễn tập khu vực phòng thủ ở 3 huyện"
+    report = _report("tỉnh", "Lào Cai", exercises={"defence_zone": 2, "scope": "huyện Bảo Thắng và huyện Văn Bàn"})
+    told = {s for sentences in _texts(report) for s in sentences if "Bảo Thắng" in s}
+    assert any("chỉ đạo tổ chức 2 cuộc diễn tập khu vực phòng thủ ở huyện Bảo Thắng" in s for s in told), told

@@ -297,3 +297,19 @@ def test_hanoi_as_older_starters_wrote_it_is_still_accepted(tmp_path):
     assert loaded.ok and loaded.problems == [], [p.render() for p in loaded.problems]
     wrong = load(write(tmp_path, text.replace("Thủ đô Hà Nội", "Quân khu 3")))
     assert [p.code for p in wrong.problems] == ["W410"]
+
+
+@pytest.mark.parametrize("date, days, expected", [
+    ("2026-11-16", 365, [("W412", "readiness.duty_days")]),  # six weeks of the year still to run
+    ("2026-11-16", 320, []),  # the days up to the report, 16/11 included
+    ("2026-12-10", 365, []),  # December: the year's duty counted to its end, as every sample does
+    ("2026-12-10", 366, [("E315", "readiness.duty_days")]),  # 2026 has 365 days
+])
+def test_days_on_duty_are_checked_against_the_period_and_the_reports_date(tmp_path, date, days, expected):
+    # "duy trì trực 365/365 ngày" at a meeting of 13 November: a blind reader saw days still to come
+    text = MINIMAL_YAML.replace("2026-12-15", date) + f"readiness:\n  duty_days: {days}\n"
+    loaded = load(write(tmp_path, text))
+    assert _codes(loaded) == expected
+    if expected:
+        message = loaded.problems[0].render()
+        assert ("320 ngày" if expected[0][0] == "W412" else "365 ngày") in message, message

@@ -14,11 +14,10 @@ The bodies are named here once, for the report, the news article and the roll-up
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from drafter.inputs.era import Era, era_for
-from drafter.inputs.model import Report
+from drafter.inputs.model import Report, period_bounds
 from drafter.inputs.reference import (
     military_region,
     name_key,
@@ -156,8 +155,8 @@ class PeriodWords:
         >>> PeriodWords(2024, "year", False, *[""] * 7, 2025).days, PeriodWords(2026, "half-year", True, *[""] * 7, 2026).days
         (366, 181)
         """
-        end = dt.date(self.year, 7, 1) if self.is_half else dt.date(self.year + 1, 1, 1)
-        return (end - dt.date(self.year, 1, 1)).days
+        first, end = period_bounds(self.year, self.is_half)
+        return (end - first).days
 
 
 _PARTY_BY_KIND = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy"}

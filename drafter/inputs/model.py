@@ -153,11 +153,26 @@ class Unit(Strict):
         return "province"
 
 
+def period_bounds(year: int, half_year: bool) -> tuple[dt.date, dt.date]:
+    """A period's first day and the day after its last: the first half of a year ends on 30 June.
+
+    >>> period_bounds(2024, False), period_bounds(2026, True)[1]
+    ((datetime.date(2024, 1, 1), datetime.date(2025, 1, 1)), datetime.date(2026, 7, 1))
+    """
+    return dt.date(year, 1, 1), dt.date(year, 7, 1) if half_year else dt.date(year + 1, 1, 1)
+
+
 class Period(Strict):
     year: int = _field("Năm", "Năm báo cáo.", ge=1990, le=2100, examples=[2026])
     span: Annotated[Literal["year", "half-year"], Choice] = _field(
         "Kỳ báo cáo", "year: tổng kết năm; half-year: sơ kết 6 tháng đầu năm.", default="year"
     )
+
+    @property
+    def days(self) -> int:
+        """The period's days: 365 or 366 for a year, 181 or 182 for its first half."""
+        first, end = period_bounds(self.year, self.span == "half-year")
+        return (end - first).days
 
 
 class Signer(Strict):

@@ -7,7 +7,6 @@ between figures that the model cannot see field by field.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import math
 import re
@@ -18,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from drafter.errors import Problem
 from drafter.inputs.encodings import with_foreign_codes
+from drafter.inputs.dates import date_problems
 from drafter.inputs.era import era_for
 from drafter.inputs.model import Report
 from drafter.inputs.reference import unit_problems
@@ -297,7 +297,7 @@ def plausibility_problems(report: Report, positions: Positions) -> list[Problem]
         if part is not None and whole is not None and part > whole:
             add("E302", loc, found=str(part), expected=str(whole), extra={"what": what, "whole": whole_name})
 
-    unit, period = report.unit, report.period
+    unit = report.unit
     problems += unit_level_problems(report, positions)
 
     recruitment = report.recruitment
@@ -353,16 +353,7 @@ def plausibility_problems(report: Report, positions: Positions) -> list[Problem]
     for index, award in enumerate(report.awards):
         if award.collectives == 0 and award.individuals == 0:
             add("E306", ("awards", index))
-
-    first, last = period_window(period.year, period.span)
-    window = f"{first:%d/%m/%Y} - {last:%d/%m/%Y}"
-    dated = [(report.document.date, ("document", "date"))]
-    if report.conference and report.conference.date is not None:
-        dated.append((report.conference.date, ("conference", "date")))
-    for day, loc in dated:
-        if not first <= day <= last:
-            add("E303", loc, found=f"{day:%d/%m/%Y}", expected=window)
-    return problems
+    return problems + date_problems(report, positions)
 
 
 def unit_level_problems(report: Report, positions: Positions) -> list[Problem]:
@@ -396,17 +387,3 @@ def unit_level_problems(report: Report, positions: Positions) -> list[Problem]:
         elif not re.match(r"(huyện|quận|thị xã|thành phố) \S", unit.district, re.IGNORECASE):
             add("E313", ("unit", "district"), found=unit.district)
     return problems
-
-
-def period_window(year: int, span: str) -> tuple[dt.date, dt.date]:
-    """Dates on which a review of the period can plausibly be held or signed.
-
-    An annual review runs from the autumn into the first quarter of the next
-    year; a half-year review from June to September.
-
-    >>> period_window(2026, "year")
-    (datetime.date(2026, 9, 1), datetime.date(2027, 3, 31))
-    """
-    if span == "half-year":
-        return dt.date(year, 5, 15), dt.date(year, 9, 30)
-    return dt.date(year, 9, 1), dt.date(year + 1, 3, 31)

@@ -10,7 +10,8 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from drafter.inputs.model import Report
-from drafter.inputs.validation import period_window, validate_data
+from drafter.inputs.dates import period_window
+from drafter.inputs.validation import validate_data
 from drafter.inputs.yaml_reader import Positions
 from support.samples import SAMPLES, report_of
 
@@ -76,6 +77,9 @@ def _clamp(data: dict, draw) -> None:
         for key in ("trained", "party_members"):
             if mi.get(key) is not None:
                 mi[key] = min(mi[key], mi["strength"])
+    rd = data.get("readiness")
+    if rd and rd.get("duty_days") is not None:  # never more days than the period has (E315)
+        rd["duty_days"] = min(rd["duty_days"], 181 if data["period"].get("span") == "half-year" else 365)
     ex = data.get("exercises")
     if ex and ex.get("communes_total") and ex.get("communes_exercised") is not None:
         ex["communes_exercised"] = min(ex["communes_exercised"], ex["communes_total"])

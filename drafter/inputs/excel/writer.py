@@ -128,7 +128,7 @@ def _add_validations(sheet, year: int | None) -> None:
     from openpyxl.utils.datetime import to_excel
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from drafter.inputs.validation import period_window
+    from drafter.inputs.dates import period_window
 
     first, last = (period_window(year, "half-year")[0], period_window(year, "year")[1]) if year else (
         dt.date(1990, 1, 1), dt.date(2100, 12, 31))

@@ -1,0 +1,61 @@
+"""Dates and days against the report's period: when a review can be held or signed, and how many
+days of duty the period has had by then."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from drafter.errors import Problem
+from drafter.inputs.model import Report, period_bounds
+from drafter.inputs.yaml_reader import Positions
+
+
+def period_window(year: int, span: str) -> tuple[dt.date, dt.date]:
+    """Dates on which a review of the period can plausibly be held or signed.
+
+    An annual review runs from the autumn into the first quarter of the next
+    year; a half-year review from June to September.
+
+    >>> period_window(2026, "year")
+    (datetime.date(2026, 9, 1), datetime.date(2027, 3, 31))
+    """
+    if span == "half-year":
+        return dt.date(year, 5, 15), dt.date(year, 9, 30)
+    return dt.date(year, 9, 1), dt.date(year + 1, 3, 31)
+
+
+#: How long before its end a period may be reported on as if whole: reviews held in December count
+#: the duty to 31 December, as every sample does; one signed in early November is a month short.
+WHOLE_PERIOD_SLACK = dt.timedelta(days=31)
+
+
+def date_problems(report: Report, positions: Positions) -> list[Problem]:
+    """Dates outside the period's window (E303), and days on duty the period cannot have (E315) or
+    has not had yet by the earliest date of the report, more than a month before the period ends
+    (W412): a report signed on 13 November that says "365/365 ngày" counts days still to come,
+    which a blind reader took for a machine's sum."""
+    problems: list[Problem] = []
+    period = report.period
+    first, last = period_window(period.year, period.span)
+    window = f"{first:%d/%m/%Y} - {last:%d/%m/%Y}"
+    dated = [(report.document.date, ("document", "date"))]
+    if report.conference and report.conference.date is not None:
+        dated.append((report.conference.date, ("conference", "date")))
+    for day, loc in dated:
+        if not first <= day <= last:
+            problems.append(positions.problem("E303", loc, found=f"{day:%d/%m/%Y}", expected=window))
+    days = report.readiness.duty_days if report.readiness else None
+    if days is None:
+        return problems
+    start, end = period_bounds(period.year, period.span == "half-year")
+    loc = ("readiness", "duty_days")
+    if days > period.days:
+        problems.append(positions.problem("E315", loc, found=str(days), expected=str(period.days)))
+    else:
+        earliest = min(day for day, _ in dated)
+        # days from the period's start to the earliest date, that day included
+        elapsed = (earliest - start).days + 1
+        if start <= earliest and end - earliest > WHOLE_PERIOD_SLACK and days > elapsed:
+            problems.append(positions.problem("W412", loc, found=str(days), expected=str(elapsed),
+                                              extra={"date": f"{earliest:%d/%m/%Y}"}))
+    return problems
