@@ -193,3 +193,11 @@ def test_every_message_that_may_lead_a_sentence_of_clauses_can_make_the_unit_its
                if entry.clauses and key not in ("topic.bases", "news.speech.more_emphasis") and not entry.frame
                and not any(names_the_doer(v) for v in entry.variants)]
     assert lacking == []
+
+
+def test_words_said_once_are_read_folded_and_a_wrong_value_is_reported():
+    from drafter.realise.bank import BankError, _settings
+    assert _settings({"once": ["Báo  Cáo"], "sparing": ["hội nghị"]}, "x:1").once == ("báo cáo",)
+    with pytest.raises(BankError) as raised:
+        _settings({"once": 5}, "mau/phrases.yaml:7")
+    assert [(code, where) for code, where, _ in raised.value.problems] == [("E566", "mau/phrases.yaml:7")]

@@ -170,3 +170,14 @@ def test_a_long_list_of_guests_is_a_paragraph_of_its_own():
         long, short = (api.draft(report, "tin-bai", variant).blocks for report in (many, few))
         assert "Hoàng Thị Ái Loan" not in long[1].text and "Hoàng Thị Ái Loan" in long[2].text, long[1].text
         assert "Hoàng Thị Ái Loan" in short[1].text, short[1].text
+
+
+def test_the_report_is_named_as_the_source_once_an_article():
+    # "Báo cáo tại hội nghị cho biết … báo cáo cũng nêu hạn chế … Báo cáo xác định phương hướng …":
+    # the twelfth and fourteenth readers cut every "Báo cáo …" frame after the first
+    from support.samples import ROOT, report_of
+    report = report_of(ROOT / "samples" / "phuong-an-khe-2026.yaml")
+    assert report.assessment.shortcomings and report.assessment.causes and report.directions
+    for variant in VARIANTS:
+        text = " ".join(s.text for s in sentences_of(api.draft(report, "tin-bai", variant)))
+        assert len(re.findall(r"(?i)\bbáo cáo\b", text)) <= 1, text

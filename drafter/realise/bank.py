@@ -89,6 +89,9 @@ class Settings:
     #: Words a paragraph says at most twice when the bank has a phrasing without them ("hội nghị":
     #: "tổ chức Hội nghị … Hội nghị do … chỉ đạo hội nghị … Tham dự hội nghị" marked by a reader).
     sparing: tuple[str, ...] = ()
+    #: Words an article says once when the bank has a phrasing without them ("báo cáo": "Báo cáo tại
+    #: hội nghị cho biết … báo cáo cũng nêu hạn chế … Báo cáo xác định phương hướng …", marked by readers).
+    once: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -282,6 +285,10 @@ def _check(merged: dict, kind: str) -> list:
     return problems
 
 
+def _words(raw) -> tuple[str, ...]:
+    return tuple(" ".join(str(w).casefold().split()) for w in raw or ())
+
+
 def _settings(raw: dict, where: str) -> Settings:
     try:
         connectors = tuple(" ".join(str(c).split()) for c in raw.get("connectors", ()) or ())
@@ -289,7 +296,7 @@ def _settings(raw: dict, where: str) -> Settings:
                         pad_award_counts=bool(raw.get("pad_award_counts", True)),
                         shorten_unit=bool(raw.get("shorten_unit", False)),
                         max_words=int(raw.get("max_words", 120)),
-                        sparing=tuple(" ".join(str(w).casefold().split()) for w in raw.get("sparing", ()) or ()))
+                        sparing=_words(raw.get("sparing")), once=_words(raw.get("once")))
     except (TypeError, ValueError):
         raise BankError([("E566", where, "settings không hợp lệ (abbreviate: true/false, connectors: [..], "
                                          "max_words: số, sparing: [..])")]) from None

@@ -87,6 +87,7 @@ class Realiser(Aggregating):
         self.last_openings: set[str] = set()
         self.framings: set[str] = set()
         self.paragraph_words = ""  # what the paragraph has said so far, folded: for ``sparing`` words
+        self.said_once: set[str] = set()  # the ``once`` words the article has said
         self.unit_subject = False  # whether the last sentence's phrasing opens with the unit
         self.doer_subject = False  # whether its subject is the unit or its forces, after a frame or not
         self.used: dict[str, set[int]] = {}
@@ -148,6 +149,8 @@ class Realiser(Aggregating):
             for words in self.bank.settings.sparing:
                 if self.paragraph_words.count(words) >= 2:
                     fresh = [i for i in fresh if words not in literal_words(resolved(i))] or fresh
+            for words in self.said_once:
+                fresh = [i for i in fresh if words not in literal_words(resolved(i))] or fresh
         index = fresh[self.chooser.number(f"{used_key}#{occurrence}", len(fresh))]
         self.used.setdefault(used_key, set()).add(index)
         if top:
@@ -274,8 +277,10 @@ class Realiser(Aggregating):
                     self.connectors_used.add(opening)
                     sentence.message += "+connector"
             out += said
-            if self.bank.settings.sparing:
-                self.paragraph_words += " ".join(plain_text(s.pieces) for s in said).casefold() + " "
+            if self.bank.settings.sparing or self.bank.settings.once:
+                words = " ".join(plain_text(s.pieces) for s in said).casefold() + " "
+                self.paragraph_words += words
+                self.said_once.update(w for w in self.bank.settings.once if w in words)
             index += 1
         self.sentences += out
         return out
