@@ -70,6 +70,7 @@ def unit_yaml(name: str, kind: str = "tỉnh", province: str | None = None, half
         text = text.replace("  military_region:", f"  province: {json.dumps(province, ensure_ascii=False)}\n  military_region:", 1)
     if half_year:
         text = text.replace("span: year", "span: half-year").replace("2026-12-15", "2026-07-10").replace("2026-12-13", "2026-07-08")
+        text = text.replace("duty_days: 365 ", "duty_days: 181 ", 1)  # a half-year has 181 days (E315)
     if old_map:
         text = text.replace("2026", "2022").replace("2027", "2023")
     return text.replace("quota: 3350", f"quota: {quota}", 1)
