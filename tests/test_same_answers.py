@@ -96,12 +96,13 @@ def test_a_message_with_other_slots_is_the_one_dataclasses_replace_makes():
 
     from drafter.plan.model import Message, Slot
 
-    message = Message("k", {"a": Slot("count", 1)}, topic="t", tone="good", connect=True, group="g", lead_in=True)
+    message = Message("k", {"a": Slot("count", 1)}, topic="t", tone="good", connect=True, group="g", lead_in=True,
+                      instead=(Message("j"),))
     others = {"b": Slot("plain", "x")}
     assert message.with_slots(others) == dataclasses.replace(message, slots=others)
     # every field but the slots passed on: a field added to Message must be added to with_slots
     assert [f.name for f in dataclasses.fields(Message)] == ["key", "slots", "topic", "tone", "connect", "group",
-                                                             "lead_in"]
+                                                             "lead_in", "instead"]
 
 
 # ------------------------------------------------------------------ whole documents

@@ -125,8 +125,9 @@ MESSAGES: dict[str, Spec] = {
     "change.same": _spec("compared", BOTH),
 }
 MESSAGES = {key: _results(key, spec) for key, spec in MESSAGES.items()}
-#: Frames a bank may leave out (one exported before they existed): the realiser then says nothing.
-OPTIONAL = frozenset({"news.results.when"})
+#: Keys a bank may leave out (one exported before they existed): the realiser then says nothing of
+#: a frame, and a message's ``instead`` for the others.
+OPTIONAL = frozenset({"news.results.when", "news.speech.acknowledged"})
 MESSAGES |= {
     # the formal report
     "report.summary": _spec("review period next_period", "report"),
@@ -164,6 +165,8 @@ MESSAGES |= {
                                   "directing attending asks stated"),
     "news.speech.more": _spec("points", "news"),
     "news.speech.more_emphasis": _spec("points asks stated", "news", "asks stated"),
+    "news.speech.acknowledged": _spec("speaker acknowledged points directing attending asks one", "news",
+                                      "directing attending asks one"),
     "news.speech.bare": _spec("speaker", "news"),
     "news.speech.bare.directing": _spec("speaker", "news"),
     "news.conclusion": _spec("chair items next_period several", "news", "next_period several"),

@@ -162,8 +162,20 @@ def speeches(facts: Facts) -> list[list[Message]]:
                                  group=f"speech:{index}" if joined else ""))
             if joined:
                 found[-2] = replace(found[-2], group=f"speech:{index}")
+                found[-2:] = [_acknowledged(found[-2], found[-1], directing)]
         paragraphs.append(found)
     return paragraphs
+
+
+def _acknowledged(thanks: Message, tasks: Message, directing: bool) -> Message:
+    """A speaker's acknowledgement and the tasks asked after it as one message: the bank may open
+    with the acknowledgement ("Ghi nhận …, Bí thư Đảng ủy xã … đề nghị …", as two blind readers
+    rewrote "… ghi nhận …; đồng thời đề nghị …"); a bank without it says the two as a group."""
+    said = message("news.speech.acknowledged", "speeches", speaker=thanks.slots["speaker"],
+                   acknowledged=thanks.slots["points"], points=tasks.slots["points"],
+                   directing=flag(directing), attending=flag(not directing), asks=tasks.slots.get("asks"),
+                   one=flag(len(thanks.slots["points"].value) == 1))
+    return replace(said, instead=(thanks, tasks))
 
 
 def conclusion(facts: Facts, scope: Scope) -> list[list[Message]]:

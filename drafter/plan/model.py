@@ -86,6 +86,8 @@ class Message:
     ("Thực hiện Chỉ thị số 13/CT-TTg …, lực lượng vũ trang tỉnh duy trì …").
     Consecutive messages of one ``group`` are said in one sentence, as clauses joined by
     semicolons ("thăm hỏi, tặng quà 5.240 lượt đối tượng; xây tặng 38 nhà tình nghĩa").
+    ``instead``: what to say when the bank has no phrasing for ``key`` (a pack's bank exported
+    before the key existed).
     """
 
     key: str
@@ -95,6 +97,7 @@ class Message:
     connect: bool = False
     group: str = ""
     lead_in: bool = False
+    instead: tuple[Message, ...] = ()
 
     def present(self, name: str) -> bool:
         slot = self.slots.get(name)
@@ -103,7 +106,7 @@ class Message:
     def with_slots(self, slots: Mapping[str, Slot]) -> Message:
         """The message with other slots: ``dataclasses.replace(self, slots=slots)``, without its walk
         over the fields (each topic's messages are given the unit's slots this way)."""
-        return Message(self.key, slots, self.topic, self.tone, self.connect, self.group, self.lead_in)
+        return Message(self.key, slots, self.topic, self.tone, self.connect, self.group, self.lead_in, self.instead)
 
     def filled(self) -> frozenset[str]:
         """The names of the slots that have a value: what a phrasing of the message must say."""

@@ -238,6 +238,9 @@ class Realiser(Aggregating):
         index = 0
         while index < len(messages):
             message = messages[index]
+            if message.instead and message.key not in self.bank.entries:
+                messages[index:index + 1] = message.instead  # a bank without the key says its parts
+                continue
             if self._goes_on(message, out) or self._joins_brief(message, out, len(messages)):
                 self._go_on(message, out[-1])
                 index += 1
