@@ -114,6 +114,7 @@ def _strengths(facts: Facts, scope: Scope) -> list[Message]:
         return []
     acts = roles.opens_with_action(found.value[0])
     return [message("news.strengths", "assessment", where=where, strengths=found, when=scope.when(),
+                    period=scope.period_name(),
                     stated=flag(not acts), acts=flag(acts), unit=scope.unit() if acts else None)]
 
 
@@ -156,7 +157,8 @@ def _framed(paragraphs: list[ParagraphPlan], facts: Facts, scope: Scope) -> list
         return paragraphs
     first = paragraphs[0].messages[0]
     where = label("where.conference" if facts.report.conference else "where.report")
-    frame = replace(message("news.results.when", first.topic, when=scope.when(), where=where), lead_in=True)
+    frame = replace(message("news.results.when", first.topic, when=scope.when(), where=where,
+                            period=scope.period_name()), lead_in=True)
     return [ParagraphPlan((frame,) + paragraphs[0].messages)] + paragraphs[1:]
 
 
