@@ -165,8 +165,8 @@ def test_results_without_an_assessment_open_with_their_period_or_source(report):
                         first.text), first.text
         openings.add(first.text.split(",")[0])
         assert sum(s.text.startswith(("Năm", "Theo báo cáo", "Báo cáo")) for s in said) <= 2, [s.text for s in said]
-    assert openings == {f"Năm {year}", f"Trong năm {year}", "Theo báo cáo tại hội nghị",
-                        "Báo cáo tại hội nghị cho biết"}, openings
+    # not "Báo cáo tại hội nghị cho biết, …": readers of rounds 11 to 17 cut it in every generated item
+    assert openings == {f"Năm {year}", f"Trong năm {year}", "Theo báo cáo tại hội nghị"}, openings
 
 
 def test_a_packs_bank_without_the_results_frame_opens_its_results_as_before(tmp_path):
