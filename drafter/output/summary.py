@@ -89,6 +89,9 @@ def xlsx_bytes(rows: Iterable, status_text: Mapping[str, str] | None = None) -> 
 
     ``status_text`` turns the status keys ("loi") into the words shown ("lỗi").
     """
+    from drafter.inputs.lean_openpyxl import lean_openpyxl
+
+    lean_openpyxl()
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter

@@ -107,6 +107,9 @@ def _to_date(value, epoch=None):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 20000 < value < 80000:
         # a date typed into a cell formatted as a number, counted from the workbook's own epoch
+        from drafter.inputs.lean_openpyxl import lean_openpyxl
+
+        lean_openpyxl()
         from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900, from_excel
 
         return _to_date(from_excel(value, epoch or CALENDAR_WINDOWS_1900))

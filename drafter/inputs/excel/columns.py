@@ -140,6 +140,9 @@ def _key(text: str) -> str:
 
 
 def _letter(col: int) -> str:
+    from drafter.inputs.lean_openpyxl import lean_openpyxl
+
+    lean_openpyxl()
     from openpyxl.utils.cell import get_column_letter
 
     return get_column_letter(col)

@@ -99,6 +99,9 @@ class _Layout:
 
 
 def _read_sheet(path: Path) -> _Sheet:
+    from drafter.inputs.lean_openpyxl import lean_openpyxl
+
+    lean_openpyxl()
     from openpyxl import load_workbook
 
     name = str(path)

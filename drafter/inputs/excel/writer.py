@@ -70,6 +70,9 @@ def report_cells(report: Report) -> dict[str, object]:
 
 
 def _blank_book(year: int | None):
+    from drafter.inputs.lean_openpyxl import lean_openpyxl
+
+    lean_openpyxl()
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
