@@ -263,15 +263,19 @@ class _Batch:
         work = self.plan()
         workers.raise_noted_stop()  # before any file is begun
         total = sum(len(unit_jobs) for _, unit_jobs in work)
-        if pool is None:  # in order, so that Ctrl-C loses track of one file at most (removed, reported missing)
+        if pool is None:  # in order, so that Ctrl-C loses track of a few files at most (removed, reported missing)
             with contextlib.closing(write_rows(work, self.options, workers.raise_noted_stop)) as rows:
                 for row in rows:
                     self.accept([row], total)
             return
-        size = _chunk_size(len(work), jobs, 8)
         futures: dict[Future, list] = {}
-        for start in range(0, len(work), size):
+        start = 0
+        while start < len(work):
+            # Large chunks while much is left: a chunk ends by waiting for its last files' fsync,
+            # which no rendering hides. Smaller ones towards the end, so that the workers finish together.
+            size = _chunk_size(len(work) - start, jobs, 32)
             items = work[start:start + size]
+            start += size
             future = pool.submit(_write_chunk, items, self.options)
             futures[future] = items
             self.pending.add(future)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import pickle
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 from drafter.errors import DrafterError, Problem
 from drafter.inputs.fast_yaml import fast_load
 from drafter.inputs.model import Report
-from drafter.output import workers
+from drafter.output import payload, workers
 
 DONE, FAILED, SKIPPED = "xong", "loi", "bo_qua"
 
@@ -58,7 +57,7 @@ def _unit_report(unit: _Unit, spill: int | None) -> Report:
     if data is None:
         offset, length = unit.stored
         data = os.pread(spill, length, offset)
-    return pickle.loads(data)
+    return payload.loads(data)
 
 
 def _unit_label(report: Report) -> str:
@@ -90,7 +89,7 @@ def _unit_of(source: str, report: Report | None, problems: list[Problem]) -> _Un
     warnings = "; ".join(f"cảnh báo {p.code}: {p.message}" for p in problems)
     return _Unit(source, _unit_label(report), (unit.kind, unit.name, unit.province, report.period.year,
                                                report.period.span),
-                 pickle.dumps(report, pickle.HIGHEST_PROTOCOL), reason=warnings)
+                 payload.dumps(report), reason=warnings)
 
 
 def _reason(problems: Sequence[Problem]) -> str:
@@ -171,15 +170,22 @@ def _write_chunk(items: Sequence[tuple[_Unit, Sequence[tuple[str, str, str]]]], 
     return rows
 
 
+#: How many written files may wait for their fsync while the next documents render. With two
+#: workers syncing at once, one fsync in ten took longer than a document (4 ms) on the README's
+#: machine, and one in a few hundred 25 ms (the journal's commit): one file of slack left a
+#: worker idle for each of those; a few absorb them.
+SYNC_DEPTH = 4
+
+
 def write_rows(items: Sequence[tuple[_Unit, Sequence[tuple[str, str, str]]]], options: _Options,
                stop: Callable[[], object]) -> Iterator[Row]:
     """The rows of these units' jobs in order, each given once its file is in place; no job is
     begun once ``stop()`` is true (it may also raise). Close the iterator when leaving it early:
-    a file written and not yet reported is then removed, and reported missing by the batch.
+    the files written and not yet reported are then removed, and reported missing by the batch.
 
     Each file's fsync runs in a thread (:class:`~drafter.output.files.SyncThread`) while the
-    next job renders, so a row comes one job late. With PDFs, one job at a time: a PDF is made
-    from its .docx in place.
+    next jobs render, so a row comes up to :data:`SYNC_DEPTH` jobs late. With PDFs, one job at
+    a time: a PDF is made from its .docx in place.
     """
     if options.pdf:
         for unit, jobs in items:
@@ -187,23 +193,26 @@ def write_rows(items: Sequence[tuple[_Unit, Sequence[tuple[str, str, str]]]], op
                 return
             yield from _write_unit(_unit_report(unit, options.spill), unit, jobs, options)
         return
+    from collections import deque
+
     from drafter.output.files import SyncThread
 
-    waiting = None  # the job written last, its file being synced
+    waiting: deque[_Job] = deque()  # the jobs written last, oldest first, their files being synced
     try:
         with SyncThread() as thread:
             for report, unit, template, fmt, name in _begun(items, options, stop):
-                # held in waiting before the row of the one before is given: if the caller
-                # leaves at that row, this one's temporary file is removed (finally)
-                done, waiting = waiting, _write_one(report, unit, template, fmt, name, options, thread)
-                if done is not None:
-                    yield done.row()
-            if waiting is not None:
-                done, waiting = waiting, None
-                yield done.row()
+                # in waiting before the row of an older one is given: if the caller leaves at
+                # that row, this one's temporary file is removed too (finally)
+                waiting.append(_write_one(report, unit, template, fmt, name, options, thread))
+                if len(waiting) > SYNC_DEPTH:
+                    yield waiting[0].row()
+                    waiting.popleft()
+            while waiting:
+                yield waiting[0].row()
+                waiting.popleft()
     finally:
-        if waiting is not None:
-            waiting.abandon()
+        for job in waiting:
+            job.abandon()
 
 
 def _begun(items: Sequence[tuple[_Unit, Sequence[tuple[str, str, str]]]], options: _Options,
