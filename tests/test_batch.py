@@ -430,11 +430,11 @@ def test_interrupt_in_any_stage_writes_a_summary_of_what_is_missing(two_units, t
     assert {p.name for p in out.glob(f"*.{FORMAT}")} == done
 
 
-@pytest.mark.parametrize("after", [1, 2, 3])
+@pytest.mark.parametrize("after", [1, 2, 3, 7])
 def test_a_file_written_and_not_yet_reported_is_removed_when_the_batch_stops(two_units, tmp_path, after):
-    """Files are synced one job late (output.jobs.write_rows): at a stop, the file written after
+    """Files are synced a few jobs late (output.jobs.write_rows): at a stop, the files written after
     the last row given must go, and every file present must be one reported done."""
-    from drafter.output.jobs import Renderer, _Options, read_yaml_unit, write_rows
+    from drafter.output.jobs import SYNC_DEPTH, Renderer, _Options, read_yaml_unit, write_rows
 
     units = [read_yaml_unit(path) for path in sorted(two_units.rglob("*.y*ml"))]
     assert len(units) == 2 and all(unit.payload for unit in units)
@@ -442,7 +442,9 @@ def test_a_file_written_and_not_yet_reported_is_removed_when_the_batch_stops(two
     out = tmp_path / "out"
     out.mkdir()
     options = _Options(out, force=False, skip_existing=False, renderer=renderer)
-    items = [(unit, [("bao-cao", "md", f"{i}.md"), ("tin-bai", "md", f"{i}-tin.md")]) for i, unit in enumerate(units)]
+    jobs = [(t, fmt, f"{t}.{fmt}") for t in ("bao-cao", "tin-bai") for fmt in ("md", "txt", "docx")]
+    items = [(unit, [(t, fmt, f"{i}-{name}") for t, fmt, name in jobs]) for i, unit in enumerate(units)]
+    assert sum(len(unit_jobs) for _, unit_jobs in items) > after + SYNC_DEPTH  # some files written, not reported
     rows = write_rows(items, options, lambda: False)
     given = [next(rows) for _ in range(after)]
     rows.close()
@@ -469,3 +471,30 @@ def test_discovery_lists_each_file_once_however_it_is_named(tmp_path):
     names = [path.relative_to(tmp_path).as_posix() for _, path in found]
     assert names == ["so-lieu/a.yaml", "so-lieu/c-lien-ket.yaml", "so-lieu/con/b.yml", "so-lieu/mat.yaml",
                      "so-lieu/vong.yaml"]  # the missing file is the dangling link's target
+
+
+def test_chunks_are_taken_as_they_finish_each_once_and_a_stop_is_seen_while_waiting(monkeypatch):
+    """The parent waits for its chunks through their done callbacks (output.batch._as_completed)."""
+    import threading
+    from concurrent.futures import Future
+
+    from drafter.errors import note_stop
+    from drafter.output import batch as batch_module
+
+    futures = [Future() for _ in range(5)]
+    futures[3].set_result(3)
+    threading.Timer(0.05, lambda: [futures[i].set_result(i) for i in (4, 0, 2, 1)]).start()
+    assert [future.result() for future in batch_module._as_completed(futures)] == [3, 4, 0, 2, 1]
+
+    monkeypatch.setattr(batch_module, "_LOOK_SECONDS", 0.01)
+    late = Future()
+    timer = threading.Timer(2, late.set_result, (None,))  # a wait that never looks would end here
+    timer.start()
+    note_stop(signal.SIGINT)
+    started = time.monotonic()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            next(batch_module._as_completed([late]))
+    finally:
+        timer.cancel()
+    assert time.monotonic() - started < 1  # seen while the chunk was still running

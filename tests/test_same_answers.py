@@ -184,3 +184,36 @@ def test_a_choice_among_one_is_the_one_the_hash_gives():
         _index(pick.seed, f"k#{i}", count) for i in range(200) for count in (1, 2, 3, 7)]
     with pytest.raises(ZeroDivisionError):
         pick.number("k", 0)
+
+
+# ------------------------------------------------------------------ a report between batch workers
+
+
+def _state(value):
+    """Everything a model holds, models within it included: what its pickle must give back."""
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel):
+        return (type(value), {name: _state(item) for name, item in value.__dict__.items()},
+                value.__pydantic_fields_set__, value.__pydantic_extra__, value.__pydantic_private__)
+    if isinstance(value, (list, tuple)):
+        return type(value), [_state(item) for item in value]
+    if isinstance(value, dict):
+        return type(value), {key: _state(item) for key, item in value.items()}
+    return type(value), value
+
+
+def test_a_report_pickled_by_its_fields_is_the_one_pydantic_pickles():
+    import pickle
+
+    from support.samples import SAMPLES
+
+    from drafter import api
+    from drafter.inputs import load_report
+    from drafter.output import payload
+
+    for path in SAMPLES:
+        report = load_report(path)
+        ours, theirs = payload.loads(payload.dumps(report)), pickle.loads(pickle.dumps(report))
+        assert _state(ours) == _state(theirs) == _state(report)
+        assert api.render(ours, "bao-cao", "docx") == api.render(theirs, "bao-cao", "docx")

@@ -65,3 +65,39 @@ def test_an_empty_summary_is_still_a_valid_table(tmp_path):
 def test_rows_must_have_six_fields():
     with pytest.raises(ValueError):
         summary.csv_bytes([("a", "b")])
+
+
+_SUMMARY_PARTS = """
+import pickle, sys, zipfile, io
+sys.path[:0] = sys.argv[3:]
+if sys.argv[1] == "numpy":
+    import numpy  # noqa: F401 - as when something imported it first: openpyxl then uses it
+from drafter.output import summary
+rows = pickle.loads(bytes.fromhex(sys.argv[2]))
+archive = zipfile.ZipFile(io.BytesIO(summary.xlsx_bytes(rows, {"xong": "xong", "loi": "lỗi", "bo_qua": "bỏ qua"})))
+parts = {info.filename: archive.read(info) for info in archive.infolist() if info.filename != "docProps/core.xml"}
+sys.stdout.buffer.write(pickle.dumps((parts, "numpy" in sys.modules)))
+"""
+
+
+def test_summary_xlsx_is_made_without_numpy_and_is_the_same_as_with_it():
+    """openpyxl is imported without numpy (drafter.inputs.lean_openpyxl); each part of the workbook
+    is the one openpyxl writes with numpy loaded (docProps/core.xml holds the time it was made)."""
+    import os
+    import pickle
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    pytest.importorskip("numpy")
+    root = str(Path(__file__).resolve().parent.parent)
+    rows = [summary._fields(row) for row in ROWS] + [(f"{i}.yaml", f"Xã {i}", "bao-cao", f"{i}.docx", "xong", "") for i in range(50)]
+    env = {**os.environ, "PYTHONPATH": root}
+    made = {}
+    for first in ("numpy", "nothing"):
+        run = subprocess.run([sys.executable, "-c", _SUMMARY_PARTS, first, pickle.dumps(rows).hex(), root],
+                             capture_output=True, env=env, check=True)
+        made[first] = pickle.loads(run.stdout)
+    (with_numpy, numpy_loaded), (lean, numpy_then) = made["numpy"], made["nothing"]
+    assert numpy_loaded and not numpy_then
+    assert lean == with_numpy and "xl/worksheets/sheet1.xml" in lean

@@ -21,7 +21,7 @@ Durability, decided for single renders and batches alike (measured by benchmarks
 - not guaranteed: that the last renames before a power cut survive it (the folder itself is not
   synced, which would cost a second flush per file). A missing document is safe: ``--skip-existing``
   writes it again;
-- a batch makes its next document while the last one is synced (:class:`PendingWrite`,
+- a batch makes its next documents while the last ones are synced (:class:`PendingWrite`,
   :class:`SyncThread`): the sync measured 0.4 to 1.2 ms a document on the same machine on a busy
   day, most of it waiting for the disk. The order stays: synced, then renamed, then reported.
 """
@@ -56,8 +56,8 @@ class PendingWrite:
     """A file being written atomically: on creation its bytes are in a temporary file beside the
     target; :meth:`finish` syncs it and moves it into place, :meth:`abandon` removes it.
 
-    Split so that a batch can sync one document in a thread while it renders the next
-    (:class:`drafter.output.jobs.Overlap`): the fsync waits for the disk (0.2 to 1 ms a
+    Split so that a batch can sync documents in a thread while it renders the next ones
+    (:func:`drafter.output.jobs.write_rows`): the fsync waits for the disk (0.2 to 1 ms a
     document) and holds no lock of Python's, so the wait costs no time there. The steps
     and every error are those of :func:`write_atomic`, which is this class used at once.
     """
