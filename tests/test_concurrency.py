@@ -290,11 +290,11 @@ class Lost:
     def __del__(self):
         interrupt()
 
-def acquire_futures(self):
-    for future in self.futures:
-        future._condition.acquire()
-    if not any(future.done() for future in self.futures):
-        interrupt()
+def add_done_callback(self, callback, add=None):
+    with self._condition:  # a Ctrl-C while the lock of a future the pool has yet to finish is held
+        if not self.done():
+            interrupt()
+        return add(self, callback)
 
 sent, moment = [], sys.argv.pop(1)
 from drafter.output import batch
@@ -317,10 +317,11 @@ elif moment == "worker-started":  # a worker forked, the pool not yet handed ove
 elif moment == "read":  # in a __del__ method again, the pool at work
     plan = batch._Batch.plan
     batch._Batch.plan = lambda self: (Lost(), plan(self))[1]
-else:  # in concurrent.futures.wait, holding the locks of futures the pool has yet to finish
-    from concurrent.futures import _base
+else:  # waiting for the pool's chunks (batch._as_completed), holding the lock of a future
+    import functools
+    from concurrent.futures import Future
 
-    _base._AcquireFutures.__enter__ = acquire_futures
+    Future.add_done_callback = functools.partialmethod(add_done_callback, add=Future.add_done_callback)
 from drafter.cli import main
 
 main()
