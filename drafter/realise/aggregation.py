@@ -51,9 +51,9 @@ class Aggregating:
     """Joins messages into sentences (mixed into the realiser, which provides ``say``)."""
 
     def _goes_on(self, message: Message, out: list[Said]) -> bool:
-        """Whether a note of what the unit did goes on the sentence before, which opens with the
-        unit and is of its topic ("Tỉnh triển khai …; hoàn thành việc sắp xếp …"), rather than
-        open one more sentence with "Tỉnh": the corpus names the doer once. Not across topics: each
+        """Whether a note of what the unit did goes on the sentence before, whose subject is the
+        unit or its forces and which is of its topic ("Tỉnh triển khai …; hoàn thành việc sắp xếp
+        …"), rather than open one more sentence with "Tỉnh": the corpus names the doer once. Not across topics: each
         note is said in its own topic's sentences, or after a clause of its topic that a brief
         joined on ("xã duy trì trực …; huấn luyện cho 96/96 …; tham gia hội thi …")."""
         return ("acted" in message.slots and not message.group and bool(out)
