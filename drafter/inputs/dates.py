@@ -49,8 +49,9 @@ def date_problems(report: Report, positions: Positions) -> list[Problem]:
         return problems
     start, end = period_bounds(period.year, period.span == "half-year")
     loc = ("readiness", "duty_days")
-    if days > period.days:
-        problems.append(positions.problem("E315", loc, found=str(days), expected=str(period.days)))
+    whole = (end - start).days  # 365 or 366 days a year, 181 or 182 its first half
+    if days > whole:
+        problems.append(positions.problem("E315", loc, found=str(days), expected=str(whole)))
     else:
         earliest = min(day for day, _ in dated)
         # days from the period's start to the earliest date, that day included

@@ -168,12 +168,6 @@ class Period(Strict):
         "Kỳ báo cáo", "year: tổng kết năm; half-year: sơ kết 6 tháng đầu năm.", default="year"
     )
 
-    @property
-    def days(self) -> int:
-        """The period's days: 365 or 366 for a year, 181 or 182 for its first half."""
-        first, end = period_bounds(self.year, self.span == "half-year")
-        return (end - first).days
-
 
 class Signer(Strict):
     name: Name = _field("Người ký", "Họ và tên người ký.", examples=["Trần Văn Bình"])

@@ -55,14 +55,6 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern:
 
 
 @cache
-def _opening(phrases: tuple[str, ...]) -> re.Pattern:
-    """A verb that opens a note as a whole word, before a space or a comma ("Tuyên truyền, giáo dục
-    …"): a test for a following space only left such a note without its subject."""
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?:{alternatives})(?!\w)")
-
-
-@cache
 def _folded(key: str) -> tuple[str, ...]:
     """A list of ``roles.yaml`` folded once per process, not once per note or speech point."""
     return tuple(_fold(phrase) for phrase in rules()[key])
@@ -140,7 +132,8 @@ def opens_with_action(text: str) -> bool:
     False
     """
     folded = _fold(text)
-    return not _NOT_ACTED.search(folded) and bool(_opening(_folded("action_verbs")).match(folded))
+    # the verb as a whole word, before a space or a comma ("Tuyên truyền, giáo dục …")
+    return not _NOT_ACTED.search(folded) and bool(_pattern(_folded("action_verbs")).match(folded))
 
 
 def opens_with_task(text: str) -> bool:
@@ -151,7 +144,7 @@ def opens_with_task(text: str) -> bool:
     """
     folded = _fold(text)
     # no _NOT_ACTED test: a task is asked for, never passive, and "chuẩn bị" holds the word "bị"
-    return bool(_opening(_folded("action_verbs") + _folded("task_verbs")).match(folded))
+    return bool(_pattern(_folded("action_verbs") + _folded("task_verbs")).match(folded))
 
 
 def opens_with(text: str, phrases) -> bool:
