@@ -124,7 +124,7 @@ class Exercises(Strict):
     )
     communes_total: Count | None = _field("Tổng số xã", "Tổng số xã, phường của đơn vị.", default=None)
     evaluated_by: Name | None = _field("Cấp đánh giá", "Cơ quan đánh giá: “Quân khu 5”.", default=None)
-    rating: Name | None = _field("Xếp loại", "Kết quả đánh giá: “khá”, “giỏi”…", default=None)
+    rating: Name | None = _field("Xếp loại", "Kết quả đánh giá diễn tập khu vực phòng thủ (khi chỉ có diễn tập phòng thủ dân sự: của nó): “khá”, “giỏi”…", default=None)
     units_trained: Count | None = _field("Số cơ quan, đơn vị huấn luyện", "Số đơn vị tham gia huấn luyện.", default=None)
     scope: Name | None = _field(
         "Phạm vi diễn tập khu vực phòng thủ", "Đơn vị, địa bàn diễn tập: “7 huyện”, “xã Ia Grai và xã Ia Dêr”.",

@@ -5,6 +5,8 @@ and funding. Each function gives one topic's messages, only for the data there i
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from drafter.document import Source
 from drafter.plan.model import Message, Slot
 from drafter.plan.scope import Scope, message, nested
@@ -73,7 +75,15 @@ def exercises(scope: Scope, share_of_communes: bool = True) -> list[Message]:
     rating = text(section.rating, "exercises.rating") if section else None
     scope_text = text(section.scope, "exercises.scope") if section else None
     evaluation = nested("exercises.evaluation", "exercises", evaluated_by=evaluated, rating=rating)
-    if zone or civil:
+    if zone and civil and evaluation:
+        # the rating is the defence-zone exercise's (the corpus: "diễn tập khu vực phòng thủ … đạt
+        # xuất sắc; diễn tập phòng thủ dân sự … đạt loại giỏi"): said after both, "kết quả được xếp loại
+        # xuất sắc" rated the civil-defence one too. A bank exported before says it as it did.
+        said = message("exercises.drills", "exercises", zone=zone, civil=civil, both=plain("và"),
+                       scope=scope_text, evaluation=evaluation)
+        found.append(replace(message("exercises.drills.rated", "exercises", zone=zone, civil=civil,
+                                     scope=scope_text, evaluation=evaluation), instead=(said,)))
+    elif zone or civil:
         found.append(message("exercises.drills", "exercises", zone=zone, civil=civil,
                              both=plain("và") if zone and civil else None, scope=scope_text, evaluation=evaluation))
     elif evaluation:

@@ -71,6 +71,7 @@ MESSAGES: dict[str, Spec] = {
     "readiness.duty": _spec("days period_days level", BOTH, "level period_days"),
     "security.cases": _spec("in_period cases change", BOTH, "in_period"),
     "exercises.drills": _spec("zone civil both scope evaluation", BOTH),
+    "exercises.drills.rated": _spec("zone civil scope evaluation", BOTH),
     "exercises.rating": _spec("evaluation scope", BOTH),
     "exercises.evaluation": _spec("evaluated_by rating", BOTH),
     "exercises.scope": _spec("scope", BOTH),
@@ -127,7 +128,7 @@ MESSAGES: dict[str, Spec] = {
 MESSAGES = {key: _results(key, spec) for key, spec in MESSAGES.items()}
 #: Keys a bank may leave out (one exported before they existed): the realiser then says nothing of
 #: a frame, and a message's ``instead`` for the others.
-OPTIONAL = frozenset({"news.results.when", "news.speech.acknowledged"})
+OPTIONAL = frozenset({"news.results.when", "news.speech.acknowledged", "exercises.drills.rated"})
 MESSAGES |= {
     # the formal report
     "report.summary": _spec("review period next_period", "report"),

@@ -117,8 +117,13 @@ def direction_verb(speaker: Person | None, addressee: str, level: str) -> str:
 
 #: Words after which a note's first word is a noun, not its verb ("Tổ chức lực lượng … được củng cố").
 #: "bị" of "thiết bị", "chuẩn bị", "trang bị", "phòng bị" is not the passive's; "đạt" makes the
-#: words before it a subject ("Đăng ký thanh niên tuổi 17 đạt 100%": not "Phường đăng ký thanh niên").
-_NOT_ACTED = re.compile(r"(?<!\w)(được|là|đạt|(?<!thiết )(?<!chuẩn )(?<!trang )(?<!phòng )bị)(?!\w)")
+#: words before it a subject ("Đăng ký thanh niên tuổi 17 đạt 100%": not "Phường đăng ký thanh niên"),
+#: but not after a subject of its own ("…, quân số đạt 100%"); "nhiệm vụ được giao" is a noun's.
+_NOT_ACTED = re.compile(r"(?<!\w)(được(?! giao(?!\w))|là|(?<!quân số )(?<!tỷ lệ )đạt"
+                        r"|(?<!thiết )(?<!chuẩn )(?<!trang )(?<!phòng )bị)(?!\w)")
+#: What follows these says the purpose of the action, not who does it ("bảo đảm … để thực hiện các
+#: nhiệm vụ được giao").
+_PURPOSE = re.compile(r"\s(?:để|nhằm)\s")
 
 
 def opens_with_action(text: str) -> bool:
@@ -130,10 +135,14 @@ def opens_with_action(text: str) -> bool:
     (True, False)
     >>> opens_with_action("Đăng ký thanh niên tuổi 17 đạt 100%")
     False
+    >>> opens_with_action("Bảo đảm tốt hậu cần để thực hiện các nhiệm vụ được giao")
+    True
+    >>> opens_with_action("Huấn luyện cho các lực lượng đúng nội dung, quân số đạt 100%")
+    True
     """
     folded = _fold(text)
     # the verb as a whole word, before a space or a comma ("Tuyên truyền, giáo dục …")
-    return not _NOT_ACTED.search(folded) and bool(_pattern(_folded("action_verbs")).match(folded))
+    return not _NOT_ACTED.search(_PURPOSE.split(folded, 1)[0]) and bool(_pattern(_folded("action_verbs")).match(folded))
 
 
 def opens_with_task(text: str) -> bool:
@@ -144,7 +153,33 @@ def opens_with_task(text: str) -> bool:
     """
     folded = _fold(text)
     # no _NOT_ACTED test: a task is asked for, never passive, and "chuẩn bị" holds the word "bị"
-    return bool(_pattern(_folded("action_verbs") + _folded("task_verbs")).match(folded))
+    return bool(_pattern(_folded("action_verbs") + _folded("task_verbs")).match(folded)) or _addressed_task(folded)
+
+
+#: How far into a point its task verb may stand after the body it names ("Đảng ủy - Ban CHQS
+#: thành phố tiếp tục …").
+_ADDRESSEE_WORDS = 10
+
+
+def _addressed_task(folded: str) -> bool:
+    """Whether a point names a body, then what it should go on doing: "Đảng ủy - Ban CHQS thành
+    phố tiếp tục làm tốt …" is asked of that body ("đề nghị Đảng ủy - Ban CHQS …", as the corpus
+    writes), not stated after "nhấn mạnh:". Only the verbs of asking (task_verbs), never after
+    "đã": "lực lượng vũ trang tỉnh đã hoàn thành …" is a statement.
+
+    >>> _addressed_task("đảng ủy - ban chqs thành phố tiếp tục làm tốt công tác tham mưu")
+    True
+    >>> _addressed_task("lực lượng vũ trang tỉnh đã tiếp tục hoàn thành tốt nhiệm vụ"), _addressed_task("kết quả tiếp tục tốt")
+    (False, False)
+    """
+    kinds = rules()["addressees"]
+    bodies = tuple(_fold(b) for kind in ("party", "others", "subordinate") for b in kinds[kind])
+    body = _pattern(bodies).match(folded.removeprefix("các "))
+    if not body:
+        return False
+    words = folded.split()[:_ADDRESSEE_WORDS]
+    verb = _pattern(_folded("task_verbs")).search(" ".join(words))
+    return bool(verb) and "đã" not in " ".join(words)[:verb.start()].split()
 
 
 def opens_with(text: str, phrases) -> bool:
