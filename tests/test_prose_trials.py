@@ -55,6 +55,9 @@ def test_a_rating_with_one_kind_of_exercise_is_said_after_it():
     "bảo đảm tốt công tác hậu cần - kỹ thuật, tài chính để thực hiện nhiệm vụ được giao",
     "bảo đảm tốt công tác hậu cần - kỹ thuật nhằm phục vụ các đợt huấn luyện được tổ chức trong năm",
     "huấn luyện cho các lực lượng đúng, đủ nội dung, thời gian, quân số đạt 100%",
+    # huyện Krông Pa 2023: a verb the rules did not list, and a count after "được", "là"
+    "hướng dẫn các xã, thị trấn điều chỉnh, bổ sung các kế hoạch chiến đấu, phòng thủ",
+    "tổ chức lực lượng tuần tra, kiểm soát các địa bàn giáp ranh được 15 đợt với quân số là 105 đồng chí",
 ])
 def test_a_note_that_opens_with_its_verb_keeps_its_subject_whatever_follows(note):
     # "Bảo đảm tốt công tác hậu cần - kỹ thuật, tài chính để thực hiện các nhiệm vụ được giao." stood

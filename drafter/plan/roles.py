@@ -118,8 +118,9 @@ def direction_verb(speaker: Person | None, addressee: str, level: str) -> str:
 #: Words after which a note's first word is a noun, not its verb ("Tổ chức lực lượng … được củng cố").
 #: "bị" of "thiết bị", "chuẩn bị", "trang bị", "phòng bị" is not the passive's; "đạt" makes the
 #: words before it a subject ("Đăng ký thanh niên tuổi 17 đạt 100%": not "Phường đăng ký thanh niên"),
-#: but not after a subject of its own ("…, quân số đạt 100%"); "nhiệm vụ được giao" is a noun's.
-_NOT_ACTED = re.compile(r"(?<!\w)(được(?! giao(?!\w))|là|(?<!quân số )(?<!tỷ lệ )đạt"
+#: but not after a subject of its own ("…, quân số đạt 100%", "với quân số là 105"); "nhiệm vụ được
+#: giao" is a noun's, "được 15 đợt" a count's.
+_NOT_ACTED = re.compile(r"(?<!\w)(được(?! giao(?!\w))(?! \d)|(?<!quân số )(?<!tổng số )là|(?<!quân số )(?<!tỷ lệ )đạt"
                         r"|(?<!thiết )(?<!chuẩn )(?<!trang )(?<!phòng )bị)(?!\w)")
 #: What follows these says the purpose of the action, not who does it ("bảo đảm … để thực hiện các
 #: nhiệm vụ được giao").
@@ -138,6 +139,8 @@ def opens_with_action(text: str) -> bool:
     >>> opens_with_action("Bảo đảm tốt hậu cần để thực hiện các nhiệm vụ được giao")
     True
     >>> opens_with_action("Huấn luyện cho các lực lượng đúng nội dung, quân số đạt 100%")
+    True
+    >>> opens_with_action("Tổ chức tuần tra được 15 đợt với quân số là 105 đồng chí")
     True
     """
     folded = _fold(text)
