@@ -72,11 +72,23 @@ def test_a_note_without_its_subject_takes_the_unit_in_an_article_only():
         assert any(s.startswith(note) for s in formal), formal
 
 
+#: The tin-bai bank's entry for a note, as this version ships it (replaced whole below).
+NOTE_ENTRY = (
+    '    say:\n'
+    '      - "{note}{plain}"\n'
+    '      - "{unit} {acted}."\n'
+    '      # không chủ ngữ, như bài thật viết tiếp sau câu có đơn vị làm chủ ngữ ("… đã quán triệt …. Duy trì\n'
+    '      # nghiêm chế độ trực …"); chỉ dùng ngay sau câu như thế trong cùng đoạn\n'
+    '      - "{acted}."\n'
+    '    clause:\n'
+    '      - "{acted}"\n'
+)
+
+
 def test_a_packs_bank_with_only_the_note_as_written_still_says_every_note(tmp_path):
     # a tin-bai bank exported before {acted} existed has only "{note}": it says the note as written
     target = edited_pack(tmp_path / "mau", "tin-bai", "phrases.yaml",
-                         '    say:\n      - "{note}{plain}"\n      - "{unit} {acted}."\n'
-                         '    clause:\n      - "{acted}"\n', '    - "{note}"\n')
+                         NOTE_ENTRY, '    - "{note}"\n')
     article = api.render("samples/dak-nong-2022.yaml", template=target, format="txt")
     assert "Phối hợp với Bộ đội Biên phòng tỉnh tuần tra" in article
 

@@ -117,8 +117,8 @@ def test_a_lead_may_say_what_the_conference_did_instead_of_naming_it():
     # the eleventh reader rewrote "UBND xã … tổ chức Hội nghị tổng kết …" as "UBND xã … tổng kết công
     # tác …": both are in the corpus, and two items side by side opened alike
     report = _report("xã", "Sơn Xuân", recruitment={"quota": 9, "delivered": 9})
-    leads = {re.sub(r" (công tác|nhiệm vụ) .*", "", sentences[0]) for sentences in _texts(report)}
-    assert leads == {"Sáng 27/11, UBND xã Sơn Xuân tổ chức Hội nghị tổng kết", "Sáng 27/11, UBND xã Sơn Xuân tổng kết"}, leads
+    leads = {re.sub(r" (công tác|nhiệm vụ) .*", "", sentences[0]).replace("Hội nghị", "hội nghị") for sentences in _texts(report)}
+    assert leads == {"Sáng 27/11, UBND xã Sơn Xuân tổ chức hội nghị tổng kết", "Sáng 27/11, UBND xã Sơn Xuân tổng kết"}, leads
 
 
 def test_the_reports_judgement_opens_the_results_before_the_economy():

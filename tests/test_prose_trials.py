@@ -8,11 +8,15 @@ it asks something of was quoted after "nhấn mạnh:" instead of asked ("đề 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from drafter import api
-from drafter.checks.sentences import sentences_of
+from drafter.checks.sentences import free_texts, sentences_of
+from drafter.document import Paragraph
+from drafter.inputs import load
+from drafter.plan import roles
 from drafter.inputs.model import Report
 
 VARIANTS = [None, *range(10)]
@@ -95,3 +99,98 @@ def test_a_statement_about_a_body_is_not_asked_of_it(point):
     for sentences in _sentences(report, "tin-bai"):
         [said] = [s for s in sentences if point in s]
         assert f"đề nghị {point}" not in said, said
+
+
+AREA = {
+    "unit": {"name": "4 - Vĩnh Yên", "kind": "khu vực", "province": "Phú Thọ"}, "period": {"year": 2025},
+    "document": {"issuer": "chqs", "date": "2025-12-05",
+                 "signer": {"rank": "Đại tá", "name": "Nguyễn Văn Thành", "position": "Chỉ huy trưởng"}},
+    "conference": {"date": "2025-12-02", "organiser": "Đảng ủy Ban Chỉ huy Phòng thủ khu vực 4 - Vĩnh Yên"},
+    "assessment": {"strengths": ["hoàn thành thắng lợi toàn diện nhiệm vụ quân sự, quốc phòng"]},
+    "leadership": {"notes": ["quán triệt nghiêm túc các chỉ thị của cấp trên",
+                             "lãnh đạo, chỉ đạo toàn diện với phương châm “Chủ động, tích cực”"]},
+    "readiness": {"notes": ["duy trì nghiêm chế độ trực sẵn sàng chiến đấu, phối hợp chặt chẽ với các lực lượng"]},
+    "security": {"notes": ["giữ vững an ninh chính trị, trật tự an toàn xã hội trên địa bàn"]},
+    "militia": {"notes": ["tổ chức huấn luyện lực lượng dân quân tự vệ đúng kế hoạch"]},
+    "welfare": {"notes": ["tích cực tham gia các hoạt động đền ơn đáp nghĩa"]},
+}
+
+
+def test_a_defence_areas_results_are_its_commands_not_the_areas():
+    # "Khu vực quán triệt nghiêm túc …", "Khu vực duy trì nghiêm chế độ trực …": a territory does
+    # nothing; the corpus names the command, then goes on without a subject or with "đơn vị"
+    report = Report.model_validate(AREA)
+    for template in ("tin-bai", "bao-cao"):
+        for sentences in _sentences(report, template):
+            for sentence in sentences:
+                assert not re.match(r"(?:[^,]+, )?[Kk]hu vực (?!phòng thủ)", sentence), sentence
+                assert not re.search(r", khu vực (?!phòng thủ)", sentence), sentence
+    article = " ".join(_sentences(report, "tin-bai")[0])
+    assert re.search(r"\b[Đđ]ơn vị (đã )?(hoàn thành|quán triệt|duy trì|giữ vững|tổ chức|tích cực)\b", article), article
+
+
+_DOER = re.compile(r"(^|, )(đơn vị|tỉnh|xã|phường|huyện|thành phố|lực lượng vũ trang|LLVT|Ban Chỉ huy)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("source", ["area", *sorted(p.stem for p in Path("samples").glob("*.yaml"))])
+def test_a_note_said_without_its_subject_follows_a_sentence_of_its_doer(source):
+    # "Duy trì nghiêm chế độ trực …" reads as the corpus writes only right after a sentence whose
+    # subject does it, in the same paragraph; first in a paragraph, or after "Công tác tuyển quân
+    # được …", it is no one's
+    report = Report.model_validate(AREA) if source == "area" else load(f"samples/{source}.yaml").report
+    notes = [note for _, note, _ in free_texts(report) if roles.opens_with_action(note)]
+    told = 0
+    for variant in VARIANTS:
+        for block in api.draft(report, "tin-bai", variant).blocks:
+            if not isinstance(block, Paragraph):
+                continue
+            texts = [s.text for s in block.sentences]
+            for index, text in enumerate(texts):
+                if any(text.startswith(note[0].upper() + note[1:]) for note in notes):
+                    told += 1
+                    assert index > 0, texts
+                    before = " ".join(texts[index - 1].split()[:14])
+                    assert _DOER.search(before) or any(texts[index - 1].startswith(n[0].upper() + n[1:]) for n in notes), texts
+    assert source != "area" or told, "the area's notes never went on without their subject"
+
+
+def _conference(**extra) -> dict:
+    return {"conference": {"date": "2024-06-20", "time_of_day": "sáng", **extra}, "readiness": {"duty_days": 182}}
+
+
+def test_the_next_periods_tasks_are_promised_only_when_the_article_tells_some():
+    # "… tổ chức Hội nghị sơ kết … 6 tháng đầu năm 2024, triển khai phương hướng, nhiệm vụ 6 tháng cuối
+    # năm 2024." over an article that told no task, beside a report whose title had no "phương hướng"
+    silent = Report.model_validate({**_report().model_dump(mode="json", exclude_none=True), "period": {"year": 2024, "span": "half-year"},
+                                    **_conference()})
+    told = Report.model_validate({**silent.model_dump(mode="json", exclude_none=True), "directions": ["làm tốt công tác tuyển quân năm 2025"]})
+    for variant in VARIANTS:
+        draft = api.draft(silent, "tin-bai", variant)
+        whole = " ".join([draft.title or "", *(s.text for s in sentences_of(draft))])
+        assert "6 tháng cuối năm" not in whole, whole
+    promised = [" ".join(s.text for s in sentences_of(api.draft(told, "tin-bai", v))[:1]) for v in VARIANTS]
+    assert any("6 tháng cuối năm 2024" in lead for lead in promised), promised
+    formal = api.render(silent, template="bao-cao", format="txt")
+    assert "phương hướng" not in formal.casefold()
+
+
+def test_a_bank_exported_before_the_name_without_tasks_says_the_whole_name(tmp_path):
+    from support.packs import edited_pack
+
+    bank = (Path("templates/tin-bai/phrases.yaml")).read_text(encoding="utf-8")
+    start = bank.index("  # khi bài không nói nhiệm vụ kỳ tới")
+    last = '    - "hội nghị {review} công tác {@QP-QSĐP} {period}"\n'
+    entry = bank[start:bank.index(last, start) + len(last)]
+    assert "news.conference_name.bare:" in entry
+    target = edited_pack(tmp_path / "mau", "tin-bai", "phrases.yaml", entry, "")
+    silent = Report.model_validate({**_report().model_dump(mode="json", exclude_none=True), **_conference()})
+    for variant in (None, 0, 1, 2):
+        article = api.render(silent, template=target, format="txt", variant=variant)
+        assert "tổng kết" in article
+
+
+def test_a_defence_areas_headline_names_its_command():
+    report = Report.model_validate(AREA)
+    for variant in VARIANTS:
+        title = api.draft(report, "tin-bai", variant).title
+        assert title.startswith("Ban Chỉ huy Phòng thủ khu vực 4 - Vĩnh Yên") or "Ban Chỉ huy Phòng thủ khu vực 4 - Vĩnh Yên" in title, title

@@ -128,7 +128,8 @@ MESSAGES: dict[str, Spec] = {
 MESSAGES = {key: _results(key, spec) for key, spec in MESSAGES.items()}
 #: Keys a bank may leave out (one exported before they existed): the realiser then says nothing of
 #: a frame, and a message's ``instead`` for the others.
-OPTIONAL = frozenset({"news.results.when", "news.speech.acknowledged", "exercises.drills.rated"})
+OPTIONAL = frozenset({"news.results.when", "news.speech.acknowledged", "exercises.drills.rated",
+                      "news.conference_name.bare"})
 MESSAGES |= {
     # the formal report
     "report.summary": _spec("review period next_period", "report"),
@@ -145,11 +146,12 @@ MESSAGES |= {
     # the news article
     "news.title": _spec("unit review period next_period held tasks", "news", "next_period period held tasks"),
     "news.conference_name": _spec("review period next_period", "news"),
+    "news.conference_name.bare": _spec("review period", "news"),
     # a lead names the conference ("tổ chức Hội nghị tổng kết …") or says what it did ("tổng kết công tác …")
-    "news.lead": _spec("time organiser conference venue chairs review period next_period", "news",
-                       "conference review period next_period"),
-    "news.lead.undated": _spec("organiser conference venue chairs review period next_period", "news",
-                               "conference review period next_period"),
+    "news.lead": _spec("time organiser conference venue chairs review period next_period untold", "news",
+                       "conference review period next_period untold"),
+    "news.lead.undated": _spec("organiser conference venue chairs review period next_period untold", "news",
+                               "conference review period next_period untold"),
     "news.chairs.one": _spec("chair", "news"),
     "news.chairs.many": _spec("chair co_chairs", "news"),
     "news.lead.report": _spec("date review period next_period organiser", "news", "next_period"),

@@ -49,19 +49,32 @@ def organiser(facts: Facts) -> str:
     return f"{body} {unit.name}" if body.endswith(" " + unit.kind) else body
 
 
-def conference_name(scope: Scope) -> Slot:
-    """The conference's name, itself a message: "Hội nghị tổng kết công tác QP-QSĐP năm 2026, …"."""
-    named = message("news.conference_name", "conference", review=label(f"review.{scope.period.span}"),
-                    period=scope.period_name(), next_period=scope.next_period())
+def conference_name(scope: Scope, tasks: bool = True) -> Slot:
+    """The conference's name, itself a message: "Hội nghị tổng kết công tác QP-QSĐP năm 2026, …";
+    "triển khai nhiệm vụ năm 2027" only when the article tells some (:func:`tells_tasks`). A bank
+    exported before the name without them says the whole name."""
+    slots = dict(review=label(f"review.{scope.period.span}"), period=scope.period_name())
+    named = message("news.conference_name", "conference", **slots, next_period=scope.next_period())
+    if not tasks:
+        named = replace(message("news.conference_name.bare", "conference", **slots), instead=(named,))
     return Slot("message", named)
+
+
+def tells_tasks(facts: Facts) -> bool:
+    """Whether the article tells the next period's tasks (directions, a conclusion, a speech): only
+    then do its headline and lead promise them ("…, triển khai phương hướng, nhiệm vụ 6 tháng cuối
+    năm": a new-user trial found it over an article that told none, beside a report whose title,
+    rightly, had no "phương hướng")."""
+    conference = facts.report.conference
+    return bool(facts.report.directions) or (conference is not None and bool(conference.conclusion or conference.speeches))
 
 
 def title(facts: Facts, scope: Scope) -> Message:
     unit = facts.unit
-    name = unit.name if unit.kind == "tỉnh" else unit.full
+    # a defence area's headline names its command: "Khu vực 4 - Vĩnh Yên: tổng kết …" read as nobody's
+    name = unit.name if unit.kind == "tỉnh" else unit.command_full if unit.level == "area" else unit.full
     conference = facts.report.conference
-    # a headline that promises the next period's tasks only when the article tells some
-    tasks = bool(facts.report.directions) or (conference is not None and bool(conference.conclusion or conference.speeches))
+    tasks = tells_tasks(facts)
     return message("news.title", "conference", unit=plain(name, "unit.name"),
                    review=label(f"review.{scope.period.span}"), period=scope.period_name(),
                    next_period=scope.next_period(), held=flag(conference is not None), tasks=flag(tasks))
@@ -77,11 +90,13 @@ def lead(facts: Facts, scope: Scope) -> list[Message]:
         chairs = nested("news.chairs.many" if co_chairs else "news.chairs.one", "conference", chair=chair,
                         co_chairs=co_chairs)
     said = organiser(facts)
+    tasks = tells_tasks(facts)
     # the lead's "UBND tỉnh Gia Lai" names the unit: the results go on with "tỉnh", as the corpus does
     common = dict(organiser=Slot("naming", (said, scope.unit_full), Source("conference.organiser", said, "text")),
-                  conference=conference_name(scope),
+                  conference=conference_name(scope, tasks),
                   venue=text(conference.venue, "conference.venue") if conference else None, chairs=chairs,
-                  review=label(f"review.{scope.period.span}"), period=scope.period_name(), next_period=scope.next_period())
+                  review=label(f"review.{scope.period.span}"), period=scope.period_name(),
+                  next_period=scope.next_period() if tasks else None, untold=flag(not tasks))
     if conference is None:
         return [message("news.lead.report", "conference", date=Slot(
             "news_date", (facts.report.document.date, None), Source("document.date", str(facts.report.document.date))),

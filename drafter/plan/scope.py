@@ -28,10 +28,17 @@ class Scope:
     communes: str = "xã, phường"  # the units one level down
     report: Report | None = None
     units: tuple[str, ...] = ()
+    unit_short: str = ""  # the unit named again, when not by its level word
 
     @classmethod
     def of(cls, facts: Facts) -> "Scope":
         unit = facts.unit
+        if unit.level == "area":
+            # A defence area is a territory, not one who acts: its command does what the results
+            # say ("Ban Chỉ huy Phòng thủ khu vực 4 - Vĩnh Yên …", then "đơn vị"), as the corpus
+            # writes; "Khu vực duy trì nghiêm chế độ trực …" read as no one's (a new-user trial).
+            return cls(facts.figures, facts.period, unit.level_word, unit.command_full, unit.communes, facts.report,
+                       unit_short="đơn vị")
         return cls(facts.figures, facts.period, unit.level_word, unit.full, unit.communes, facts.report)
 
     def section(self, name: str):
@@ -51,7 +58,7 @@ class Scope:
     # is immutable, and who was named when is the realiser's (referring.Mentions), not the slot's.
     @cached_property
     def _unit(self) -> Slot:
-        return Slot("unit", (self.unit_full, self.level_word), Source("unit.name", self.unit_full, "text"))
+        return Slot("unit", (self.unit_full, self.unit_short or self.level_word), Source("unit.name", self.unit_full, "text"))
 
     @cached_property
     def _level(self) -> Slot:

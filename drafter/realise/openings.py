@@ -85,8 +85,26 @@ def names_the_doer(variant: Variant) -> bool:
     A sentence of clauses goes on from its first phrasing's subject ("…; huấn luyện cho 610 cán bộ,
     chiến sĩ"): after "Công dân nam đủ 17 tuổi được đăng ký …" such a clause has no one doing it.
     """
+    return _doer_in(variant.sentences[0])
+
+
+@_kept
+def ends_with_the_doer(variant: Variant) -> bool:
+    """Whether the phrasing's last sentence makes the unit its subject: what goes on after it (a
+    clause, a sentence without its subject) goes on from that sentence, not from its first ("Toàn
+    tỉnh có … Có 44.950 cán bộ, chiến sĩ được huấn luyện." ends with no one doing anything).
+
+    >>> from drafter.realise.phrasing import parse, Variant
+    >>> two = Variant((parse("Toàn {level} có {n} đồng chí.", "x:1"), parse("Có {m} đồng chí được huấn luyện.", "x:1")), "x:1")
+    >>> names_the_doer(two), ends_with_the_doer(two)
+    (True, False)
+    """
+    return _doer_in(variant.sentences[-1])
+
+
+def _doer_in(nodes) -> bool:
     before = ""
-    for node in variant.sentences[0]:
+    for node in nodes:
         if isinstance(node, Ref) and node.name in ("unit", "level"):
             return not before.rstrip().casefold().endswith("của")
         if isinstance(node, Lit):

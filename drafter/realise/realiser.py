@@ -40,6 +40,7 @@ from drafter.plan.model import (
 from drafter.realise.aggregation import Aggregating, Said
 from drafter.realise.bank import Bank, Entry
 from drafter.realise.openings import (
+    ends_with_the_doer,
     follows_a_lead_in,
     framing,
     framing_kind,
@@ -138,6 +139,12 @@ class Realiser(Aggregating):
             fresh = [i for i in fresh if not opens_with_figure(resolved(i), message)] or fresh
         if lead:  # clauses follow: the unit must be the one doing what they say
             fresh = [i for i in fresh if names_the_doer(resolved(i))] or fresh
+        if top and (led_in or not (self.previous_topic and self.doer_subject)):
+            # a note said without its subject ("Duy trì nghiêm chế độ trực …", as the corpus goes on
+            # after "Năm 2025, Ban Chỉ huy … đã quán triệt …") only right after a sentence of the
+            # paragraph whose subject does it; elsewhere it is no one's
+            fresh = [i for i in fresh if opening(resolved(i)) != "ref:acted"] or [
+                i for i in eligible if opening(resolved(i)) != "ref:acted"] or fresh
         if top:
             # no two sentences in a row open alike ("Tỉnh … Tỉnh …", "Có … Có …")
             fresh = [i for i in fresh if opening(resolved(i)) not in self.last_openings] or fresh
@@ -158,7 +165,7 @@ class Realiser(Aggregating):
             self.unit_subject = opening(resolved(index)) == "ref:unit"
             # the unit or its forces do what the sentence says, even after a frame ("Trong phòng,
             # chống thiên tai, LLVT tỉnh …"): a note of what they did may go on it as a clause
-            self.doer_subject = names_the_doer(resolved(index))
+            self.doer_subject = ends_with_the_doer(resolved(index)) or opening(resolved(index)) == "ref:acted"
             said = framing_kind(framing(resolved(index)))
             if said:  # "" (no framing words) is never kept, so never refused
                 self.framings.add(said)
@@ -198,6 +205,8 @@ class Realiser(Aggregating):
 
     def _inline(self, message: Message) -> list[Piece]:
         """A message said inside another (a change, a conference's name): no capital, no stop."""
+        if message.instead and message.key not in self.bank.entries:
+            message = message.instead[0]  # a bank exported before the key says what it said then
         variant = self._choose(message, self._entry(message.key))
         pieces: list[Piece] = []
         for nodes in variant.sentences:
