@@ -194,3 +194,21 @@ def test_a_defence_areas_headline_names_its_command():
     for variant in VARIANTS:
         title = api.draft(report, "tin-bai", variant).title
         assert title.startswith("Ban Chỉ huy Phòng thủ khu vực 4 - Vĩnh Yên") or "Ban Chỉ huy Phòng thủ khu vực 4 - Vĩnh Yên" in title, title
+
+
+def test_a_defence_areas_superiors_direct_its_conference_and_its_communes_do_not():
+    # "Đại tá …, Phó Chính ủy Bộ CHQS tỉnh Phú Thọ; đồng chí …, Bí thư Đảng ủy phường Vĩnh Yên tham dự hội
+    # nghị": the provincial command is the area command's superior, a ward's Party secretary is not
+    conference = {**AREA["conference"], "time_of_day": "sáng",
+                  "attendees": [{"rank": "Đại tá", "name": "Nguyễn Văn Năm", "titles": ["Phó Chính ủy Bộ CHQS tỉnh Phú Thọ"]},
+                                {"name": "Lê Thị Sáu", "titles": ["Bí thư Đảng ủy phường Vĩnh Yên"]}],
+                  "speeches": [{"speaker": {"rank": "Đại tá", "name": "Nguyễn Văn Năm", "titles": ["Phó Chính ủy Bộ CHQS tỉnh Phú Thọ"]},
+                                "points": ["tiếp tục nâng cao chất lượng huấn luyện dân quân tự vệ"]}]}
+    report = Report.model_validate({**AREA, "conference": conference})
+    for sentences in _sentences(report, "tin-bai"):
+        [superior] = [s for s in sentences if "Nguyễn Văn Năm, Phó Chính ủy" in s]
+        [ward] = [s for s in sentences if "Lê Thị Sáu" in s]
+        assert "chỉ đạo" in superior and "chỉ đạo" not in ward.replace(superior, ""), (superior, ward)
+        [speech] = [s for s in sentences if "nâng cao chất lượng huấn luyện" in s]
+        # a superior "phát biểu chỉ đạo" or speaks "tại hội nghị"; the host's own people "trình bày ý kiến"
+        assert not re.search(r"(?i)phát biểu ý kiến|trình bày ý kiến|trong (phần|ý kiến) phát biểu", speech), speech

@@ -66,7 +66,7 @@ def mentions(text: str, phrases) -> bool:
 
 
 def _level(level: str) -> str:
-    return level if level in ("province", "district", "commune") else "province"
+    return level if level in ("province", "district", "commune", "area") else "province"
 
 
 def attendance(person: Person, level: str) -> str:
