@@ -212,3 +212,48 @@ def test_a_defence_areas_superiors_direct_its_conference_and_its_communes_do_not
         [speech] = [s for s in sentences if "nâng cao chất lượng huấn luyện" in s]
         # a superior "phát biểu chỉ đạo" or speaks "tại hội nghị"; the host's own people "trình bày ý kiến"
         assert not re.search(r"(?i)phát biểu ý kiến|trình bày ý kiến|trong (phần|ý kiến) phát biểu", speech), speech
+
+
+@pytest.mark.parametrize("chair", [None, {"name": "Trương Quốc Huy", "titles": ["Bí thư Tỉnh ủy"]}])
+def test_what_a_conference_decided_is_not_listed_as_the_next_periods_tasks(chair, tmp_path):
+    # "Hội nghị thống nhất các nhiệm vụ trọng tâm năm 2026: thống nhất đánh giá cao những kết quả …;
+    # ra Nghị quyết …": a judgement of 2025 and a resolution passed were told as tasks for 2026
+    decided = ["thống nhất đánh giá cao những kết quả đã đạt được trong năm 2024",
+               "thông qua Nghị quyết lãnh đạo thực hiện nhiệm vụ năm 2025"]
+    task = "làm tốt công tác tuyển quân năm 2025"
+    conference = {"date": "2024-12-12", "time_of_day": "sáng", "conclusion": [*decided, task],
+                  **({"chair": chair} if chair else {})}
+    report = _report(conference=conference, recruitment={"quota": 90, "delivered": 90})
+    for sentences in _sentences(report, "tin-bai"):
+        for item in decided:
+            [said] = [s for s in sentences if item in s]
+            assert "nhiệm vụ" not in said[:said.index(item)], said
+            assert re.search(rf"(Hội nghị (đã )?|Trương Quốc Huy |[Đđ]ồng chí (cũng )?|; ){item}", said), said
+        [tasked] = [s for s in sentences if task in s]
+        assert "năm 2025" in tasked[:tasked.index(task)] or tasked.startswith("Đồng chí") or "Hội nghị cũng" in tasked, tasked
+    # a bank exported before says them as it did
+    from support.packs import edited_pack
+
+    bank = Path("templates/tin-bai/phrases.yaml").read_text(encoding="utf-8")
+    start = bank.index("  # Ý kết luận là việc hội nghị")
+    end = bank.index("  news.conclusion.nochair:")
+    target = edited_pack(tmp_path / "mau", "tin-bai", "phrases.yaml", bank[start:end], "")
+    article = api.render(report, template=target, format="txt")
+    assert all(item in article for item in decided)
+
+
+@pytest.mark.parametrize("first", [
+    "Đảng ủy, Ban CHQS huyện bám sát các nghị quyết, chỉ thị của cấp trên",
+    "Đảng ủy, Ban CHQS huyện, cấp ủy, chỉ huy các cấp bám sát các nghị quyết, chỉ thị, mệnh lệnh về nhiệm vụ quân sự, "
+    "quốc phòng, công tác xây dựng Đảng của trên và thực tiễn của đơn vị, địa phương trong toàn huyện",
+])
+def test_notes_after_a_note_whose_subject_is_the_units_own_body_go_on_from_it(first):
+    # "Đảng ủy, Bộ CHQS thành phố … bám sát … . Thành phố tập trung tham mưu …": the city does not
+    # "tham mưu"; the note goes on from the body the user named, as a clause or without a subject
+    report = _report(leadership={"notes": [first, "tập trung tham mưu cho Huyện ủy, UBND huyện",
+                                           "tăng cường kiểm tra việc thực hiện nhiệm vụ quốc phòng ở các xã"]})
+    for sentences in _sentences(report, "tin-bai"):
+        [told] = [s for s in sentences if "ập trung tham mưu" in s]
+        assert re.search(r"(^|; )[Tt]ập trung tham mưu", told), told
+        [checked] = [s for s in sentences if "ăng cường kiểm tra" in s]
+        assert re.search(r"(^|; )[Tt]ăng cường kiểm tra", checked), checked

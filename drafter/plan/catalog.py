@@ -60,7 +60,7 @@ _AWARD = "giver kind counts reason"
 
 MESSAGES: dict[str, Spec] = {
     # the user's own words, in any topic
-    "note": _spec("note acted plain", BOTH, "note acted plain"),
+    "note": _spec("note acted plain doer", BOTH, "note acted plain doer"),
     "topic.bases": _spec("topic_name bases", BOTH, "topic_name"),
     # results
     "context.targets": _spec("period when unit met total", BOTH, "period when unit"),
@@ -129,7 +129,8 @@ MESSAGES = {key: _results(key, spec) for key, spec in MESSAGES.items()}
 #: Keys a bank may leave out (one exported before they existed): the realiser then says nothing of
 #: a frame, and a message's ``instead`` for the others.
 OPTIONAL = frozenset({"news.results.when", "news.speech.acknowledged", "exercises.drills.rated",
-                      "news.conference_name.bare"})
+                      "news.conference_name.bare", "news.conclusion.decided", "news.conclusion.decided.next",
+                      "news.conclusion.decided.nochair"})
 MESSAGES |= {
     # the formal report
     "report.summary": _spec("review period next_period", "report"),
@@ -174,6 +175,9 @@ MESSAGES |= {
     "news.speech.bare.directing": _spec("speaker", "news"),
     "news.conclusion": _spec("chair items next_period several", "news", "next_period several"),
     "news.conclusion.nochair": _spec("items next_period several", "news", "next_period several"),
+    "news.conclusion.decided": _spec("chair items", "news"),
+    "news.conclusion.decided.next": _spec("items", "news"),
+    "news.conclusion.decided.nochair": _spec("items", "news"),
     "news.conclusion.more": _spec("items", "news"),
     "news.conclusion.more.nochair": _spec("items", "news"),
     "news.conclusion.group": _spec("chair verb to items", "news"),

@@ -202,6 +202,22 @@ def conclusion(facts: Facts, scope: Scope) -> list[list[Message]]:
     plain_items, groups = split_tasks(conference.conclusion, "conference.conclusion")
     paragraphs = []
     said = False
+    decided = [item for item in plain_items if roles.opens_with_decision(item[1])]
+    if decided:
+        # "Thống nhất đánh giá cao …", "Thông qua Nghị quyết …" are what the conference or its chair
+        # did, not the next period's tasks: "Hội nghị thống nhất các nhiệm vụ trọng tâm năm 2026:
+        # thống nhất đánh giá cao …" (a new-user trial). A bank without the key lists them as before.
+        plain_items = [item for item in plain_items if item not in decided]
+        for part in chunks(decided, TASKS_PER_SENTENCE):
+            before = message("news.conclusion" if chair else "news.conclusion.nochair", "conclusion",
+                             chair=person(chair, "conference.chair") if chair and not said else None,
+                             items=task_slot(part, "conference.conclusion"), next_period=scope.next_period(),
+                             several=flag(len(part) > 1))
+            key = "news.conclusion.decided" if chair and not said else "news.conclusion.decided.next" if chair \
+                else "news.conclusion.decided.nochair"
+            paragraphs.append([replace(message(key, "conclusion", chair=before.slots.get("chair"),
+                                               items=before.slots["items"]), instead=(before,))])
+            said = True
     if plain_items:
         found = []
         for index, part in enumerate(chunks(plain_items, TASKS_PER_SENTENCE)):

@@ -103,7 +103,8 @@ def _with_doer(found: Message) -> Message:
         return found
     if roles.opens_with_action(note.value):
         return replace(found, slots={**found.slots, "acted": replace(note, kind="clause")})
-    return replace(found, slots={**found.slots, "plain": flag(True)})
+    doer = {"doer": flag(True)} if roles.opens_with_doer_body(note.value) else {}
+    return replace(found, slots={**found.slots, "plain": flag(True), **doer})
 
 
 def _strengths(facts: Facts, scope: Scope) -> list[Message]:

@@ -195,6 +195,27 @@ def opens_with(text: str, phrases) -> bool:
     return any(folded.startswith(_fold(phrase)) for phrase in phrases)
 
 
+def opens_with_doer_body(text: str) -> bool:
+    """Whether a note the user wrote names the unit's own bodies as its subject ("Đảng ủy, Bộ CHQS
+    thành phố … bám sát …"): what the unit did goes on from it.
+
+    >>> opens_with_doer_body("Đảng ủy, Bộ CHQS thành phố bám sát các nghị quyết"), opens_with_doer_body("Công tác tuyển quân được thực hiện")
+    (True, False)
+    """
+    return bool(_pattern(_folded("doer_bodies")).match(_fold(text)))
+
+
+def opens_with_decision(text: str) -> bool:
+    """Whether an item of a conclusion says what the conference or its chair did ("thống nhất …",
+    "thông qua Nghị quyết …", "biểu dương …"), not a task for the next period.
+
+    >>> opens_with_decision("Thông qua Nghị quyết lãnh đạo thực hiện nhiệm vụ năm 2026"), opens_with_decision("xây dựng lực lượng vững mạnh")
+    (True, False)
+    """
+    folded = _fold(text)
+    return any(folded.startswith(verb + " ") for verb in _folded("decision_verbs"))
+
+
 def opens_with_speech_verb(text: str) -> bool:
     """Whether a point of a speech starts with its own verb ("ghi nhận …", "đề nghị …")."""
     folded = _fold(text)

@@ -8,6 +8,7 @@ uses the realiser's ``say``, ``_entry`` and what the document has said so far.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from drafter.document import Source
@@ -56,11 +57,25 @@ class Aggregating:
         …"), rather than open one more sentence with "Tỉnh": the corpus names the doer once. Not across topics: each
         note is said in its own topic's sentences, or after a clause of its topic that a brief
         joined on ("xã duy trì trực …; huấn luyện cho 96/96 …; tham gia hội thi …")."""
-        return ("acted" in message.slots and not message.group and bool(out)
+        # a run of such notes (one subject, "notes:…") goes on as well, clause by clause
+        return ("acted" in message.slots and (not message.group or message.group.startswith("notes:")) and bool(out)
                 and (out[-1].last_topic or out[-1].topic) == message.topic
                 and self.doer_subject and bool(self._entry(message.key).clauses)
                 and len(plain_text(out[-1].pieces).split()) + len(str(message.slots["acted"].value).split()) <= GO_ON_WORDS
                 and not _says_again(str(message.slots["acted"].value), plain_text(out[-1].pieces)))
+
+    def _subject_kept(self, fresh: list[int], eligible: list[int], subjectless: Callable[[int], bool],
+                      led_in: bool) -> list[int]:
+        """The phrasings a sentence may take as far as its subject goes: a note said without its
+        subject ("Duy trì nghiêm chế độ trực …", as the corpus goes on after "Năm 2025, Ban Chỉ huy …
+        đã quán triệt …") only right after a sentence of the paragraph whose subject does it, and
+        then always after a note whose subject is a body the user named ("Đảng ủy, Ban CHQS huyện …
+        bám sát …": "Huyện tập trung tham mưu …" is not who did it); elsewhere it is no one's."""
+        if led_in or not (self.previous_topic and self.doer_subject):
+            return [i for i in fresh if not subjectless(i)] or [i for i in eligible if not subjectless(i)] or fresh
+        if self.body_subject:
+            return [i for i in fresh if subjectless(i)] or fresh
+        return fresh
 
     def _joins_brief(self, message: Message, out: list[Said], size: int) -> bool:
         """Whether, in a brief's paragraph (at most BRIEF messages), a figure of another topic goes on

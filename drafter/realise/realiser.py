@@ -91,6 +91,7 @@ class Realiser(Aggregating):
         self.said_once: set[str] = set()  # the ``once`` words the article has said
         self.unit_subject = False  # whether the last sentence's phrasing opens with the unit
         self.doer_subject = False  # whether its subject is the unit or its forces, after a frame or not
+        self.body_subject = False  # whether it is a note whose subject is a body of the unit ("Đảng ủy, …")
         self.used: dict[str, set[int]] = {}
         self.occurrences: dict[str, int] = {}
         self.connectors_used: set[str] = set()
@@ -138,14 +139,10 @@ class Realiser(Aggregating):
             # a sentence never opens with a figure ("21 nhà tình nghĩa…"): newspapers write "Có 21…"
             fresh = [i for i in fresh if not opens_with_figure(resolved(i), message)] or fresh
         if lead:  # clauses follow: the unit must be the one doing what they say
-            fresh = [i for i in fresh if names_the_doer(resolved(i))] or fresh
-        if top and (led_in or not (self.previous_topic and self.doer_subject)):
-            # a note said without its subject ("Duy trì nghiêm chế độ trực …", as the corpus goes on
-            # after "Năm 2025, Ban Chỉ huy … đã quán triệt …") only right after a sentence of the
-            # paragraph whose subject does it; elsewhere it is no one's
-            fresh = [i for i in fresh if opening(resolved(i)) != "ref:acted"] or [
-                i for i in eligible if opening(resolved(i)) != "ref:acted"] or fresh
+            # (or goes on without its subject from a sentence whose subject does, as above)
+            fresh = [i for i in fresh if names_the_doer(resolved(i)) or opening(resolved(i)) == "ref:acted"] or fresh
         if top:
+            fresh = self._subject_kept(fresh, eligible, lambda i: opening(resolved(i)) == "ref:acted", led_in)
             # no two sentences in a row open alike ("Tỉnh … Tỉnh …", "Có … Có …")
             fresh = [i for i in fresh if opening(resolved(i)) not in self.last_openings] or fresh
             fresh = [i for i in fresh if framing_kind(framing(resolved(i))) not in self.framings] or fresh
@@ -165,7 +162,10 @@ class Realiser(Aggregating):
             self.unit_subject = opening(resolved(index)) == "ref:unit"
             # the unit or its forces do what the sentence says, even after a frame ("Trong phòng,
             # chống thiên tai, LLVT tỉnh …"): a note of what they did may go on it as a clause
-            self.doer_subject = ends_with_the_doer(resolved(index)) or opening(resolved(index)) == "ref:acted"
+            # "doer": a note the user wrote whose subject is the unit's own bodies ("Đảng ủy, Bộ CHQS …")
+            self.body_subject = "doer" in message.slots
+            self.doer_subject = ends_with_the_doer(resolved(index)) or opening(resolved(index)) == "ref:acted" \
+                or self.body_subject
             said = framing_kind(framing(resolved(index)))
             if said:  # "" (no framing words) is never kept, so never refused
                 self.framings.add(said)
