@@ -257,3 +257,27 @@ def test_notes_after_a_note_whose_subject_is_the_units_own_body_go_on_from_it(fi
         assert re.search(r"(^|; )[Tt]ập trung tham mưu", told), told
         [checked] = [s for s in sentences if "ăng cường kiểm tra" in s]
         assert re.search(r"(^|; )[Tt]ăng cường kiểm tra", checked), checked
+
+
+@pytest.mark.parametrize("sample", sorted(p.stem for p in Path("samples").glob("*.yaml")))
+def test_the_reports_closing_names_its_issuer_once(sample):
+    # "… của Ban Chỉ huy Quân sự huyện Châu Đức. Ban Chỉ huy Quân sự huyện Châu Đức báo cáo Bộ Chỉ huy …"
+    report = load(f"samples/{sample}.yaml").report
+    closing = " ".join(s.text for s in sentences_of(api.draft(report, "bao-cao")) if s.topic == "document"
+                       and s.text.startswith("Trên đây"))
+    issuer = re.search(r" của (.+?)(,|\./\.)", closing).group(1)
+    assert closing.count(issuer) == 1, closing
+
+
+@pytest.mark.parametrize("exercises,zone", [
+    ({"notes": ["huấn luyện, bắn súng cho lực lượng thường trực đạt yêu cầu"]}, False),
+    ({"civil_defence": 1}, False),
+    ({"defence_zone": 1, "rating": "giỏi"}, True),
+    ({"communes_exercised": 3, "communes_total": 9}, True),
+])
+def test_the_reports_exercise_heading_names_the_defence_zone_only_when_it_was_exercised(exercises, zone):
+    from drafter.document import Heading
+
+    headings = [b.text for b in api.draft(_report(exercises=exercises), "bao-cao").blocks if isinstance(b, Heading)]
+    [heading] = [h for h in headings if "diễn tập" in h]
+    assert ("khu vực phòng thủ" in heading) == zone, heading

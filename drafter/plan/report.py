@@ -67,12 +67,25 @@ def _results(scope: Scope, level: str, militia_only: bool = False) -> list:
                 paragraphs.append(ParagraphPlan(tuple(found)))
         if paragraphs:
             commune = level == "commune" and (key == "exercises" or key == "militia" and militia_only)
-            heading = f"{key}.commune" if commune else key
+            # "Công tác huấn luyện, diễn tập khu vực phòng thủ" over a note of training and shooting
+            # claims an exercise the input never gave (a new-user trial): the plainer heading then
+            plain = key == "exercises" and not _defence_zone_given(scope)
+            heading = f"{key}.commune" if commune or plain else key
             blocks += [HeadingPlan("arabic", heading)] + paragraphs
     awards = awards_in_report(scope)
     if awards:
         blocks += [HeadingPlan("arabic", "awards"), ParagraphPlan(tuple(awards))]
     return blocks
+
+
+def _defence_zone_given(scope: Scope) -> bool:
+    """Whether the exercises tell of the defence zone: its exercises, their scope, or the communes
+    that exercised in it (a roll-up, which has no report, says them whenever it sums them)."""
+    section = scope.section("exercises")
+    if scope.report is None:
+        return True
+    return section is not None and any(value is not None for value in (
+        section.defence_zone, section.scope, section.communes_exercised, section.communes_share))
 
 
 def _items(messages: list[Message]) -> list[ParagraphPlan]:
