@@ -75,6 +75,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E217": ("“{found}” không phải một số cụ thể", "ghi số cụ thể, ví dụ 0 hoặc 12; chưa có số liệu thì xóa dòng này."),
     "E218": ("số thập phân “{found}” viết bằng dấu phẩy", "trong tệp YAML dùng dấu chấm thập phân: {expected}."),
     "E219": ("số quá dài ({found} chữ số)", "kiểm tra lại số này; số liệu trong báo cáo không dài quá 16 chữ số."),
+    "E220": ("tỷ lệ “{found}” viết kèm dấu %", "trường này đã tính bằng phần trăm: bỏ dấu %, ghi {expected}."),
     "E299": ("giá trị không hợp lệ: {detail}", "sửa theo tệp mẫu."),
     # E3xx: figures that cannot all be true
     "E301": ("số giao quân {found} vượt xa chỉ tiêu {expected}", "kiểm tra lại chỉ tiêu và số giao quân."),
@@ -111,6 +112,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "sửa “military_region:”, hoặc xóa dòng này để chương trình tự điền theo bản đồ."),
     "W411": ("cấp huyện “{found}” không còn từ ngày 01/7/2025",
              "xóa dòng “district:”; từ 7/2025 xã, phường trực thuộc tỉnh."),
+    "W413": ("tỷ lệ đạt chỉ tiêu {found}% thấp bất thường", "nếu ý là {expected}%, ghi {expected}; nếu đúng, giữ nguyên."),
     "W412": ("số ngày trực {found} nhiều hơn số ngày từ đầu kỳ đến ngày {date} ({expected} ngày)",
              "nếu đã tính cả những ngày còn lại của kỳ, giữ nguyên; không thì ghi số ngày đến ngày báo cáo."),
     # E5xx: producing the output

@@ -313,3 +313,26 @@ def test_days_on_duty_are_checked_against_the_period_and_the_reports_date(tmp_pa
     if expected:
         message = loaded.problems[0].render()
         assert ("320 ngày" if expected[0][0] == "W412" else "365 ngày") in message, message
+
+
+def test_a_percent_written_with_its_sign_is_refused_with_the_number_to_write(tmp_path):
+    # "rate: 100%" was told "viết số thập phân với dấu chấm, ví dụ 0.89": a new user then wrote 1 for 100%
+    path = tmp_path / "a.yaml"
+    path.write_text(_without_counts() + "  rate: 98,5 %\n", encoding="utf-8")
+    [problem] = [p for p in load(path).problems if p.path == "recruitment.rate"]
+    assert problem.code == "E220" and problem.expected == "98.5"
+
+
+@pytest.mark.parametrize("rate,warned", [(1, True), (0.95, True), (100, False), (1.5, False), (0, False)])
+def test_a_recruitment_rate_written_as_a_fraction_is_questioned(tmp_path, rate, warned):
+    path = tmp_path / "a.yaml"
+    path.write_text(_without_counts() + f"  rate: {rate}\n", encoding="utf-8")
+    found = [p for p in load(path).problems if p.code == "W413"]
+    assert bool(found) == warned
+    if warned:
+        assert found[0].expected == f"{rate * 100:g}" and found[0].line == _without_counts().count("\n") + 1
+
+
+def _without_counts() -> str:
+    """The smallest input with its recruitment section open and no counts in it (a rate stands alone)."""
+    return MINIMAL_YAML.replace("  quota: 3350\n  delivered: 3350\n", "")

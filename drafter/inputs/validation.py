@@ -133,9 +133,16 @@ def _problem_from_pydantic(item: dict, positions: Positions, data: dict, suggest
     elif kind == "float_parsing" and isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value.strip()):
         # "0,89" is refused rather than guessed: in a YAML file "1,824" may just as well be 1824.
         code, expected = "E218", value.strip().replace(".", "").replace(",", ".")
+    elif kind == "float_parsing" and isinstance(value, str) and _PERCENT.fullmatch(value.strip()):
+        # "100%" in a field of percent: the field is the percent already (the fix said "0.89", which
+        # a new user then took for a fraction and wrote 1 for 100%)
+        code, expected = "E220", _PERCENT.fullmatch(value.strip()).group(1).replace(",", ".")
     elif kind == "extra_forbidden":
         found = _short(found)
     return positions.problem(code, loc, found=found, expected=expected, extra=extra)
+
+
+_PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
 
 
 _DECIMAL_COMMA = re.compile(r"[+-]?[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]+|[+-]?[0-9]+,[0-9]+")
@@ -312,6 +319,9 @@ def plausibility_problems(report: Report, positions: Positions) -> list[Problem]
             elif delivered < quota:
                 add("W403", ("recruitment", "delivered"), found=str(delivered), expected=str(quota))
         not_above(recruitment.party_members, delivered, ("recruitment", "party_members"), "số đảng viên", "số giao quân")
+        if recruitment.rate is not None and 0 < recruitment.rate <= 1:
+            # a fraction for a percent ("1" for 100%): no recruitment reaches 1% of its quota
+            add("W413", ("recruitment", "rate"), found=f"{recruitment.rate:g}", expected=f"{recruitment.rate * 100:g}")
         if recruitment.police_quota is not None and recruitment.police_delivered is not None:
             if recruitment.police_delivered > recruitment.police_quota * 1.2:
                 add("E301", ("recruitment", "police_delivered"),
