@@ -63,7 +63,7 @@ def test_a_speakers_tasks_are_asked_for_not_quoted_as_orders_after_a_colon():
         assert re.search(r"Trần Quốc Văn đề nghị nâng cao hiệu quả phối hợp", text), text
         # a statement is still quoted: "đề nghị kết quả …" would not be Vietnamese
         assert "đề nghị kết quả" not in text and ": kết quả năm 2025 là nền tảng" in text, text
-        asked.add(bool(re.search(r"ghi nhận những nỗ lực của lực lượng vũ trang xã[;,] đồng thời đề nghị tiếp tục|"
+        asked.add(bool(re.search(r"ghi nhận những nỗ lực của lực lượng vũ trang xã([;,] đồng thời|;| và) đề nghị tiếp tục|"
                                  r"Ghi nhận những nỗ lực của lực lượng vũ trang xã, [^.]* đề nghị tiếp tục", text)))
     assert asked == {True}, asked  # after the acknowledgement, in its sentence, or led by it
 
@@ -384,7 +384,7 @@ def test_an_acknowledgement_and_the_tasks_asked_after_it_are_one_sentence():
     for variant in VARIANTS:
         said = [s.text for s in _article(report, variant) if s.topic == "speeches"]
         # or led by the acknowledgement ("Ghi nhận …, Bí thư … đề nghị …"), as two later readers wrote it
-        assert len(said) == 1 and re.search(r"(ghi nhận những nỗ lực của lực lượng vũ trang xã[;,] đồng thời|"
+        assert len(said) == 1 and re.search(r"(ghi nhận những nỗ lực của lực lượng vũ trang xã([;,] đồng thời|;| và)|"
                                             r"^Ghi nhận những nỗ lực của lực lượng vũ trang xã, Bí thư Đảng ủy xã "
                                             r"Đinh Trường Giang) đề nghị chuẩn bị tốt công tác tuyển quân năm 2026\.$",
                                             said[0]), said
