@@ -221,7 +221,8 @@ class Report(Strict):
     unit: Unit = _field("Đơn vị", "Đơn vị báo cáo.")
     period: Period = _field("Kỳ báo cáo", "Năm và kỳ (cả năm hoặc 6 tháng đầu năm).")
     document: DocumentInfo = _field("Thông tin văn bản", "Số, ngày, người ký, nơi nhận.")
-    conference: Conference | None = _field("Hội nghị", "Hội nghị tổng kết, sơ kết.", default=None)
+    conference: Conference | None = _field(
+        "Hội nghị", "Hội nghị tổng kết, sơ kết; có hội nghị mà chưa rõ chi tiết thì ghi “conference: {}”.", default=None)
     socio_economic: SocioEconomic | None = _field("Kinh tế - xã hội", "Bối cảnh kinh tế - xã hội của kỳ báo cáo.", default=None)
     leadership: Leadership | None = _field("Lãnh đạo, chỉ đạo", "Mục 1: công tác lãnh đạo, chỉ đạo.", default=None)
     readiness: Readiness | None = _field("Sẵn sàng chiến đấu", "Mục 2: sẵn sàng chiến đấu, trực.", default=None)
