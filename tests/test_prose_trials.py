@@ -281,3 +281,37 @@ def test_the_reports_exercise_heading_names_the_defence_zone_only_when_it_was_ex
     headings = [b.text for b in api.draft(_report(exercises=exercises), "bao-cao").blocks if isinstance(b, Heading)]
     [heading] = [h for h in headings if "diễn tập" in h]
     assert ("khu vực phòng thủ" in heading) == zone, heading
+
+
+_VERB_FIRST = re.compile(r"^(Huấn luyện|Tổ chức|Triển khai|Giao|Bồi dưỡng|Đăng ký|Cử|Mở lớp|Hỗ trợ|Thăm hỏi|Tham gia|"
+                         r"Quản lý|Dành|Đầu tư|Bố trí|Duy trì|Tìm kiếm)\b")  # not "Thực hiện …, tỉnh …": a legal basis leads in
+
+
+@pytest.mark.parametrize("source", ["sx", *sorted(p.stem for p in Path("samples").glob("*.yaml"))])
+def test_a_figure_said_without_the_units_name_follows_a_sentence_of_the_unit(source):
+    # "… lực lượng vũ trang xã duy trì chế độ trực 365/365 ngày. Huấn luyện cho 96 cán bộ, chiến sĩ dân
+    # quân …": the corpus goes on without repeating "Xã …" (round 18 marked "Xã huấn luyện … Xã bồi
+    # dưỡng … xã đặt ra …"), but only from a sentence of the paragraph whose subject is the unit
+    if source == "sx":
+        report = Report.model_validate({
+            "unit": {"name": "Sơn Xuân", "kind": "xã", "province": "Phú Yên"}, "period": {"year": 2023},
+            "document": {"issuer": "ubnd", "date": "2023-11-08", "signer": {"name": "Lê Văn Tình", "position": "Chủ tịch"}},
+            "conference": {"date": "2023-11-13", "time_of_day": "sáng"},
+            "readiness": {"duty_days": 365}, "militia": {"strength": 96, "trained": 96},
+            "recruitment": {"quota": 11, "delivered": 11}})
+    else:
+        report = load(f"samples/{source}.yaml").report
+    elided = 0
+    for variant in [None, *range(16)]:
+        for block in api.draft(report, "tin-bai", variant).blocks:
+            if not isinstance(block, Paragraph) or block.sentences[0].topic in ("conference", "speeches", "conclusion"):
+                continue
+            for index, sentence in enumerate(block.sentences):
+                if sentence.message.startswith("note") or not _VERB_FIRST.match(sentence.text):
+                    continue
+                elided += 1
+                assert index > 0, [s.text for s in block.sentences]
+                before = " ".join(block.sentences[index - 1].text.split()[:14])
+                # or after a sentence that goes on from such a one itself ("Hoàn thành cắm mốc … . Bố trí …")
+                assert _DOER.search(before) or roles.opens_with_action(block.sentences[index - 1].text), (before, sentence.text)
+    assert source != "sx" or elided, "never said without the unit's name"

@@ -201,8 +201,11 @@ def opens_with_doer_body(text: str) -> bool:
 
     >>> opens_with_doer_body("Đảng ủy, Bộ CHQS thành phố bám sát các nghị quyết"), opens_with_doer_body("Công tác tuyển quân được thực hiện")
     (True, False)
+    >>> opens_with_doer_body("Ban CHQS phường được kiện toàn đủ thành phần")  # what was done to it
+    False
     """
-    return bool(_pattern(_folded("doer_bodies")).match(_fold(text)))
+    folded = _fold(text)
+    return bool(_pattern(_folded("doer_bodies")).match(folded)) and not _NOT_ACTED.search(_PURPOSE.split(folded, 1)[0])
 
 
 def opens_with_decision(text: str) -> bool:

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 
 from drafter.document import Source
 from drafter.plan.model import Message
+from drafter.plan.roles import opens_with_action
 from drafter.realise.openings import follows_a_lead_in, text_opening
 from drafter.realise.orthography import joined_clause, lower_first_piece, plain_text, strip_end
+from drafter.realise.phrasing import Lit, Ref, Variant
 from drafter.realise.values import Piece
 
 #: Words a sentence may reach when a note goes on it (the corpus's sentences of results run to 40–60).
@@ -76,6 +78,25 @@ class Aggregating:
         if self.body_subject:
             return [i for i in fresh if subjectless(i)] or fresh
         return fresh
+
+    def _elided(self, variant: Variant, message: Message, key: str) -> Variant | None:
+        """The phrasing without its subject, at times, when it opens with the unit already named and
+        then its verb, right after a sentence of the paragraph whose subject is the unit or its
+        forces: "… lực lượng vũ trang xã duy trì chế độ trực 365/365 ngày. Huấn luyện cho 96 cán bộ,
+        chiến sĩ dân quân …", as the corpus goes on ("Tổ chức huấn luyện cho các đối tượng …"); a
+        blind reader marked "Xã huấn luyện … Xã bồi dưỡng … xã đặt ra …". Not when it is the first
+        sentence of a paragraph, nor a verb the rules do not know."""
+        first = variant.sentences[0]
+        if not (self.previous_topic and self.doer_subject) or len(first) < 2 or first[0] != Ref("unit"):
+            return None
+        unit = message.slots.get("unit")
+        if unit is None or unit.empty or not self.context.mentions.said_unit(unit.value[0]):
+            return None
+        words = "".join(node.text for node in first[1:4] if isinstance(node, Lit))
+        if not words.startswith(" ") or not opens_with_action(words.strip()) or self.chooser.number(f"{key}#elide", 2):
+            return None
+        rest = (Lit(first[1].text.lstrip()),) + first[2:] if isinstance(first[1], Lit) else first[1:]
+        return Variant((rest,) + variant.sentences[1:], variant.where)
 
     def _joins_brief(self, message: Message, out: list[Said], size: int) -> bool:
         """Whether, in a brief's paragraph (at most BRIEF messages), a figure of another topic goes on

@@ -157,19 +157,21 @@ class Realiser(Aggregating):
                 fresh = [i for i in fresh if words not in literal_words(resolved(i))] or fresh
         index = fresh[self.chooser.number(f"{used_key}#{occurrence}", len(fresh))]
         self.used.setdefault(used_key, set()).add(index)
+        chosen = resolved(index)
         if top:
-            self.last_openings = {opening(resolved(index))}
-            self.unit_subject = opening(resolved(index)) == "ref:unit"
+            elided = self._elided(chosen, message, f"{used_key}#{occurrence}") if not led_in else None
+            self.last_openings = {opening(elided or chosen)}
+            self.unit_subject = opening(chosen) == "ref:unit" and elided is None
             # the unit or its forces do what the sentence says, even after a frame ("Trong phòng,
             # chống thiên tai, LLVT tỉnh …"): a note of what they did may go on it as a clause
             # "doer": a note the user wrote whose subject is the unit's own bodies ("Đảng ủy, Bộ CHQS …")
             self.body_subject = "doer" in message.slots
-            self.doer_subject = ends_with_the_doer(resolved(index)) or opening(resolved(index)) == "ref:acted" \
-                or self.body_subject
-            said = framing_kind(framing(resolved(index)))
+            self.doer_subject = ends_with_the_doer(chosen) or opening(chosen) == "ref:acted" or self.body_subject
+            said = framing_kind(framing(chosen))
             if said:  # "" (no framing words) is never kept, so never refused
                 self.framings.add(said)
-        return resolved(index)
+            chosen = elided or chosen
+        return chosen
 
     def _resolved(self, variant: Variant, key: str) -> Variant:
         """The phrasing with one of each ``<…|…>`` chosen: the same draft always chooses alike."""

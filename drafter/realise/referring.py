@@ -45,6 +45,10 @@ class Mentions:
         self.seen.add(key)
         return full if first or not self.shorten_unit or not level_word else level_word
 
+    def said_unit(self, full: str) -> bool:
+        """Whether the unit has been named already (a later mention may leave it out)."""
+        return "unit:" + full in self.seen
+
     def named(self, text: str, full: str) -> str:
         """Text that may name the unit on its way ("UBND tỉnh Gia Lai"): the unit counts as named.
 
