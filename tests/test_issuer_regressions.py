@@ -90,3 +90,21 @@ def test_no_default_recipient_list_names_its_own_issuer():
         facts = build_facts(_report(unit, issuer, position))
         own = {facts.issuing_agency.casefold()}
         assert not own & {line.casefold() for line in facts.recipients}, facts.recipients
+
+
+@pytest.mark.parametrize("city, province", [("Thái Nguyên", "Thái Nguyên"), ("Biên Hòa", "Đồng Nai")])
+def test_a_provincial_city_before_the_reform_reports_to_its_province_not_the_military_region(city, province):
+    # "thành phố Thái Nguyên", province Thái Nguyên, 2020: taken for a province, its report closed
+    # "kính báo cáo Bộ Tư lệnh Quân khu 1" and went to the region first (a new-user trial)
+    report = _report({"name": city, "kind": "thành phố", "province": province}, "ubnd", "Chủ tịch", year=2020,
+                     date="2020-12-20", rank=None)
+    assert report.unit.level == "district"
+    frame = _frame(report)
+    assert frame.recipients[0] == f"Bộ CHQS tỉnh {province}"
+    assert not any("Quân khu" in line for line in frame.recipients)
+
+
+@pytest.mark.parametrize("unit", [{"name": "Hà Nội", "kind": "thành phố", "province": "Hà Nội"},
+                                  {"name": "Đà Nẵng", "kind": "thành phố"}])
+def test_a_centrally_run_city_stays_a_province(unit):
+    assert _report(unit, "ubnd", "Chủ tịch", rank=None).unit.level == "province"

@@ -28,6 +28,7 @@ from typing import Annotated, Literal
 
 from pydantic import StringConstraints, field_validator, model_validator
 
+from drafter.inputs.era import OLD_CITIES
 from drafter.inputs.fields import Choice, Count, Money, Name, Percent, Share, Strict, Text
 from drafter.inputs.fields import described as _field
 from drafter.inputs.schema_cache import complete
@@ -75,6 +76,14 @@ DISTRICT_KINDS = ("huyện", "quận", "thị xã")
 AREA_KIND = "khu vực"
 _AREA_PREFIX = re.compile(r"^\s*(ban\s+chỉ\s+huy\s+phòng\s+thủ\s+khu\s+vực|phòng\s+thủ\s+khu\s+vực|khu\s+vực)\s+",
                           re.IGNORECASE)
+
+
+def _folded_name(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+#: Cities that are provinces themselves (Huế since 2025).
+_CITIES = frozenset(_folded_name(city) for city in (*OLD_CITIES, "Huế", "Thành phố Hồ Chí Minh"))
 
 
 def area_name(name: str) -> str:
@@ -136,6 +145,21 @@ class Unit(Strict):
         # "Ban Chỉ huy Phòng thủ khu vực 4 - Vĩnh Yên" as a name would print the body's words twice
         if isinstance(data, dict) and data.get("kind") == AREA_KIND and isinstance(data.get("name"), str):
             return {**data, "name": area_name(data["name"]) or data["name"]}
+        return data
+
+    @model_validator(mode="before")
+    @classmethod
+    def _city_in_a_province(cls, data):
+        # A "thành phố" with a province, other than the centrally-run cities, is a provincial city
+        # of the district level (before 7/2025), even of its province's name (thành phố Thái
+        # Nguyên, tỉnh Thái Nguyên): taken for a province, its report went up to the military
+        # region (a new-user trial). After the reform such a city is W411's to point out.
+        if isinstance(data, dict) and data.get("kind") == "thành phố" and data.get("level") is None \
+                and isinstance(data.get("province"), str) and isinstance(data.get("name"), str) \
+                and _folded_name(data["province"]) \
+                and (_folded_name(data["province"]) != _folded_name(data["name"])
+                     or _folded_name(data["name"]) not in _CITIES):
+            return {**data, "level": "district"}
         return data
 
     @field_validator("level", mode="after")
