@@ -315,3 +315,14 @@ def test_a_figure_said_without_the_units_name_follows_a_sentence_of_the_unit(sou
                 # or after a sentence that goes on from such a one itself ("Hoàn thành cắm mốc … . Bố trí …")
                 assert _DOER.search(before) or roles.opens_with_action(block.sentences[index - 1].text), (before, sentence.text)
     assert source != "sx" or elided, "never said without the unit's name"
+
+
+def test_an_award_whose_giver_was_not_there_is_not_said_to_be_handed_over_at_the_conference():
+    # "Nhân dịp này, 01 tập thể … được tặng Cờ thi đua của Bộ Tư lệnh Quân khu 1": the input gives the
+    # year's awards (Mục 13), not where they were handed over, and no one of Quân khu 1 was there
+    report = _report(conference={"date": "2024-12-12", "time_of_day": "sáng"},
+                     awards=[{"giver": "Bộ Tư lệnh Quân khu 1", "kind": "cờ thi đua", "collectives": 1}],
+                     recruitment={"quota": 90, "delivered": 90})
+    for sentences in _sentences(report, "tin-bai"):
+        [award] = [s for s in sentences if "Cờ thi đua" in s or "cờ thi đua" in s]
+        assert not re.search(r"(?i)dịp này|tại hội nghị|\btrao\b", award), award
