@@ -127,6 +127,7 @@ def test_a_legal_basis_that_opens_a_sentence_goes_on_with_its_subject_or_verb(te
         said = sentence.message.split("+")  # "topic.bases+readiness.duty"; not "topic.bases+connector"
         if said[0] == "topic.bases" and len(said) > 1 and said[1] != "connector":
             rest = sentence.text.split("Chính phủ, ", 1)[1]
-            first = rest.split()[0]  # a word written small, or an abbreviation said before ("LLVT phường …")
-            assert (first[0].islower() or first.isupper()) and first not in (
+            first = rest.split()[0]  # a word written small, or an abbreviation said before ("LLVT phường …"),
+            # or the military command whose report it is ("Bộ CHQS tỉnh …", "Ban CHQS phường …")
+            assert (first[0].islower() or first.isupper() or rest.startswith(("Bộ CHQS", "Ban CHQS"))) and first not in (
                 "về", "trong", "có", "qua", "để", "ở", "với", "đối", "khi", "thực", "nhằm"), sentence.text

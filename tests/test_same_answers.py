@@ -84,11 +84,17 @@ def test_a_scope_names_its_unit_with_one_slot_made_once():
     from drafter.plan.slots import plain
     from support.samples import SAMPLES
 
-    facts = build_facts(load_report(SAMPLES[0]))
-    scope = Scope.of(facts)
-    assert scope.unit() is scope.unit() and scope.level() is scope.level()
-    assert scope.unit().value == (facts.unit.full, facts.unit.level_word)
-    assert scope.level() == plain(facts.unit.level_word, "unit.kind")
+    for sample in SAMPLES:
+        facts = build_facts(load_report(sample))
+        scope = Scope.of(facts)
+        assert scope.unit() is scope.unit() and scope.level() is scope.level()
+        # a military command's own report names the command; the others, the unit
+        expected = (f"{facts.unit.command} {facts.unit.name}", facts.unit.command) \
+            if facts.report.document.issuer == "chqs" and sample.stem != "phuong-an-khe-2026" \
+            else (facts.unit.full, facts.unit.level_word)
+        assert scope.unit().value == expected, sample.stem
+        assert scope.level() == plain(facts.unit.level_word, "unit.kind")
+        assert scope.place().value == (facts.unit.full, facts.unit.level_word)
 
 
 def test_a_message_with_other_slots_is_the_one_dataclasses_replace_makes():

@@ -127,7 +127,9 @@ class Exercises(Strict):
     rating: Name | None = _field("Xếp loại", "Kết quả đánh giá diễn tập khu vực phòng thủ (khi chỉ có diễn tập phòng thủ dân sự: của nó): “khá”, “giỏi”…", default=None)
     units_trained: Count | None = _field("Số cơ quan, đơn vị huấn luyện", "Số đơn vị tham gia huấn luyện.", default=None)
     scope: Name | None = _field(
-        "Phạm vi diễn tập khu vực phòng thủ", "Đơn vị, địa bàn diễn tập: “7 huyện”, “xã Ia Grai và xã Ia Dêr”.",
+        "Phạm vi diễn tập khu vực phòng thủ",
+        "Đơn vị, địa bàn của các cuộc diễn tập khu vực phòng thủ (bài viết nói là diễn tập khu vực phòng thủ): "
+        "“7 huyện”, “xã Ia Grai và xã Ia Dêr”; diễn tập khác thì ghi ở “notes”.",
         default=None)
     communes_share: Share | None = _field(
         "Tỷ lệ xã diễn tập (%)", "Khi không có số xã: tỷ lệ xã, phường diễn tập chiến đấu (ví dụ 25).", default=None)

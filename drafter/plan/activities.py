@@ -21,13 +21,13 @@ def context(scope: Scope) -> list[Message]:
     if met and total:
         tone = "good" if met.value == total.value else "neutral"
         return [message("context.targets", "context", tone=tone, period=scope.period_name(), when=scope.when(),
-                        unit=scope.unit(), met=met, total=total)]
+                        unit=scope.place(), met=met, total=total)]
     if met:
         return [message("context.targets_met", "context", period=scope.period_name(), when=scope.when(),
-                        unit=scope.unit(), met=met)]
+                        unit=scope.place(), met=met)]
     if total:
         return [message("context.targets_total", "context", period=scope.period_name(), when=scope.when(),
-                        unit=scope.unit(), total=total)]
+                        unit=scope.place(), total=total)]
     return []
 
 
@@ -61,7 +61,8 @@ def security(scope: Scope) -> list[Message]:
         return []
     found = change(scope.figures, "criminal_cases", "vụ")
     tone = "neutral" if found is None else {"up": "bad", "down": "good"}.get(found.value.direction, "neutral")
-    return [message("security.cases", "security", tone=tone, in_period=scope.in_period(), cases=cases, change=found)]
+    return [message("security.cases", "security", tone=tone, in_period=scope.in_period(), cases=cases, change=found,
+                    unit=scope.place())]
 
 
 def exercises(scope: Scope, share_of_communes: bool = True) -> list[Message]:

@@ -16,7 +16,7 @@ from drafter.facts import Facts
 from drafter.inputs.model import Person
 from drafter.plan import roles
 from drafter.plan.model import Message, Slot
-from drafter.plan.scope import Scope, message, nested
+from drafter.plan.scope import Scope, command_named, message, military_organiser, nested
 from drafter.plan.slots import flag, label, plain, text, texts
 from drafter.plan.texts import award_slots, chunks, group_slot, split_tasks, task_slot, words
 
@@ -72,7 +72,10 @@ def tells_tasks(facts: Facts) -> bool:
 def title(facts: Facts, scope: Scope) -> Message:
     unit = facts.unit
     # a defence area's headline names its command: "Khu vực 4 - Vĩnh Yên: tổng kết …" read as nobody's
-    name = unit.name if unit.kind == "tỉnh" else unit.command_full if unit.level == "area" else unit.full
+    # and a military command's own report, the command ("Bộ CHQS tỉnh Bắc Ninh tổng kết …")
+    name = unit.command_full if unit.level == "area" else command_named(unit) \
+        if facts.report.document.issuer == "chqs" and military_organiser(facts.report) \
+        else unit.name if unit.kind == "tỉnh" else unit.full
     conference = facts.report.conference
     tasks = tells_tasks(facts)
     return message("news.title", "conference", unit=plain(name, "unit.name"),
@@ -92,7 +95,7 @@ def lead(facts: Facts, scope: Scope) -> list[Message]:
     said = organiser(facts)
     tasks = tells_tasks(facts)
     # the lead's "UBND tỉnh Gia Lai" names the unit: the results go on with "tỉnh", as the corpus does
-    common = dict(organiser=Slot("naming", (said, scope.unit_full), Source("conference.organiser", said, "text")),
+    common = dict(organiser=Slot("naming", (said, scope.unit_full, scope.territory), Source("conference.organiser", said, "text")),
                   conference=conference_name(scope, tasks),
                   venue=text(conference.venue, "conference.venue") if conference else None, chairs=chairs,
                   review=label(f"review.{scope.period.span}"), period=scope.period_name(),

@@ -31,8 +31,9 @@ def militia(scope: Scope, strength_with_training: bool = False) -> list[Message]
         return [message("militia.trained", "militia", trained=trained, strength=strength,
                         trained_share=derived(fig, "militia_trained_share", units))]
     if strength:
+        # the force of the place ("Lực lượng DQTV của tỉnh …, bằng 1,28% dân số"), not of its command
         found.append(message("militia.strength", "militia", strength=strength, share=share, party=party,
-                             party_share=party_share, parts=parts, change=grew))
+                             party_share=party_share, parts=parts, change=grew, unit=scope.place()))
     else:
         if share:
             found.append(message("militia.share", "militia", share=share))

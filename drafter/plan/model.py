@@ -41,13 +41,14 @@ SlotKind = Literal[
     "names",  # names joined as a list: A, B và C
     "person",  # a person, by first or later mention
     "unit",  # (full name, level word): "tỉnh Gia Lai" first, "tỉnh" after when the bank says so
+    "place",  # as "unit", of the unit as a place when another (its military command) does the work
     "persons",  # people joined by semicolons
     "figures",  # counts with labels: 96 cán bộ đối tượng 2 và 742 cán bộ đối tượng 3
     "units",  # units of a roll-up, each with its rate when given: xã A (96,15%), xã B (90%)
     "change",  # a Change against the previous period, worded by the bank
     "label",  # a wording of the bank's, by key
     "plain",  # text the plan made from the facts (a unit's or a period's name)
-    "naming",  # (text, unit's full name): "UBND tỉnh Gia Lai" names the unit, so later mentions say "tỉnh"
+    "naming",  # (text, unit's full names…): "UBND tỉnh Gia Lai" names the unit, so later mentions say "tỉnh"
     "flag",  # prints nothing; keeps an optional part of a phrasing when a condition holds
     "message",  # a message said inside another (an evaluation, a change, a conference's name)
 ]

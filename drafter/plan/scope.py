@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -29,6 +30,7 @@ class Scope:
     report: Report | None = None
     units: tuple[str, ...] = ()
     unit_short: str = ""  # the unit named again, when not by its level word
+    territory: str = ""  # the unit as a place, when its results are told of another who acts ("tỉnh Gia Lai")
 
     @classmethod
     def of(cls, facts: Facts) -> "Scope":
@@ -38,7 +40,13 @@ class Scope:
             # say ("Ban Chỉ huy Phòng thủ khu vực 4 - Vĩnh Yên …", then "đơn vị"), as the corpus
             # writes; "Khu vực duy trì nghiêm chế độ trực …" read as no one's (a new-user trial).
             return cls(facts.figures, facts.period, unit.level_word, unit.command_full, unit.communes, facts.report,
-                       unit_short="đơn vị")
+                       unit_short="đơn vị", territory=unit.full)
+        if facts.report.document.issuer == "chqs" and military_organiser(facts.report):
+            # The military command's own report: it did the work ("Bộ CHQS tỉnh duy trì nghiêm chế
+            # độ trực …", "Ban CHQS huyện triển khai …", as the corpus writes), not the province:
+            # three new-user trials marked "Tỉnh tham mưu …", "Huyện duy trì …"
+            return cls(facts.figures, facts.period, unit.level_word, command_named(unit), unit.communes,
+                       facts.report, unit_short=unit.command, territory=unit.full)
         return cls(facts.figures, facts.period, unit.level_word, unit.full, unit.communes, facts.report)
 
     def section(self, name: str):
@@ -53,6 +61,13 @@ class Scope:
 
     def level(self) -> Slot:
         return self._level
+
+    def place(self) -> Slot:
+        """The unit as a place ("tỉnh Gia Lai", then "tỉnh"), for what is told of it, not done by its
+        command: its economy, the crimes in it."""
+        if not self.territory:
+            return self._unit
+        return Slot("place", (self.territory, self.level_word), Source("unit.name", self.territory, "text"))
 
     # Every topic's messages are given both (:func:`with_subject`): made once per document. A slot
     # is immutable, and who was named when is the realiser's (referring.Mentions), not the slot's.
@@ -80,6 +95,22 @@ class Scope:
     def next_when(self) -> Slot:
         """The next period as a sentence opens with it: "Năm 2027", "Trong 6 tháng cuối năm 2026"."""
         return plain(self.period.next_opening, "period.year")
+
+
+def military_organiser(report: Report) -> bool:
+    """Whether the conference, if any, is the military's own: organised by the command (the default
+    for its report) or its Party committee, not by the people's committee ("UBND phường …")."""
+    conference = report.conference
+    organiser = conference.organiser if conference is not None and conference.organiser else ""
+    return not organiser or bool(_MILITARY.search(organiser))
+
+
+_MILITARY = re.compile(r"(?i)quân sự|\bCHQS\b|Chỉ huy")
+
+
+def command_named(unit) -> str:
+    """The unit's military command in running text: "Bộ CHQS tỉnh Gia Lai", "Ban CHQS phường An Khê"."""
+    return f"{unit.command} {unit.name}" if unit.command.endswith(" " + unit.kind) else unit.command
 
 
 def own_terms(facts: Facts) -> dict[str, str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from drafter.document import Source
 from drafter.plan.model import Message
 from drafter.plan.roles import opens_with_action
-from drafter.realise.openings import follows_a_lead_in, text_opening
+from drafter.realise.openings import ends_with_the_doer, follows_a_lead_in, opening, text_opening
 from drafter.realise.orthography import joined_clause, lower_first_piece, plain_text, strip_end
 from drafter.realise.phrasing import Lit, Ref, Variant
 from drafter.realise.values import Piece
@@ -79,6 +79,18 @@ class Aggregating:
             return [i for i in fresh if subjectless(i)] or fresh
         return fresh
 
+    def _remember_subject(self, chosen: Variant, elided: Variant | None, message: Message) -> None:
+        """Who the sentence just chosen has do what it says, for what may go on from it."""
+        self.unit_subject = opening(chosen) == "ref:unit" and elided is None
+        # "doer": a note the user wrote whose subject is the unit's own bodies ("Đảng ủy, Bộ CHQS …")
+        self.body_subject = "doer" in message.slots
+        # the unit or its forces, even after a frame ("Trong phòng, chống thiên tai, LLVT tỉnh …"), not
+        # the place when its command does the work ("Tỉnh hoàn thành 21/23 chỉ tiêu …" is no doer)
+        unit = message.slots.get("unit")
+        place = unit is not None and unit.kind == "place"
+        self.doer_subject = (ends_with_the_doer(chosen) and not place) or opening(chosen) == "ref:acted" \
+            or self.body_subject
+
     def _elided(self, variant: Variant, message: Message, key: str) -> Variant | None:
         """The phrasing without its subject, at times, when it opens with the unit already named and
         then its verb, right after a sentence of the paragraph whose subject is the unit or its
@@ -90,7 +102,7 @@ class Aggregating:
         if not (self.previous_topic and self.doer_subject) or len(first) < 2 or first[0] != Ref("unit"):
             return None
         unit = message.slots.get("unit")
-        if unit is None or unit.empty or not self.context.mentions.said_unit(unit.value[0]):
+        if unit is None or unit.empty or unit.kind == "place" or not self.context.mentions.said_unit(unit.value[0]):
             return None
         words = "".join(node.text for node in first[1:4] if isinstance(node, Lit))
         if not words.startswith(" ") or not opens_with_action(words.strip()) or self.chooser.number(f"{key}#elide", 2):

@@ -40,7 +40,6 @@ from drafter.plan.model import (
 from drafter.realise.aggregation import Aggregating, Said
 from drafter.realise.bank import Bank, Entry
 from drafter.realise.openings import (
-    ends_with_the_doer,
     follows_a_lead_in,
     framing,
     framing_kind,
@@ -161,12 +160,7 @@ class Realiser(Aggregating):
         if top:
             elided = self._elided(chosen, message, f"{used_key}#{occurrence}") if not led_in else None
             self.last_openings = {opening(elided or chosen)}
-            self.unit_subject = opening(chosen) == "ref:unit" and elided is None
-            # the unit or its forces do what the sentence says, even after a frame ("Trong phòng,
-            # chống thiên tai, LLVT tỉnh …"): a note of what they did may go on it as a clause
-            # "doer": a note the user wrote whose subject is the unit's own bodies ("Đảng ủy, Bộ CHQS …")
-            self.body_subject = "doer" in message.slots
-            self.doer_subject = ends_with_the_doer(chosen) or opening(chosen) == "ref:acted" or self.body_subject
+            self._remember_subject(chosen, elided, message)
             said = framing_kind(framing(chosen))
             if said:  # "" (no framing words) is never kept, so never refused
                 self.framings.add(said)

@@ -49,15 +49,17 @@ class Mentions:
         """Whether the unit has been named already (a later mention may leave it out)."""
         return "unit:" + full in self.seen
 
-    def named(self, text: str, full: str) -> str:
-        """Text that may name the unit on its way ("UBND tỉnh Gia Lai"): the unit counts as named.
+    def named(self, text: str, *fulls: str) -> str:
+        """Text that may name the unit on its way ("UBND tỉnh Gia Lai"): the unit counts as named,
+        and so does the place when the unit is its command ("Bộ CHQS tỉnh Gia Lai" names "tỉnh Gia Lai").
 
         >>> m = Mentions(shorten_unit=True)
         >>> m.named("UBND tỉnh Gia Lai", "tỉnh Gia Lai"), m.unit("tỉnh Gia Lai", "tỉnh")
         ('UBND tỉnh Gia Lai', 'tỉnh')
         """
-        if full and full.casefold() in text.casefold():
-            self.seen.add("unit:" + full)
+        for full in fulls:
+            if full and full.casefold() in text.casefold():
+                self.seen.add("unit:" + full)
         return text
 
     def name(self, person: Person) -> str:

@@ -138,7 +138,7 @@ def render(slot: Slot, context: Context) -> list[Piece]:
         return _joined([[Piece(tidy(item), source)] for item, source in zip(value, sources)])
     if kind == "person":
         return [Piece(context.mentions.name(value), slot.source)]
-    if kind == "unit":
+    if kind in ("unit", "place"):
         said = context.mentions.unit(*value)
         source = slot.source
         if source is not None and said != value[0]:  # "tỉnh" after "tỉnh Gia Lai": the level word alone
