@@ -112,6 +112,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "sửa “military_region:”, hoặc xóa dòng này để chương trình tự điền theo bản đồ."),
     "W411": ("cấp huyện “{found}” không còn từ ngày 01/7/2025",
              "xóa dòng “district:”; từ 7/2025 xã, phường trực thuộc tỉnh."),
+    "W414": ("họ tên “{found}” có quân hàm", "ghi quân hàm ở dòng “rank: {expected}”, chỉ để họ tên ở “name”."),
     "W413": ("tỷ lệ đạt chỉ tiêu {found}% thấp bất thường", "nếu ý là {expected}%, ghi {expected}; nếu đúng, giữ nguyên."),
     "W412": ("số ngày trực {found} nhiều hơn số ngày từ đầu kỳ đến ngày {date} ({expected} ngày)",
              "nếu đã tính cả những ngày còn lại của kỳ, giữ nguyên; không thì ghi số ngày đến ngày báo cáo."),

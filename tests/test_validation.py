@@ -336,3 +336,15 @@ def test_a_recruitment_rate_written_as_a_fraction_is_questioned(tmp_path, rate, 
 def _without_counts() -> str:
     """The smallest input with its recruitment section open and no counts in it (a rate stands alone)."""
     return MINIMAL_YAML.replace("  quota: 3350\n  delivered: 3350\n", "")
+
+
+@pytest.mark.parametrize("name,warned", [("Đại tá Vũ Văn Tùng", "Đại tá"), ("thượng tá Trần Văn B", "Thượng tá"),
+                                         ("Vũ Văn Tùng", None), ("Đại Văn Tá", None)])
+def test_a_rank_written_into_a_name_is_questioned(tmp_path, name, warned):
+    # "Đại tá Vũ Văn Tùng" as a chair's name was taken silently (a new-user trial); with a rank added it
+    # prints the rank twice, and later mentions cannot say "Đại tá Tùng"
+    path = tmp_path / "a.yaml"
+    path.write_text(MINIMAL_YAML + f"conference:\n  chair:\n    name: {name}\n", encoding="utf-8")
+    found = [p for p in load(path).problems if p.code == "W414"]
+    assert [(p.path, p.expected, p.line) for p in found] == (
+        [("conference.chair.name", warned, MINIMAL_YAML.count("\n") + 3)] if warned else [])

@@ -20,6 +20,7 @@ from drafter.inputs.encodings import with_foreign_codes
 from drafter.inputs.dates import date_problems
 from drafter.inputs.era import era_for
 from drafter.inputs.model import Report
+from drafter.inputs.people import people_problems
 from drafter.inputs.reference import unit_problems
 from drafter.inputs.yaml_reader import Loc, Positions, legacy_vote, legacy_words
 
@@ -363,7 +364,7 @@ def plausibility_problems(report: Report, positions: Positions) -> list[Problem]
     for index, award in enumerate(report.awards):
         if award.collectives == 0 and award.individuals == 0:
             add("E306", ("awards", index))
-    return problems + date_problems(report, positions)
+    return problems + date_problems(report, positions) + people_problems(report, positions)
 
 
 def unit_level_problems(report: Report, positions: Positions) -> list[Problem]:
