@@ -361,3 +361,10 @@ def test_a_military_commands_own_report_has_the_command_do_the_work(organiser):
 def test_a_commands_report_of_the_peoples_committees_conference_tells_of_the_province():
     for sentences in _sentences(_command_report("UBND tỉnh Thanh Hóa"), "tin-bai"):
         assert not any(re.search(r"\bBộ CHQS tỉnh (đã )?(tham mưu|duy trì|giao)", s) for s in sentences), sentences
+
+
+def test_a_command_the_lead_named_in_full_is_named_short_after():
+    # "Đảng ủy - Bộ Chỉ huy Quân sự tỉnh Nghệ An vừa tổ chức … . … Bộ CHQS tỉnh Nghệ An duy trì …": named
+    # twice in full; the corpus goes on with "Bộ CHQS tỉnh"
+    for sentences in _sentences(_command_report("Đảng ủy - Bộ Chỉ huy Quân sự tỉnh Thanh Hóa"), "tin-bai"):
+        assert not any("Bộ CHQS tỉnh Thanh Hóa" in s for s in sentences[1:]), sentences

@@ -95,7 +95,8 @@ def lead(facts: Facts, scope: Scope) -> list[Message]:
     said = organiser(facts)
     tasks = tells_tasks(facts)
     # the lead's "UBND tỉnh Gia Lai" names the unit: the results go on with "tỉnh", as the corpus does
-    common = dict(organiser=Slot("naming", (said, scope.unit_full, scope.territory), Source("conference.organiser", said, "text")),
+    names = (said, scope.unit_full, scope.territory, facts.unit.command_full if scope.territory else "")
+    common = dict(organiser=Slot("naming", names, Source("conference.organiser", said, "text")),
                   conference=conference_name(scope, tasks),
                   venue=text(conference.venue, "conference.venue") if conference else None, chairs=chairs,
                   review=label(f"review.{scope.period.span}"), period=scope.period_name(),

@@ -49,17 +49,24 @@ class Mentions:
         """Whether the unit has been named already (a later mention may leave it out)."""
         return "unit:" + full in self.seen
 
-    def named(self, text: str, *fulls: str) -> str:
-        """Text that may name the unit on its way ("UBND tỉnh Gia Lai"): the unit counts as named,
-        and so does the place when the unit is its command ("Bộ CHQS tỉnh Gia Lai" names "tỉnh Gia Lai").
+    def named(self, text: str, full: str, place: str = "", also: str = "") -> str:
+        """Text that may name the unit on its way ("UBND tỉnh Gia Lai"): the unit counts as named (in
+        ``full`` or ``also``, its name in full: "Bộ Chỉ huy Quân sự tỉnh Gia Lai" for "Bộ CHQS tỉnh
+        Gia Lai"), and so does the place when the unit is its command.
 
         >>> m = Mentions(shorten_unit=True)
         >>> m.named("UBND tỉnh Gia Lai", "tỉnh Gia Lai"), m.unit("tỉnh Gia Lai", "tỉnh")
         ('UBND tỉnh Gia Lai', 'tỉnh')
+        >>> _ = m.named("Đảng ủy - Bộ Chỉ huy Quân sự tỉnh Nghệ An", "Bộ CHQS tỉnh Nghệ An", "tỉnh Nghệ An",
+        ...             "Bộ Chỉ huy Quân sự tỉnh Nghệ An")
+        >>> m.unit("Bộ CHQS tỉnh Nghệ An", "Bộ CHQS tỉnh"), m.unit("tỉnh Nghệ An", "tỉnh")
+        ('Bộ CHQS tỉnh', 'tỉnh')
         """
-        for full in fulls:
-            if full and full.casefold() in text.casefold():
-                self.seen.add("unit:" + full)
+        folded = text.casefold()
+        if full and (full.casefold() in folded or also and also.casefold() in folded):
+            self.seen.add("unit:" + full)
+        if place and place.casefold() in folded:
+            self.seen.add("unit:" + place)
         return text
 
     def name(self, person: Person) -> str:
