@@ -26,18 +26,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
+# Speed: a frozen data class's own ``__init__`` sets each field through ``object.__setattr__``,
+# a slow call; a report makes some 500 spans, sources, sentences, slots and messages, and the
+# calls cost more than anything else the plan does. The classes made that often set their fields
+# at once instead (``init=False`` and an ``__init__`` of the same signature: equality, hashing,
+# ``repr``, ``replace`` and freezing are the data class's; ``tests/test_same_answers.py`` holds
+# each signature to the one ``dataclass`` would write).
+_set = object.__setattr__
+
 #: Heading kinds, from the outermost: "Phần I", "I.", "1.", "a)".
 HeadingKind = Literal["part", "roman", "arabic", "letter"]
 HEADING_KINDS: tuple[str, ...] = ("part", "roman", "arabic", "letter")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Heading:
     """A numbered heading; ``label`` is the number as printed ("Phần I", "I.", "1.", "a)")."""
 
     kind: HeadingKind
     label: str
     text: str
+
+    def __init__(self, kind: HeadingKind, label: str, text: str):
+        _set(self, "__dict__", {"kind": kind, "label": label, "text": text})
 
     @property
     def display(self) -> str:
@@ -46,7 +57,7 @@ class Heading:
         return f"{self.label} {self.text}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Source:
     """What a piece of a draft rests on: an input field, or a value derived from input fields.
 
@@ -64,16 +75,23 @@ class Source:
     inputs: tuple[str, ...] = ()
     units: tuple[str, ...] = ()
 
+    def __init__(self, path: str, value: str = "", kind: Literal["figure", "derived", "text"] = "figure",
+                 inputs: tuple[str, ...] = (), units: tuple[str, ...] = ()):
+        _set(self, "__dict__", {"path": path, "value": value, "kind": kind, "inputs": inputs, "units": units})
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Span:
     """A piece of a sentence: its text and, for a figure or the user's own words, its source."""
 
     text: str
     source: Source | None = None
 
+    def __init__(self, text: str, source: Source | None = None):
+        _set(self, "__dict__", {"text": text, "source": source})
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Sentence:
     """One sentence of generated prose, with what it states and where that comes from.
 
@@ -90,6 +108,11 @@ class Sentence:
     #: The plan's topic the sentence belongs to ("recruitment", "conclusion").
     topic: str = ""
 
+    def __init__(self, spans: tuple[Span, ...], message: str = "", frame: bool = False,
+                 sources: tuple[Source, ...] = (), topic: str = ""):
+        _set(self, "__dict__", {"spans": spans, "message": message, "frame": frame, "sources": sources,
+                                "topic": topic})
+
     @property
     def text(self) -> str:
         return "".join(span.text for span in self.spans)
@@ -100,7 +123,7 @@ class Sentence:
         return tuple(dict.fromkeys(found))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Paragraph:
     """A body paragraph of running text; ``sentences`` when the prose knows its sources.
 
@@ -109,6 +132,9 @@ class Paragraph:
 
     text: str
     sentences: tuple[Sentence, ...] = ()
+
+    def __init__(self, text: str, sentences: tuple[Sentence, ...] = ()):
+        _set(self, "__dict__", {"text": text, "sentences": sentences})
 
 
 @dataclass(frozen=True)

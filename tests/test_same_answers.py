@@ -111,6 +111,43 @@ def test_a_message_with_other_slots_is_the_one_dataclasses_replace_makes():
                                                              "lead_in", "instead"]
 
 
+def _written_inits():
+    from drafter import document
+    from drafter.plan import model
+
+    return [document.Source, document.Span, document.Sentence, document.Paragraph, document.Heading,
+            model.Slot, model.Message, model.HeadingPlan, model.ParagraphPlan]
+
+
+@pytest.mark.parametrize("cls", _written_inits(), ids=lambda cls: cls.__name__)
+def test_a_hand_written_init_is_the_one_dataclass_writes(cls):
+    """The classes that set their fields at once (drafter.document, ``_set``) take the arguments
+    ``@dataclass(frozen=True)`` would, make the same objects and stay frozen."""
+    import dataclasses
+    import inspect
+
+    fields = dataclasses.fields(cls)
+    twin = dataclasses.make_dataclass(cls.__name__, [(f.name, f.type, f) for f in fields], frozen=True)
+    ours, theirs = inspect.signature(cls.__init__), inspect.signature(twin.__init__)
+    assert list(ours.parameters) == list(theirs.parameters)
+    for name, parameter in ours.parameters.items():
+        default = theirs.parameters[name].default
+        assert parameter.kind == theirs.parameters[name].kind
+        if default is not inspect.Parameter.empty and repr(default) != "<factory>":
+            assert parameter.default == default and type(parameter.default) is type(default), name
+    required = [object() for p in theirs.parameters.values()
+                if p.name != "self" and p.default is inspect.Parameter.empty]
+    made, twin_made = cls(*required), twin(*required)
+    assert vars(made) == vars(twin_made)  # the defaults, new containers from a factory included
+    assert [f.name for f in fields if f.default_factory is not dataclasses.MISSING] == [
+        name for name, value in vars(made).items() if value == {} and value is not getattr(cls(*required), name)]
+    every = [object() for p in theirs.parameters.values() if p.name != "self"]
+    assert vars(cls(*every)) == vars(twin(*every))
+    assert cls(*every) == cls(*every) and hash(cls(*every)) == hash(cls(*every))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.__setattr__(fields[0].name, 1)
+
+
 # ------------------------------------------------------------------ whole documents
 
 

@@ -23,6 +23,10 @@ from typing import Any, Literal, Union
 
 from drafter.document import Source
 
+# The classes a plan makes by the hundred set their fields at once: see drafter.document (_set).
+_set = object.__setattr__
+_NEW_DICT: Any = object()  # a slots mapping not given: a new dict, as field(default_factory=dict) makes
+
 #: How a slot's value is printed (see :mod:`drafter.realise.slots`).
 SlotKind = Literal[
     "count",  # 2.847
@@ -54,7 +58,7 @@ SlotKind = Literal[
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Slot:
     """A value a message may state, how it is printed, and where it comes from.
 
@@ -70,13 +74,17 @@ class Slot:
     sources: tuple[Source | None, ...] = ()
     unit: str = ""
 
+    def __init__(self, kind: SlotKind, value: Any, source: Source | None = None,
+                 sources: tuple[Source | None, ...] = (), unit: str = ""):
+        _set(self, "__dict__", {"kind": kind, "value": value, "source": source, "sources": sources, "unit": unit})
+
     @property
     def empty(self) -> bool:
         value = self.value  # asked some 300 times a report: one attribute lookup, not three
         return value is None or value == "" or (isinstance(value, (list, tuple)) and not value)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Message:
     """One thing a document may say: a phrase-bank key and the slots that fill it.
 
@@ -100,6 +108,12 @@ class Message:
     lead_in: bool = False
     instead: tuple[Message, ...] = ()
 
+    def __init__(self, key: str, slots: Mapping[str, Slot] = _NEW_DICT, topic: str = "",
+                 tone: Literal["good", "bad", "neutral"] = "neutral", connect: bool = False, group: str = "",
+                 lead_in: bool = False, instead: tuple[Message, ...] = ()):
+        _set(self, "__dict__", {"key": key, "slots": {} if slots is _NEW_DICT else slots, "topic": topic, "tone": tone,
+                                "connect": connect, "group": group, "lead_in": lead_in, "instead": instead})
+
     def present(self, name: str) -> bool:
         slot = self.slots.get(name)
         return slot is not None and not slot.empty
@@ -114,7 +128,7 @@ class Message:
         return frozenset([name for name, slot in self.slots.items() if slot is not None and not slot.empty])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class HeadingPlan:
     """A numbered heading; ``key`` names its title in the bank's ``headings``; ``slots`` fill it."""
 
@@ -122,8 +136,12 @@ class HeadingPlan:
     key: str
     slots: Mapping[str, Slot] = field(default_factory=dict)
 
+    def __init__(self, level: Literal["part", "roman", "arabic", "letter"], key: str,
+                 slots: Mapping[str, Slot] = _NEW_DICT):
+        _set(self, "__dict__", {"level": level, "key": key, "slots": {} if slots is _NEW_DICT else slots})
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class ParagraphPlan:
     """One paragraph: its messages in order. ``item`` makes it a list item ("- " in Markdown).
 
@@ -133,6 +151,9 @@ class ParagraphPlan:
     messages: tuple[Message, ...]
     item: bool = False
     free_order: bool = False
+
+    def __init__(self, messages: tuple[Message, ...], item: bool = False, free_order: bool = False):
+        _set(self, "__dict__", {"messages": messages, "item": item, "free_order": free_order})
 
 
 @dataclass(frozen=True)
