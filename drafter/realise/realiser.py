@@ -119,15 +119,15 @@ class Realiser(Aggregating):
         used_key = message.key + ("|clause" if variants is entry.clauses else "")
         occurrence = self.occurrences.get(used_key, 0)
         self.occurrences[used_key] = occurrence + 1
-        known: dict[int, Variant] = {}
+        if entry.choosing[variants is entry.clauses]:
+            known: dict[int, Variant] = {}
 
-        def resolved(i: int) -> Variant:
-            # each choice depends only on its key: resolving only the phrasings looked at says the same
-            if i not in known:
-                known[i] = self._resolved(variants[i], f"{used_key}#{occurrence}#{i}")
-            return known[i]
-
-        if not entry.choosing[variants is entry.clauses]:  # most: no phrasing has words to choose
+            def resolved(i: int) -> Variant:
+                # each choice depends only on its key: resolving only the phrasings looked at says the same
+                if i not in known:
+                    known[i] = self._resolved(variants[i], f"{used_key}#{occurrence}#{i}")
+                return known[i]
+        else:  # most: no phrasing has words to choose
             resolved = variants.__getitem__  # each as it is, as _resolved would give it
         used = self.used.get(used_key)
         fresh = eligible if used is None else [i for i in eligible if i not in used] or eligible
@@ -217,9 +217,14 @@ class Realiser(Aggregating):
         said = []
         for nodes in variant.sentences:
             pieces = self._fill(nodes, message) or []
-            if not any(p.text.strip() or p.term for p in pieces):
+            sources, words = [], False
+            for piece in pieces:  # one pass: the sources, and whether any piece says something
+                if piece.source is not None:
+                    sources.append(piece.source)
+                if not words and (piece.term or piece.text.strip()):
+                    words = True
+            if not words:
                 continue  # a sentence made only of an optional part that had nothing to say
-            sources = [p.source for p in pieces if p.source is not None]
             said.append(Said(pieces, message.key, entry.frame, sources, message.topic))
         if first and said:  # as written: "{next_when}, …" opens with "Trong", a phrasing of two with its second
             self.last_openings.add(text_opening(plain_text(said[-1].pieces)))
