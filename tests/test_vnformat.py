@@ -373,3 +373,24 @@ def test_dates_are_consistent(d):
     assert m and int(m[1]) == d.day and int(m[2]) == d.month and int(m[3]) == d.year
     assert (len(m[2]) == 2) == (d.month <= 2 or d.month >= 10)
     assert vf.format_date_numeric(d).startswith(vf.format_date_short(d) + "/")
+
+
+def test_numbers_are_laid_out_as_babel_lays_them_out():
+    """vnformat lays out the digits itself with CLDR's symbols (numeric._format_rounded): the same
+    text as Babel's own formatting, for counts, rates and amounts of every size and sign."""
+    import random
+
+    from drafter.vnformat import numeric
+
+    rng = random.Random(15)
+    values = [0, 1, -1, 999, 1000, -1000, 10**12, 0.5, 0.005, 0.995, 99.995, 98.08, 100.0, -0.004, 1234.5,
+              Decimal("1E+3"), Decimal("0.00"), Decimal("-1234.5678"), 2**70, Decimal("123456789.123456789")]
+    values += [rng.randint(-10**9, 10**9) for _ in range(300)]
+    values += [round(rng.uniform(-1e6, 1e6), rng.randint(0, 6)) for _ in range(300)]
+    values += [Decimal(rng.randint(-10**12, 10**12)).scaleb(-rng.randint(0, 8)) for _ in range(300)]
+    for value in values:
+        for low, high in ((0, 0), (0, 2), (0, 3), (1, 1), (2, 2)):
+            for percent in (False, True):
+                rounded = numeric._round(numeric._to_decimal(value), high)
+                assert numeric._format_rounded.__wrapped__(rounded, low, high, percent) == \
+                    numeric.babel_format(rounded, low, high, percent), (value, low, high, percent)
