@@ -117,7 +117,7 @@ def run_batch(inputs: Iterable[Path | str], out_dir: Path | str, templates: Sequ
     batch = _Batch(out, templates, formats, options, progress, spill)
     pool = None
     # with workers, a stop signal is raised only where the batch looks for it (workers.stops_deferred)
-    with workers.stops_deferred() if jobs > 1 else contextlib.nullcontext():
+    with workers.stops_deferred() if jobs > 1 else contextlib.nullcontext(), workers.fewer_collections():
         try:
             pool = workers.make_pool(jobs) if jobs > 1 else None
             batch.run(discover(inputs), pool, jobs)
