@@ -263,3 +263,16 @@ def test_a_report_pickled_by_its_fields_is_the_one_pydantic_pickles():
         ours, theirs = payload.loads(payload.dumps(report)), pickle.loads(pickle.dumps(report))
         assert _state(ours) == _state(theirs) == _state(report)
         assert api.render(ours, "bao-cao", "docx") == api.render(theirs, "bao-cao", "docx")
+
+
+def test_every_whitespace_but_the_space_is_unprintable():
+    """surface.odd_space asks its pattern only of a text that is not printable: it may, because no
+    whitespace its pattern finds (every one but the ASCII space) is printable."""
+    import re
+    import sys
+
+    from drafter.realise.surface import _OTHER_SPACE
+
+    assert not [hex(code) for code in range(sys.maxunicode + 1)
+                if _OTHER_SPACE.match(chr(code)) and chr(code).isprintable()]
+    assert re.compile(r"\s").match(" ") and not _OTHER_SPACE.match(" ")

@@ -134,14 +134,17 @@ class Realiser(Aggregating):
         if led_in:  # "Thực hiện …, " opens the sentence: :meth:`_can_follow` found such a phrasing
             fresh = [i for i in fresh if follows_a_lead_in(variants[i])] or [
                 i for i in eligible if follows_a_lead_in(variants[i])] or fresh  # after a period, any
-        if first:
+        # Each filter below keeps a phrasing left alone (``or fresh``), and asks only what is the
+        # same whenever asked: with one left there is nothing to filter.
+        if first and len(fresh) > 1:
             # a sentence never opens with a figure ("21 nhà tình nghĩa…"): newspapers write "Có 21…"
             fresh = [i for i in fresh if not opens_with_figure(resolved(i), message)] or fresh
-        if lead:  # clauses follow: the unit must be the one doing what they say
+        if lead and len(fresh) > 1:  # clauses follow: the unit must be the one doing what they say
             # (or goes on without its subject from a sentence whose subject does, as above)
             fresh = [i for i in fresh if names_the_doer(resolved(i)) or opening(resolved(i)) == "ref:acted"] or fresh
-        if top:
+        if top:  # this one may widen to other fitting phrasings: asked even of one left
             fresh = self._subject_kept(fresh, eligible, lambda i: opening(resolved(i)) == "ref:acted", led_in)
+        if top and len(fresh) > 1:
             # no two sentences in a row open alike ("Tỉnh … Tỉnh …", "Có … Có …")
             fresh = [i for i in fresh if opening(resolved(i)) not in self.last_openings] or fresh
             fresh = [i for i in fresh if framing_kind(framing(resolved(i))) not in self.framings] or fresh
@@ -271,7 +274,9 @@ class Realiser(Aggregating):
                 said, index = self._said(messages, index)
             self.led_in_last = led_in
             # a connector at about every other place the plan allows one: writers do not chain them
-            if message.connect and out and not _opens_with_connector(out[-1]) and not opens_framed(plain_text(said[0].pieces)) \
+            # (a bank without connectors, as a report's, has none to choose: nothing to work out)
+            if self.connector_commas and message.connect and out and not _opens_with_connector(out[-1]) \
+                    and not opens_framed(plain_text(said[0].pieces)) \
                     and self.chooser.number(f"connect#{len(self.sentences) + len(out)}", 2) == 0:
                 connector = self._connector()
                 if connector:
@@ -281,7 +286,7 @@ class Realiser(Aggregating):
                         self.last_openings.add(text_opening(connector))
                     lower_first_piece(first.pieces, 1)
                     first.message += "+connector"
-            for sentence in said:
+            for sentence in said if self.connector_commas else ():
                 # a phrasing of the bank that opens with a connector uses it up as well
                 text = plain_text(sentence.pieces).lstrip()
                 opening = next((c for c in self.bank.settings.connectors if text.startswith(c + ",")), None) \

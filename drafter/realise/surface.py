@@ -37,7 +37,10 @@ _UNTIDY = re.compile(r'["(“,.;:?!)…](?:(?<=")|(?<=\s[,.;:?!)…])|(?<=[(“]
 
 def odd_space(text: str) -> bool:
     """Whether ``text`` has a whitespace other than a single space (tab, line break, two spaces…)."""
-    return "  " in text or _OTHER_SPACE.search(text) is not None
+    # Every whitespace but the ASCII space is unprintable (Unicode's "Other" and "Separator"
+    # categories; a test checks every character): a printable text, most of them, needs no search
+    # with the pattern, whose class costs a call per character.
+    return "  " in text or (not text.isprintable() and _OTHER_SPACE.search(text) is not None)
 
 
 def tidy(text: str) -> str:
