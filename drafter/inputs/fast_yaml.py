@@ -15,6 +15,7 @@ reads it: a regular file, of bounded size, checked before a byte is read.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -144,10 +145,10 @@ class _Built:
     """The values of a document built from its nodes, with what validation would otherwise walk
     the values again to learn: every text (keys too), and whether any value is true or false."""
 
-    def __init__(self, kinds: tuple, lines: list[str]):
+    def __init__(self, kinds: tuple, text: str):
         from drafter.inputs.yaml_reader import MAX_VALUES
 
-        self.kinds, self.lines, self.left = kinds, lines, MAX_VALUES
+        self.kinds, self.text, self.left = kinds, text, MAX_VALUES
         self.texts: list[str] = []
         self.booleans = False
 
@@ -163,24 +164,34 @@ class _Built:
             return [self.value(item) for item in node.value]
         if kind is not mapping:
             raise _Unsure
-        result, seen, lines, texts = {}, set(), self.lines, self.texts
+        result, seen, texts = {}, set(), self.texts
         for key_node, value_node in node.value:
             if type(key_node) is not scalar:
                 raise _Unsure  # a complex key: the located reader names it
-            tag, key = _key_scalar(key_node)
-            if (tag, key_node.value) in seen:
+            text = key_node.value
+            # a plain key, as almost all are, is looked up at once (_key_scalar, without the call)
+            found = _KEYS.get(text) if key_node.tag == _PLAIN else None
+            tag, key = found if found is not None else _key_scalar(key_node)
+            if (tag, text) in seen:
                 raise _Unsure  # a duplicate key: the located reader reports it at its line
-            seen.add((tag, key_node.value))
+            seen.add((tag, text))
             # a key's text is NFC already (_scalar); only a number or a boolean needs making text
             name = key if tag == "str" else unicodedata.normalize("NFC", str(key))
             texts.append(name)
             if type(value_node) is scalar:  # most values: said here, without a call per value
-                if value_node.start_mark.line > key_node.end_mark.line and _comment_before(key_node, value_node, lines):
+                if value_node.start_mark.line > key_node.end_mark.line and _comment_before(key_node, value_node,
+                                                                                          self.lines):
                     raise _Unsure
                 self.left -= 1
                 if self.left < 0:
                     raise _Unsure
-                result[name] = self._scalar_value(value_node)
+                value = value_node.value
+                # a plain count, the most common value, as _scalar makes it (without two calls)
+                if value_node.tag == _PLAIN and value.isdigit() and value.isascii() and (
+                        value[0] != "0" or len(value) == 1):
+                    result[name] = int(value)
+                else:
+                    result[name] = self._scalar_value(value_node)
             else:
                 result[name] = self.value(value_node)
         return result
@@ -192,6 +203,11 @@ class _Built:
         elif tag == "bool":
             self.booleans = True
         return value
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """The text's lines, split when a value below its key needs looking at (seldom)."""
+        return self.text.splitlines()
 
 
 def _comment_before(key_node, value_node, lines: list[str]) -> bool:
@@ -222,7 +238,7 @@ def _parse(text: str) -> tuple[dict, _Built] | None:
             parser.dispose()
         if node is None:
             return None
-        built = _Built(parser_class.nodes, text.splitlines())
+        built = _Built(parser_class.nodes, text)
         tree = built.value(node)
     except Exception:  # noqa: BLE001 - whatever went wrong, the located reader will say it properly
         return None

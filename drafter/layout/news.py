@@ -41,11 +41,17 @@ class NewsSettings(PageSettings):
 
 def write_news_docx(draft: Draft, settings: NewsSettings | None = None) -> bytes:
     """The article as the bytes of a .docx file; ``draft.masthead`` is ignored."""
-    s = settings or NewsSettings()
+    s = settings or _default_settings()
     body = oxml.Body(_skeleton(s))
     write_blocks(body, draft.blocks, s, _text_block)
     end_after_table(body, s.font)
     return body.docx(draft.title, draft.author)
+
+
+@functools.lru_cache(maxsize=1)
+def _default_settings() -> NewsSettings:
+    """NewsSettings(), made once (frozen): as decree30.default_settings."""
+    return NewsSettings()
 
 
 def _text_block(body: oxml.Body, block, s: NewsSettings, before: float) -> bool:
