@@ -115,7 +115,7 @@ class Sentence:
 
     @property
     def text(self) -> str:
-        return "".join(span.text for span in self.spans)
+        return "".join([span.text for span in self.spans])  # a list: join makes one of a generator first
 
     def all_sources(self) -> tuple[Source, ...]:
         """The sentence's sources, those of its spans first, each once."""

@@ -11,7 +11,7 @@ from drafter.facts import Facts, PeriodWords
 from drafter.facts.figures import Figures
 from drafter.inputs.model import Report
 from drafter.plan.model import Message, Slot
-from drafter.plan.slots import label, plain, slots
+from drafter.plan.slots import filled, label, plain
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ def with_subject(scope: Scope, messages: list[Message]) -> list[Message]:
 def message(key: str, topic: str, group: str = "", tone: str = "neutral", connect: bool = False,
             **found: Slot | None) -> Message:
     """A message with the given slots (empty ones left out)."""
-    return Message(key, slots(**found), topic=topic, tone=tone, connect=connect, group=group)
+    return Message(key, filled(found), topic=topic, tone=tone, connect=connect, group=group)
 
 
 def nested(key: str, topic: str, **found: Slot | None) -> Slot | None:

@@ -33,8 +33,17 @@ def figure(figures: Figures, path: str, kind: str | None = None, units: Sequence
     value = figures.values.get(path)
     if value is None:
         return None
-    kind = kind or _KIND_BY_FIELD.get(path.rsplit(".", 1)[-1], "count")
+    if not kind:
+        kind = _KINDS.get(path)
+        if kind is None:  # worked out once per path: the same hundred figures in every report
+            kind = _KIND_BY_FIELD.get(path.rsplit(".", 1)[-1], "count")
+            if len(_KINDS) < 4096:
+                _KINDS[path] = kind
     return Slot(kind, value, Source(path, _raw(value), "figure", units=tuple(units)))
+
+
+#: Figure path -> its slot kind, as :func:`figure` works it out (bounded, for paths with list indexes).
+_KINDS: dict[str, str] = {}
 
 
 def derived(figures: Figures, name: str, units: Sequence[str] = ()) -> Slot | None:
@@ -106,4 +115,9 @@ def slots(**found: Slot | None) -> dict[str, Slot]:
     >>> sorted(slots(a=plain("x"), b=None))
     ['a']
     """
+    return filled(found)
+
+
+def filled(found: dict[str, Slot | None]) -> dict[str, Slot]:
+    """:func:`slots` of a mapping already made (``message`` has one: no second one from ``**``)."""
     return {name: slot for name, slot in found.items() if slot is not None and not slot.empty}

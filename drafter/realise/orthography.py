@@ -28,8 +28,8 @@ _STOPS = (".", ";", ",")
 def finished(pieces: list[Piece]) -> list[Piece]:
     """The pieces of one sentence with tidy joins, a capital first letter and one final stop."""
     pieces = [p for p in pieces if p.text]
-    tidy_joins(pieces)
-    pieces = [p for p in pieces if p.text]  # a stop the join took away leaves nothing to end on
+    if tidy_joins(pieces):
+        pieces = [p for p in pieces if p.text]  # a stop the join took away leaves nothing to end on
     if pieces:
         pieces[0].text = vnformat.capitalize_first(pieces[0].text.lstrip())
         pieces[-1].text = pieces[-1].text.rstrip()
@@ -59,9 +59,10 @@ def merged(pieces: list[Piece]) -> tuple[Span, ...]:
 _JOINING = frozenset("".join(_SPACE_OR_PUNCTUATION))
 
 
-def tidy_joins(pieces: list[Piece]) -> None:
+def tidy_joins(pieces: list[Piece]) -> bool:
     """No double spaces and no space before punctuation where pieces meet (inside a piece the
-    bank's and the user's texts are tidy already)."""
+    bank's and the user's texts are tidy already). Whether a piece was left without text."""
+    emptied = False
     for left, right in zip(pieces, pieces[1:]):
         after = right.text
         if after[:1] not in _JOINING:  # most joins (some 500 a report): every rule below needs one
@@ -69,10 +70,14 @@ def tidy_joins(pieces: list[Piece]) -> None:
         text = left.text  # each read once
         if text.endswith(" ") and after.startswith(_SPACE_OR_PUNCTUATION):
             text = left.text = text.rstrip(" ")
+            emptied = emptied or not text
         if text.endswith(_STOPS) and after.startswith(_STOPS):
             right.text = after[1:]
+            emptied = emptied or not right.text
         elif text.endswith(("?", "…")) and after.startswith("."):  # the user's own ending stays
             right.text = after[1:]
+            emptied = emptied or not right.text
+    return emptied
 
 
 def strip_end(pieces: list[Piece]) -> None:

@@ -182,24 +182,25 @@ class Realiser(Aggregating):
     def _fill(self, nodes, message: Message) -> list[Piece] | None:
         """A phrasing's nodes filled from the message; None when a slot it needs is empty."""
         out: list[Piece] = []
+        append, slots = out.append, message.slots  # some 70 phrasings a report, of a dozen nodes each
         for node in nodes:
             kind = type(node)  # the node classes are never subclassed
             if kind is Lit:  # most nodes: words of the bank
-                out.append(Piece(node.text))
+                append(Piece(node.text))
             elif kind is Ref:  # then slots: looked up once (Message.present would look twice)
-                slot = message.slots.get(node.name)
+                slot = slots.get(node.name)
                 if slot is None or slot.empty:
                     if node.default is None:
                         return None
-                    out.append(Piece(node.default))
+                    append(Piece(node.default))
                 else:
                     out += render(slot, self.context)
             elif kind is Opt:
                 out += self._fill(node.nodes, message) or []
             elif kind is Term:
-                out.append(Piece("", term=node.abbreviation))
+                append(Piece("", term=node.abbreviation))
             else:
-                out.append(Piece(node.text))
+                append(Piece(node.text))
         return out
 
     def _inline(self, message: Message) -> list[Piece]:
@@ -337,16 +338,16 @@ def realise(plan: DocumentPlan, bank: Bank, compared: str = "") -> Realised:
     staged: list = []  # blocks, with paragraphs as lists of Said until terms are resolved
     counters = {"part": 0, "arabic": 0}
     for block in plan.blocks:
-        if isinstance(block, TitlePlan):
-            headline = realiser.line(block.message)
-            staged.append(Title(headline))
+        if isinstance(block, ParagraphPlan):  # most blocks (the kinds are unrelated classes: any order)
+            staged.append((block.item, realiser.paragraph(block)))
         elif isinstance(block, HeadingPlan):
             counters[block.level] = counters.get(block.level, 0) + 1
             if block.level == "part":
                 counters["arabic"] = 0
             staged.append(_numbered(block.level, counters[block.level], realiser.heading(block)))
-        elif isinstance(block, ParagraphPlan):
-            staged.append((block.item, realiser.paragraph(block)))
+        elif isinstance(block, TitlePlan):
+            headline = realiser.line(block.message)
+            staged.append(Title(headline))
         elif isinstance(block, BylinePlan):
             staged.append(Byline(block.text))
         elif isinstance(block, TablePlan):
@@ -379,7 +380,7 @@ def _paragraph(item: bool, sentences: list[Said]) -> Paragraph:
     if item and built:
         first = built[0]
         built[0] = Sentence((Span("- "),) + first.spans, first.message, first.frame, first.sources, first.topic)
-    return Paragraph(" ".join(s.text for s in built), tuple(built))
+    return Paragraph(" ".join([s.text for s in built]), tuple(built))
 
 
 def _finish(sentence: Said) -> Sentence:
