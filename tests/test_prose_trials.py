@@ -368,3 +368,12 @@ def test_a_command_the_lead_named_in_full_is_named_short_after():
     # twice in full; the corpus goes on with "Bộ CHQS tỉnh"
     for sentences in _sentences(_command_report("Đảng ủy - Bộ Chỉ huy Quân sự tỉnh Thanh Hóa"), "tin-bai"):
         assert not any("Bộ CHQS tỉnh Thanh Hóa" in s for s in sentences[1:]), sentences
+
+
+def test_a_capitals_command_is_named_in_full_then_short():
+    report = Report.model_validate({"unit": {"name": "Hà Nội", "kind": "thành phố"}, "period": {"year": 2024},
+                                    "document": {"issuer": "chqs", "date": "2024-12-01",
+                                                 "signer": {"rank": "Thiếu tướng", "name": "Nguyễn Văn A", "position": "Tư lệnh"}},
+                                    "readiness": {"notes": ["duy trì nghiêm chế độ trực sẵn sàng chiến đấu"]}})
+    draft = api.draft(report, "tin-bai")
+    assert "Bộ Tư lệnh Thủ đô Hà Nội" in (draft.title or "") + " ".join(s.text for s in sentences_of(draft))

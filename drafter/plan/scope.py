@@ -109,8 +109,9 @@ _MILITARY = re.compile(r"(?i)quân sự|\bCHQS\b|Chỉ huy")
 
 
 def command_named(unit) -> str:
-    """The unit's military command in running text: "Bộ CHQS tỉnh Gia Lai", "Ban CHQS phường An Khê"."""
-    return f"{unit.command} {unit.name}" if unit.command.endswith(" " + unit.kind) else unit.command
+    """The unit's military command in running text: "Bộ CHQS tỉnh Gia Lai", "Ban CHQS phường An Khê";
+    a capital's command by its whole name ("Bộ Tư lệnh Thủ đô Hà Nội")."""
+    return f"{unit.command} {unit.name}" if unit.command.endswith(" " + unit.kind) else unit.command_full
 
 
 def own_terms(facts: Facts) -> dict[str, str]:
