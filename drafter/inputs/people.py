@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from drafter.errors import Problem
 from drafter.inputs.model import Person, Report
 
-_RANK = re.compile(r"^\s*((?:đại|thượng|trung|thiếu)\s+(?:tá|tướng|úy|uý)|đại\s+úy)\s+(?=\S)", re.IGNORECASE)
+_RANK = re.compile(r"^\s*((?:đại|thượng|trung|thiếu)\s+(?:tá|tướng|úy|uý))\s+(?=\S)", re.IGNORECASE)
 
 
 def people_problems(report: Report, positions) -> list[Problem]:

@@ -16,7 +16,7 @@ from drafter.facts import Facts
 from drafter.inputs.model import Person
 from drafter.plan import roles
 from drafter.plan.model import Message, Slot
-from drafter.plan.scope import Scope, command_named, message, military_organiser, nested
+from drafter.plan.scope import Scope, message, nested
 from drafter.plan.slots import flag, label, plain, text, texts
 from drafter.plan.texts import award_slots, chunks, group_slot, split_tasks, task_slot, words
 
@@ -71,11 +71,10 @@ def tells_tasks(facts: Facts) -> bool:
 
 def title(facts: Facts, scope: Scope) -> Message:
     unit = facts.unit
-    # a defence area's headline names its command: "Khu vực 4 - Vĩnh Yên: tổng kết …" read as nobody's
-    # and a military command's own report, the command ("Bộ CHQS tỉnh Bắc Ninh tổng kết …")
-    name = unit.command_full if unit.level == "area" else command_named(unit) \
-        if facts.report.document.issuer == "chqs" and military_organiser(facts.report) \
-        else unit.name if unit.kind == "tỉnh" else unit.full
+    # the headline names who the results are of, as the scope does: a defence area's command ("Khu vực
+    # 4 - Vĩnh Yên: tổng kết …" read as nobody's), a military command's own report's command ("Bộ
+    # CHQS tỉnh Bắc Ninh tổng kết …"); a province by its name alone
+    name = unit.name if unit.kind == "tỉnh" and not scope.territory else scope.unit_full
     conference = facts.report.conference
     tasks = tells_tasks(facts)
     return message("news.title", "conference", unit=plain(name, "unit.name"),

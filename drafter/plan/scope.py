@@ -41,11 +41,11 @@ class Scope:
             # writes; "Khu vực duy trì nghiêm chế độ trực …" read as no one's (a new-user trial).
             return cls(facts.figures, facts.period, unit.level_word, unit.command_full, unit.communes, facts.report,
                        unit_short="đơn vị", territory=unit.full)
-        if facts.report.document.issuer == "chqs" and military_organiser(facts.report):
+        if facts.report.document.issuer == "chqs" and _military_organiser(facts.report):
             # The military command's own report: it did the work ("Bộ CHQS tỉnh duy trì nghiêm chế
             # độ trực …", "Ban CHQS huyện triển khai …", as the corpus writes), not the province:
             # three new-user trials marked "Tỉnh tham mưu …", "Huyện duy trì …"
-            return cls(facts.figures, facts.period, unit.level_word, command_named(unit), unit.communes,
+            return cls(facts.figures, facts.period, unit.level_word, _command_named(unit), unit.communes,
                        facts.report, unit_short=unit.command, territory=unit.full)
         return cls(facts.figures, facts.period, unit.level_word, unit.full, unit.communes, facts.report)
 
@@ -97,7 +97,7 @@ class Scope:
         return plain(self.period.next_opening, "period.year")
 
 
-def military_organiser(report: Report) -> bool:
+def _military_organiser(report: Report) -> bool:
     """Whether the conference, if any, is the military's own: organised by the command (the default
     for its report) or its Party committee, not by the people's committee ("UBND phường …")."""
     conference = report.conference
@@ -108,7 +108,7 @@ def military_organiser(report: Report) -> bool:
 _MILITARY = re.compile(r"(?i)quân sự|\bCHQS\b|Chỉ huy")
 
 
-def command_named(unit) -> str:
+def _command_named(unit) -> str:
     """The unit's military command in running text: "Bộ CHQS tỉnh Gia Lai", "Ban CHQS phường An Khê";
     a capital's command by its whole name ("Bộ Tư lệnh Thủ đô Hà Nội")."""
     return f"{unit.command} {unit.name}" if unit.command.endswith(" " + unit.kind) else unit.command_full

@@ -66,6 +66,11 @@ class Aggregating:
                 and len(plain_text(out[-1].pieces).split()) + len(str(message.slots["acted"].value).split()) <= GO_ON_WORDS
                 and not _says_again(str(message.slots["acted"].value), plain_text(out[-1].pieces)))
 
+    def _after_a_doer(self) -> bool:
+        """Whether the sentence about to be said follows one of its paragraph whose subject is the
+        unit, its forces or a body the user named: only there may it go on without a subject."""
+        return bool(self.previous_topic) and self.doer_subject
+
     def _subject_kept(self, fresh: list[int], eligible: list[int], subjectless: Callable[[int], bool],
                       led_in: bool) -> list[int]:
         """The phrasings a sentence may take as far as its subject goes: a note said without its
@@ -73,7 +78,7 @@ class Aggregating:
         đã quán triệt …") only right after a sentence of the paragraph whose subject does it, and
         then always after a note whose subject is a body the user named ("Đảng ủy, Ban CHQS huyện …
         bám sát …": "Huyện tập trung tham mưu …" is not who did it); elsewhere it is no one's."""
-        if led_in or not (self.previous_topic and self.doer_subject):
+        if led_in or not self._after_a_doer():
             return [i for i in fresh if not subjectless(i)] or [i for i in eligible if not subjectless(i)] or fresh
         if self.body_subject:
             return [i for i in fresh if subjectless(i)] or fresh
@@ -99,7 +104,7 @@ class Aggregating:
         blind reader marked "Xã huấn luyện … Xã bồi dưỡng … xã đặt ra …". Not when it is the first
         sentence of a paragraph, nor a verb the rules do not know."""
         first = variant.sentences[0]
-        if not (self.previous_topic and self.doer_subject) or len(first) < 2 or first[0] != Ref("unit"):
+        if not self._after_a_doer() or len(first) < 2 or first[0] != Ref("unit"):
             return None
         unit = message.slots.get("unit")
         if unit is None or unit.empty or unit.kind == "place" or not self.context.mentions.said_unit(unit.value[0]):
