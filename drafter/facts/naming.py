@@ -147,6 +147,12 @@ class PeriodWords:
     next_year: int
     current_map: bool = True  # on the map of 34 provinces (from 1 July 2025)
     communes: str = "xã, phường"  # the commune-level kinds of the period's map
+    #: How an article names the next period and the comparison once it has named them in full: the
+    #: year is said once ("6 tháng cuối năm", "so với cùng kỳ"; a year's comparison "so với năm
+    #: trước"). Readers marked "so với cùng kỳ năm 2025" said five times in one article.
+    next_short: str = ""
+    next_opening_short: str = ""
+    compared_short: str = ""
 
     @property
     def days(self) -> int:
@@ -205,6 +211,8 @@ def period_words(report: Report) -> PeriodWords:
         return PeriodWords(year, span, True, f"6 tháng đầu năm {year}", f"Trong 6 tháng đầu năm {year}",
                            f"Trong 6 tháng cuối năm {year}", f"6 tháng cuối năm {year}",
                            "sơ kết", f"so với cùng kỳ năm {year - 1}", f"cùng kỳ năm {year - 1}", year,
-                           era.current_map, era.communes)
+                           era.current_map, era.communes, "6 tháng cuối năm", "Trong 6 tháng cuối năm",
+                           "so với cùng kỳ")
     return PeriodWords(year, span, False, f"năm {year}", f"Năm {year}", f"Năm {year + 1}", f"năm {year + 1}",
-                       "tổng kết", f"so với năm {year - 1}", f"năm {year - 1}", year + 1, era.current_map, era.communes)
+                       "tổng kết", f"so với năm {year - 1}", f"năm {year - 1}", year + 1, era.current_map, era.communes,
+                       f"năm {year + 1}", f"Năm {year + 1}", "so với năm trước")

@@ -46,6 +46,7 @@ SlotKind = Literal[
     "person",  # a person, by first or later mention
     "unit",  # (full name, level word): "tỉnh Gia Lai" first, "tỉnh" after when the bank says so
     "place",  # as "unit", of the unit as a place when another (its military command) does the work
+    "period",  # (full, short, key): "6 tháng cuối năm 2026" first, "6 tháng cuối năm" after when the bank says so
     "persons",  # people joined by semicolons
     "figures",  # counts with labels: 96 cán bộ đối tượng 2 và 742 cán bộ đối tượng 3
     "units",  # units of a roll-up, each with its rate when given: xã A (96,15%), xã B (90%)

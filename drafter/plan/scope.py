@@ -86,7 +86,7 @@ class Scope:
         return plain(self.period.name, "period.year")
 
     def next_period(self) -> Slot:
-        return plain(self.period.next_name, "period.year")
+        return _period(self.period.next_name, self.period.next_short, "next")
 
     def when(self) -> Slot:
         """The period as a sentence opens with it: "Năm 2026", "Trong 6 tháng đầu năm 2026"."""
@@ -94,7 +94,12 @@ class Scope:
 
     def next_when(self) -> Slot:
         """The next period as a sentence opens with it: "Năm 2027", "Trong 6 tháng cuối năm 2026"."""
-        return plain(self.period.next_opening, "period.year")
+        return _period(self.period.next_opening, self.period.next_opening_short, "next")
+
+
+def _period(full: str, short: str, key: str) -> Slot:
+    """A period named in full, then shorter once said (``key``: the period, however the sentence opens)."""
+    return Slot("period", (full, short or full, key), Source("period.year", full, "text"))
 
 
 def _military_organiser(report: Report) -> bool:

@@ -86,6 +86,7 @@ class Settings:
     pad_award_counts: bool = True
     max_words: int = 120
     shorten_unit: bool = False
+    shorten_period: bool = False
     #: Words a paragraph says at most twice when the bank has a phrasing without them ("hội nghị":
     #: "tổ chức Hội nghị … Hội nghị do … chỉ đạo hội nghị … Tham dự hội nghị" marked by a reader).
     sparing: tuple[str, ...] = ()
@@ -295,6 +296,7 @@ def _settings(raw: dict, where: str) -> Settings:
         return Settings(abbreviate=bool(raw.get("abbreviate", False)), connectors=connectors,
                         pad_award_counts=bool(raw.get("pad_award_counts", True)),
                         shorten_unit=bool(raw.get("shorten_unit", False)),
+                        shorten_period=bool(raw.get("shorten_period", False)),
                         max_words=int(raw.get("max_words", 120)),
                         sparing=_words(raw.get("sparing")), once=_words(raw.get("once")))
     except (TypeError, ValueError):

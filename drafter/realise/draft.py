@@ -42,7 +42,7 @@ def draft_with_bank(pack, facts: Facts, variant: int | None = None) -> Draft:
     planner, kind = plans(pack.kind)
     bank = load_bank(pack.bank_files(), kind, shipped=pack.shipped)
     plan = planner(facts, variant)
-    realised = realise(plan, bank, facts.period.compared)
+    realised = realise(plan, bank, (facts.period.compared, facts.period.compared_short))
     title = realised.summary or realised.headline
     if pack.kind != "decree30":
         return Draft(blocks=realised.blocks, title=title, author=facts.issuing_agency)
@@ -56,7 +56,7 @@ def draft_rollup(pack, facts: RollupFacts, variant: int | None = None) -> Draft:
 
     bank = load_bank(pack.bank_files(), "rollup", shipped=pack.shipped)
     plan = plan_rollup(facts, variant)
-    realised = realise(plan, bank, facts.period.compared)
+    realised = realise(plan, bank, (facts.period.compared, facts.period.compared_short))
     summary = facts.summary or realised.summary
     masthead = masthead_of(facts.issuer, facts.number, facts.date, summary, plan.doc_type)
     return Draft(blocks=realised.blocks, masthead=masthead, title=summary, author=facts.issuer.agency)

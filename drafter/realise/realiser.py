@@ -77,12 +77,13 @@ class Realised:
 class Realiser(Aggregating):
     """Realises one document plan with one bank; holds what the document has said so far."""
 
-    def __init__(self, bank: Bank, plan: DocumentPlan, compared: str = ""):
+    def __init__(self, bank: Bank, plan: DocumentPlan, compared: tuple[str, str] = ("", "")):
         self.bank, self.plan = bank, plan
         self.chooser = Chooser(plan.seed)
         self.context = Context(labels=bank.labels, pad_award_counts=bank.settings.pad_award_counts,
                                compared=compared, nested=self._inline,
-                               mentions=Mentions(shorten_unit=bank.settings.shorten_unit))
+                               mentions=Mentions(shorten_unit=bank.settings.shorten_unit,
+                                                 shorten_period=bank.settings.shorten_period))
         #: How the last sentence opens: its phrasing's opening ("ref:unit") and its written first word.
         self.last_openings: set[str] = set()
         self.framings: set[str] = set()
@@ -323,7 +324,11 @@ class Realiser(Aggregating):
 
     def line(self, message: Message) -> str:
         """A message as one line without a final stop: a headline, a trích yếu."""
-        sentence = self.say(message)[0]
+        self.context.mentions.apart = True
+        try:
+            sentence = self.say(message)[0]
+        finally:
+            self.context.mentions.apart = False
         strip_end(sentence.pieces)
         return vnformat.capitalize_first(plain_text(_resolve_alone(sentence.pieces, self.bank)).strip())
 
@@ -331,7 +336,7 @@ class Realiser(Aggregating):
 # ------------------------------------------------------------------ the document
 
 
-def realise(plan: DocumentPlan, bank: Bank, compared: str = "") -> Realised:
+def realise(plan: DocumentPlan, bank: Bank, compared: tuple[str, str] = ("", "")) -> Realised:
     """The plan said with the bank: blocks whose paragraphs know their sentences' sources."""
     realiser = Realiser(bank, plan, compared)
     headline = ""

@@ -32,6 +32,11 @@ class Mentions:
     seen: set[str] = field(default_factory=set)
     #: Whether a unit named once is named by its level word after ("tỉnh" for "tỉnh Gia Lai").
     shorten_unit: bool = False
+    #: Whether a period named once is named without its year after ("6 tháng cuối năm").
+    shorten_period: bool = False
+    #: Whether what is said stands apart from the text (a headline, a trích yếu): in full, and not
+    #: counted as a mention, so the text names the period in full once too.
+    apart: bool = False
 
     def unit(self, full: str, level_word: str) -> str:
         """The unit in full the first time; its level word after, when the bank says so.
@@ -44,6 +49,21 @@ class Mentions:
         first = key not in self.seen
         self.seen.add(key)
         return full if first or not self.shorten_unit or not level_word else level_word
+
+    def period(self, full: str, short: str, key: str) -> str:
+        """A period (or the comparison with the last) in full the first time, shorter after.
+
+        >>> m = Mentions(shorten_period=True)
+        >>> m.period("6 tháng cuối năm 2026", "6 tháng cuối năm", "next"), m.period(
+        ...     "Trong 6 tháng cuối năm 2026", "Trong 6 tháng cuối năm", "next")
+        ('6 tháng cuối năm 2026', 'Trong 6 tháng cuối năm')
+        """
+        if self.apart:
+            return full
+        key = "period:" + key
+        first = key not in self.seen
+        self.seen.add(key)
+        return full if first or not self.shorten_period else short
 
     def said_unit(self, full: str) -> bool:
         """Whether the unit has been named already (a later mention may leave it out)."""

@@ -45,7 +45,7 @@ class Context:
 
     labels: dict[str, str] = field(default_factory=dict)
     pad_award_counts: bool = True
-    compared: str = ""
+    compared: tuple[str, str] = ("", "")  # in full, and once said: "so với năm 2025", "so với năm trước"
     mentions: Mentions = field(default_factory=Mentions)
     #: Realises a nested message (a change, a conference's name) as pieces.
     nested: Callable | None = None
@@ -144,6 +144,8 @@ def render(slot: Slot, context: Context) -> list[Piece]:
         if source is not None and said != value[0]:  # "tỉnh" after "tỉnh Gia Lai": the level word alone
             source = replace(source, path="unit.kind", value=said)
         return [Piece(said, source)]
+    if kind == "period":
+        return [Piece(context.mentions.period(*value), slot.source)]
     if kind == "naming":
         return [Piece(context.mentions.named(*value), slot.source)]
     if kind == "persons":
@@ -177,7 +179,7 @@ def _change(slot: Slot, context: Context) -> list[Piece]:
     from drafter.plan.model import Message
 
     found = slot.value
-    compared = Slot("plain", context.compared)
+    compared = Slot("period", (*context.compared, "compared"))
     if found.direction == "same":
         return context.nested(Message("change.same", {"compared": compared}))
     if slot.unit == "đồng" and found.percent is None:  # an amount from nothing: said in money
