@@ -107,11 +107,17 @@ class Sentence:
     sources: tuple[Source, ...] = ()
     #: The plan's topic the sentence belongs to ("recruitment", "conclusion").
     topic: str = ""
+    #: Topics of clauses joined on after the first ("Xã duy trì …; phối hợp với Công an xã …": security).
+    also: tuple[str, ...] = ()
 
     def __init__(self, spans: tuple[Span, ...], message: str = "", frame: bool = False,
-                 sources: tuple[Source, ...] = (), topic: str = ""):
+                 sources: tuple[Source, ...] = (), topic: str = "", also: tuple[str, ...] = ()):
         _set(self, "__dict__", {"spans": spans, "message": message, "frame": frame, "sources": sources,
-                                "topic": topic})
+                                "topic": topic, "also": also})
+
+    def of(self, topics) -> bool:
+        """Whether the sentence says something of one of ``topics``."""
+        return self.topic in topics or any(topic in topics for topic in self.also)
 
     @property
     def text(self) -> str:

@@ -71,6 +71,9 @@ class Speech(Strict):
 
 
 class Conference(Strict):
+    name: Name | None = _field(
+        "Tên hội nghị", "Tên hội nghị như đơn vị gọi, khi khác tên thường dùng; bài tin nêu đúng tên này.",
+        default=None, examples=["Hội nghị Quân chính 6 tháng đầu năm 2025"])
     date: dt.date | None = _field(
         "Ngày hội nghị", "Ngày tổ chức hội nghị; bỏ trống nếu chưa rõ (bài tin không nêu ngày).",
         default=None, examples=["2026-12-13"])

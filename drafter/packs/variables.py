@@ -81,6 +81,9 @@ PERIOD_TITLES = {
     "next_year": "Năm của kỳ tới",
     "current_map": "Theo bản đồ hành chính từ 01/7/2025 (đúng/sai)",
     "communes": "Các loại đơn vị cấp xã theo bản đồ của kỳ",
+    "next_short": "Tên kỳ tới khi đã nêu năm (6 tháng cuối năm)",
+    "next_opening_short": "Mở câu về kỳ tới khi đã nêu năm",
+    "compared_short": "So với kỳ trước khi đã nêu năm (so với cùng kỳ, so với năm trước)",
 }
 FACTS_TITLES = {
     "report": "Số liệu báo cáo (như r)",

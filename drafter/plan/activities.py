@@ -161,6 +161,11 @@ def remains(scope: Scope) -> list[Message]:
 def foreign_relations(scope: Scope) -> list[Message]:
     section = scope.section("foreign_relations")
     partners = texts(section.partners, "foreign_relations.partners", "names") if section else None
+    notes = " ".join(section.notes).casefold() if section else ""
+    if partners is not None and all(name.casefold() in notes for name in section.partners):
+        # the user's note names them already ("Duy trì tốt mối quan hệ truyền thống với 3 tỉnh Đông Bắc
+        # Campuchia"): "Quan hệ … với 3 tỉnh Đông Bắc Campuchia được duy trì" before it says it twice
+        partners = None
     activities = figure(scope.figures, "foreign_relations.activities", units=scope.units)
     if activities:
         return [message("foreign.activities", "foreign_relations", activities=activities, partners=partners)]

@@ -146,6 +146,7 @@ MESSAGES |= {
     "proposal": _spec("item", "report"),
     # the news article
     "news.title": _spec("unit review period next_period held tasks", "news", "next_period period held tasks"),
+    "news.title.named": _spec("unit conference", "news"),
     "news.conference_name": _spec("review period next_period", "news"),
     "news.conference_name.bare": _spec("review period", "news"),
     # a lead names the conference ("tổ chức Hội nghị tổng kết …") or says what it did ("tổng kết công tác …")

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from drafter.document import Source
 from drafter.facts import Facts
-from drafter.inputs.model import Person
+from drafter.inputs.model import Directive, Person
 from drafter.plan import roles
 from drafter.plan.model import Message, Slot
 from drafter.plan.scope import Scope, message, nested
@@ -66,7 +66,14 @@ def tells_tasks(facts: Facts) -> bool:
     năm": a new-user trial found it over an article that told none, beside a report whose title,
     rightly, had no "phương hướng")."""
     conference = facts.report.conference
-    return bool(facts.report.directions) or (conference is not None and bool(conference.conclusion or conference.speeches))
+    if facts.report.directions:
+        return True
+    if conference is None:
+        return False
+    # praise is no task: "biểu dương, ghi nhận …" promised "triển khai nhiệm vụ năm 2024" over an
+    # article that told none (a new-user trial, UBND tỉnh Nam Định 2023)
+    return any(isinstance(item, Directive) or not roles.opens_with_decision(item) for item in conference.conclusion) \
+        or any(roles.asks_for_work(point) for speech in conference.speeches for point in speech.points)
 
 
 def title(facts: Facts, scope: Scope) -> Message:
@@ -77,9 +84,15 @@ def title(facts: Facts, scope: Scope) -> Message:
     name = unit.name if unit.kind == "tỉnh" and not scope.territory else scope.unit_full
     conference = facts.report.conference
     tasks = tells_tasks(facts)
-    return message("news.title", "conference", unit=plain(name, "unit.name"),
+    said = message("news.title", "conference", unit=plain(name, "unit.name"),
                    review=label(f"review.{scope.period.span}"), period=scope.period_name(),
                    next_period=scope.next_period(), held=flag(conference is not None), tasks=flag(tasks))
+    if conference is None or not conference.name:
+        return said
+    # the conference's own name ("Hội nghị Quân chính 6 tháng đầu năm 2025"); a bank without the
+    # phrasing says the usual headline
+    return replace(message("news.title.named", "conference", unit=plain(name, "unit.name"),
+                           conference=text(conference.name, "conference.name")), instead=(said,))
 
 
 def lead(facts: Facts, scope: Scope) -> list[Message]:
@@ -100,6 +113,11 @@ def lead(facts: Facts, scope: Scope) -> list[Message]:
                   venue=text(conference.venue, "conference.venue") if conference else None, chairs=chairs,
                   review=label(f"review.{scope.period.span}"), period=scope.period_name(),
                   next_period=scope.next_period() if tasks else None, untold=flag(not tasks))
+    if conference is not None and conference.name:
+        # named by the unit: the lead says that name ("tổ chức Hội nghị Quân chính …"), not what the
+        # conference reviewed in the bank's words
+        common.update(conference=text(conference.name, "conference.name"), review=None, period=None,
+                      next_period=None, untold=None)
     if conference is None:
         return [message("news.lead.report", "conference", date=Slot(
             "news_date", (facts.report.document.date, None), Source("document.date", str(facts.report.document.date))),

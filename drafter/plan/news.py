@@ -32,7 +32,7 @@ from drafter.plan.model import (
 from drafter.plan.newsworthy import firsts_first, told
 from drafter.plan.scope import Scope, message, own_terms, with_subject
 from drafter.plan.slots import flag, label, texts
-from drafter.plan.texts import with_texts
+from drafter.plan.texts import with_texts, words
 
 #: Paragraphs of results, each a run of whole topics.
 RESULT_PARAGRAPHS = (
@@ -48,6 +48,8 @@ FREE_ORDER = frozenset({"reserve"})
 AGGREGATABLE = frozenset({"recruitment", "reserve", "education", "exercises", "militia"})
 #: A results paragraph longer than this many sentences is split at a topic boundary.
 MAX_SENTENCES = 6
+#: The words of the user's notes that count as one more sentence of a paragraph.
+NOTE_WORDS = 40
 #: Topics no connector leads into: "Bên cạnh đó, toàn tỉnh xảy ra 412 vụ phạm pháp hình sự" adds
 #: crimes to the work just told as if they were more of it; and a state of things (days on duty, a
 #: headcount) is no further achievement: a blind reader marked "Bên cạnh đó, lực lượng dân quân tự
@@ -186,9 +188,12 @@ def _balanced(runs: list[list[Message]]) -> list[list[list[Message]]]:
 def _sentences(messages: Sequence[Message]) -> int:
     """How many sentences the messages make: a run of one group is one sentence of clauses, and a
     legal basis before its topic's figures opens their sentence ("Thực hiện …, tỉnh …")."""
-    return sum(1 for index, m in enumerate(messages)
-               if (not m.group or index == 0 or messages[index - 1].group != m.group)
-               and not (m.lead_in and index + 1 < len(messages) and messages[index + 1].key != "note"))
+    count = sum(1 for index, m in enumerate(messages)
+                if (not m.group or index == 0 or messages[index - 1].group != m.group)
+                and not (m.lead_in and index + 1 < len(messages) and messages[index + 1].key != "note"))
+    # the user's notes weigh as the sentences their words would make: four notes of one subject are
+    # one sentence of 110 words, and a paragraph of them and four more ran to 239 (a new-user trial)
+    return count + sum(words(m.slots["note"].value) for m in messages if m.key == "note") // NOTE_WORDS
 
 
 def _connectable(first: Message) -> bool:

@@ -121,7 +121,7 @@ def direction_verb(speaker: Person | None, addressee: str, level: str) -> str:
 #: but not after a subject of its own ("…, quân số đạt 100%", "với quân số là 105"); "nhiệm vụ được
 #: giao" is a noun's, "được 15 đợt" a count's.
 _NOT_ACTED = re.compile(r"(?<!\w)(được(?! giao(?!\w))(?! \d)|(?<!quân số )(?<!tổng số )là|(?<!quân số )(?<!tỷ lệ )đạt"
-                        r"|(?<!thiết )(?<!chuẩn )(?<!trang )(?<!phòng )bị)(?!\w)")
+                        r"|(?<!thiết )(?<!chuẩn )(?<!trang )(?<!phòng )(?<!dự )bị)(?!\w)")
 #: What follows these says the purpose of the action, not who does it ("bảo đảm … để thực hiện các
 #: nhiệm vụ được giao").
 _PURPOSE = re.compile(r"\s(?:để|nhằm)\s")
@@ -132,6 +132,8 @@ def opens_with_action(text: str) -> bool:
 
     >>> opens_with_action("Phối hợp với Bộ đội Biên phòng tỉnh tuần tra"), opens_with_action("Tổ chức lực lượng được củng cố")
     (True, False)
+    >>> opens_with_action("Thực hiện rà soát, phúc tra đăng ký quân nhân dự bị")  # "dự bị": no passive
+    True
     >>> opens_with_action("Quản lý tốt vũ khí, trang thiết bị"), opens_with_action("Huấn luyện bị gián đoạn")
     (True, False)
     >>> opens_with_action("Đăng ký thanh niên tuổi 17 đạt 100%")
@@ -215,11 +217,24 @@ def opens_with_decision(text: str) -> bool:
     >>> opens_with_decision("Thông qua Nghị quyết lãnh đạo thực hiện nhiệm vụ năm 2026"), opens_with_decision("xây dựng lực lượng vững mạnh")
     (True, False)
     """
-    folded = _fold(text)
-    return any(folded.startswith(verb + " ") for verb in _folded("decision_verbs"))
+    return bool(_pattern(_folded("decision_verbs")).match(_fold(text)))
+
+
+def asks_for_work(point: str) -> bool:
+    """Whether a point of a speech gives work for the next period ("đề nghị …", "tiếp tục xây dựng
+    …"), not praise or an assessment ("biểu dương, ghi nhận …").
+
+    >>> asks_for_work("đề nghị tỉnh chuẩn bị chu đáo"), asks_for_work("biểu dương, ghi nhận những kết quả")
+    (True, False)
+    """
+    return bool(_pattern(_folded("asking_verbs")).match(_fold(point))) or opens_with_task(point)
 
 
 def opens_with_speech_verb(text: str) -> bool:
-    """Whether a point of a speech starts with its own verb ("ghi nhận …", "đề nghị …")."""
-    folded = _fold(text)
-    return any(folded.startswith(verb + " ") or folded == verb for verb in _folded("speech_verbs"))
+    """Whether a point of a speech starts with its own verb ("ghi nhận …", "đề nghị …"), a comma after
+    it or not ("biểu dương, ghi nhận …").
+
+    >>> opens_with_speech_verb("biểu dương, ghi nhận những kết quả"), opens_with_speech_verb("biểu dươngx")
+    (True, False)
+    """
+    return bool(_pattern(_folded("speech_verbs")).match(_fold(text)))

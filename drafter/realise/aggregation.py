@@ -37,6 +37,7 @@ class Said:
     topic: str = ""
     #: the topic of the last clause joined on, when another than ``topic``: a note goes on after it
     last_topic: str = ""
+    also: list[str] = field(default_factory=list)  # the topics of clauses joined on, other than ``topic``
 
 
 def _says_again(note: str, sentence: str) -> bool:
@@ -61,10 +62,18 @@ class Aggregating:
         joined on ("xã duy trì trực …; huấn luyện cho 96/96 …; tham gia hội thi …")."""
         # a run of such notes (one subject, "notes:…") goes on as well, clause by clause
         return ("acted" in message.slots and (not message.group or message.group.startswith("notes:")) and bool(out)
-                and (out[-1].last_topic or out[-1].topic) == message.topic
+                and ((out[-1].last_topic or out[-1].topic) == message.topic or self._note_after_note(out[-1]))
                 and self.doer_subject and bool(self._entry(message.key).clauses)
                 and len(plain_text(out[-1].pieces).split()) + len(str(message.slots["acted"].value).split()) <= GO_ON_WORDS
                 and not _says_again(str(message.slots["acted"].value), plain_text(out[-1].pieces)))
+
+    def _note_after_note(self, sentence: Said) -> bool:
+        """Whether a note of another topic may go on an article's sentence of notes: "Lực lượng quân
+        sự xã duy trì nghiêm chế độ sẵn sàng chiến đấu; phối hợp chặt chẽ với Công an xã …", as new
+        users rewrote a column of one-clause sentences, each of its topic ("Xã thực hiện tốt công tác
+        huấn luyện. Củng cố lực lượng dân quân. Xã làm tốt …"); a sentence of three clauses ends."""
+        said = [key for key in sentence.message.split("+") if key != "connector"]  # "news.results.when+note" too
+        return self.plan.kind == "news" and said[-1] == "note" and plain_text(sentence.pieces).count(";") < 2
 
     def _after_a_doer(self) -> bool:
         """Whether the sentence about to be said follows one of its paragraph whose subject is the
@@ -135,6 +144,8 @@ class Aggregating:
         sentence.message += "+" + message.key
         if message.topic != sentence.topic:
             sentence.last_topic = message.topic
+            if message.topic not in sentence.also:
+                sentence.also.append(message.topic)
 
     def _said(self, messages: list[Message], index: int, led_in: bool = False) -> tuple[list[Said], int]:
         """The sentences of the message at ``index``, or of the run of its group; and the index of

@@ -384,7 +384,8 @@ def _paragraph(item: bool, sentences: list[Said]) -> Paragraph:
     built = [_finish(s) for s in sentences]
     if item and built:
         first = built[0]
-        built[0] = Sentence((Span("- "),) + first.spans, first.message, first.frame, first.sources, first.topic)
+        built[0] = Sentence((Span("- "),) + first.spans, first.message, first.frame, first.sources, first.topic,
+                            first.also)
     return Paragraph(" ".join([s.text for s in built]), tuple(built))
 
 
@@ -392,7 +393,7 @@ def _finish(sentence: Said) -> Sentence:
     """The sentence written out: its pieces made tidy (:mod:`drafter.realise.orthography`) as spans."""
     spans, sources = merged(finished(sentence.pieces)), sentence.sources  # each source once (hashing one costs)
     sources = tuple(dict.fromkeys(sources)) if len(sources) > 1 else tuple(sources)
-    return Sentence(spans, sentence.message, sentence.frame, sources, sentence.topic)
+    return Sentence(spans, sentence.message, sentence.frame, sources, sentence.topic, tuple(sentence.also))
 
 
 def _cell_text(cell: Slot | None, context) -> str:
