@@ -17,7 +17,7 @@ import pytest
 
 from drafter import api
 from drafter.checks.sentences import check_sentences, sentences_of
-from drafter.document import Paragraph
+from drafter.document import Heading, Paragraph
 from drafter.inputs.model import Report
 
 VARIANTS = [None, *range(10)]
@@ -148,3 +148,36 @@ def test_a_conference_the_unit_names_is_called_by_its_name():
         assert NAMED in title and f"tổ chức {NAMED}" in lead, (title, lead)
         assert "sơ kết" not in title + lead, (title, lead)
         assert check_sentences(api.draft(report, "tin-bai", variant), report, "news") == []
+
+
+@pytest.mark.parametrize("template", ["tin-bai", "bao-cao"])
+def test_a_result_in_words_is_not_said_as_a_grade(template):
+    # "1 cuộc diễn tập khu vực phòng thủ …, đạt loại hoàn thành xuất sắc nhiệm vụ" (huyện Krông Pắc)
+    report = _province(exercises={"defence_zone": 1, "rating": "hoàn thành xuất sắc nhiệm vụ"})
+    graded = _province(exercises={"defence_zone": 1, "rating": "xuất sắc"})
+    for variant in VARIANTS:
+        said = " ".join(s.text for s in sentences_of(api.draft(report, template, variant)) if s.topic == "exercises")
+        assert "hoàn thành xuất sắc nhiệm vụ" in said and not re.search(r"(loại|xếp loại) hoàn thành", said), said
+        said = " ".join(s.text for s in sentences_of(api.draft(graded, template, variant)) if s.topic == "exercises")
+        assert re.search(r"(loại|xếp loại) xuất sắc", said), said
+
+
+def test_the_body_that_holds_the_conference_gives_its_award_there():
+    # "Có 01 tập thể và 04 cá nhân được tặng Giấy khen của UBND xã" read as if the committee were away
+    report = _commune(conference={"date": "2025-11-25", "organiser": "UBND xã Bình Chương"},
+                      awards=[{"giver": "UBND xã", "kind": "giấy khen", "collectives": 1, "individuals": 4}])
+    for variant in VARIANTS:
+        [said] = [s.text for s in _article(report, variant)[1] if s.topic == "awards"]
+        assert re.search(r"UBND xã (trao )?tặng Giấy khen cho 01 tập thể và 04 cá nhân", said), said
+
+
+def test_what_the_forces_did_for_security_is_readiness_work_in_a_report():
+    # "Phần I … / Phối hợp chặt chẽ với Công an xã …" stood before item 1 without a heading
+    done = "Phối hợp chặt chẽ với Công an xã bảo đảm an ninh trật tự"
+    report = _commune(readiness={"duty_days": 365}, security={"notes": [done, "Tình hình an ninh trật tự ổn định"]})
+    blocks = api.draft(report, "bao-cao").blocks
+    items = [i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.kind != "part"]
+    [readiness] = [i for i in items if "trực sẵn sàng chiến đấu" in blocks[i].text]
+    assert done in blocks[readiness + 1].text, blocks[readiness + 1].text
+    before = " ".join(b.text for b in blocks[:items[0]] if isinstance(b, Paragraph))
+    assert "Tình hình an ninh trật tự ổn định" in before and done not in before, before

@@ -596,7 +596,8 @@ def test_a_long_run_of_topics_is_cut_into_even_paragraphs():
     for variant in VARIANTS:
         lengths = [len(b.sentences) for b in api.draft(report, "tin-bai", variant).blocks
                    if getattr(b, "sentences", ()) and b.sentences[0].topic in last]
-        assert len(lengths) == 2 and min(lengths) >= 3, lengths
+        # (notes of two topics may go on one sentence: "Tỉnh tổ chức thăm …; hoàn thành cắm mốc …")
+        assert len(lengths) == 2 and min(lengths) >= 2, lengths
 
 
 def test_a_sentence_of_results_is_not_a_paragraph_of_its_own_beside_a_short_one():

@@ -5,6 +5,7 @@ and funding. Each function gives one topic's messages, only for the data there i
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from drafter.document import Source
@@ -75,7 +76,7 @@ def exercises(scope: Scope, share_of_communes: bool = True) -> list[Message]:
     evaluated = text(section.evaluated_by, "exercises.evaluated_by") if section else None
     rating = text(section.rating, "exercises.rating") if section else None
     scope_text = text(section.scope, "exercises.scope") if section else None
-    evaluation = nested("exercises.evaluation", "exercises", evaluated_by=evaluated, rating=rating)
+    evaluation = _evaluation(evaluated, rating)
     if zone and civil and evaluation:
         # the rating is the defence-zone exercise's (the corpus: "diễn tập khu vực phòng thủ … đạt
         # xuất sắc; diễn tập phòng thủ dân sự … đạt loại giỏi"): said after both, "kết quả được xếp loại
@@ -104,6 +105,20 @@ def exercises(scope: Scope, share_of_communes: bool = True) -> list[Message]:
     if trained:
         found.append(message("exercises.training", "exercises", units=trained))
     return found
+
+
+#: A rating the bank says after "đạt loại", "xếp loại": one grade word. Anything else is a result in
+#: the user's words ("hoàn thành xuất sắc nhiệm vụ": "đạt loại hoàn thành xuất sắc nhiệm vụ" is no
+#: Vietnamese, a new user marked).
+_GRADE = re.compile(r"(?i)(?:loại )?(?:xuất sắc|giỏi|khá|tốt|đạt|trung bình|yếu|không đạt)")
+
+
+def _evaluation(evaluated: Slot | None, rating: Slot | None) -> Slot | None:
+    said = nested("exercises.evaluation", "exercises", evaluated_by=evaluated, rating=rating)
+    if rating is None or _GRADE.fullmatch(rating.value.strip()):
+        return said
+    result = message("exercises.evaluation.result", "exercises", evaluated_by=evaluated, result=rating)
+    return Slot("message", replace(result, instead=(said.value,)))  # a bank exported before says "đạt loại …"
 
 
 def welfare(scope: Scope) -> list[Message]:

@@ -74,6 +74,7 @@ MESSAGES: dict[str, Spec] = {
     "exercises.drills.rated": _spec("zone civil scope evaluation", BOTH),
     "exercises.rating": _spec("evaluation scope", BOTH),
     "exercises.evaluation": _spec("evaluated_by rating", BOTH),
+    "exercises.evaluation.result": _spec("evaluated_by result", BOTH),
     "exercises.scope": _spec("scope", BOTH),
     "exercises.communes": _spec("exercised communes total share", BOTH),
     "exercises.communes_share": _spec("communes share", BOTH),

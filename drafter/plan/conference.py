@@ -8,6 +8,7 @@ is handed over "thừa ủy quyền" when its authority is not among those prese
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import replace
 
@@ -324,6 +325,7 @@ def awards(facts: Facts, scope: Scope) -> list[Message]:
     phrasings go on from it ("… cũng tặng …").
     """
     present = _present(facts)
+    hosts = _fold(organiser(facts))
     found = []
     for index, award in enumerate(facts.report.awards):
         if not (award.collectives or award.individuals):
@@ -335,7 +337,11 @@ def awards(facts: Facts, scope: Scope) -> list[Message]:
             continue
         giver = _fold(award.giver)
         holder = next(((path, p) for path, p in present if any(_fold(t) == giver for t in p.titles)), None)
-        if award.presenter and not (holder and _fold(award.presenter) in _fold(holder[1].name)):
+        if holder is None and re.search(rf"(?<!\w){re.escape(giver)}(?!\w)", hosts):
+            # the body that holds the conference gives its own award there ("Dịp này, UBND xã tặng Giấy
+            # khen …"), not "… được tặng Giấy khen của UBND xã" as if it were away (a new user)
+            holder = ("conference.organiser", None)
+        if award.presenter and not (holder and holder[1] and _fold(award.presenter) in _fold(holder[1].name)):
             known = next((p for _, p in present if _fold(p.name) in _fold(award.presenter)), None)
             where = f"awards[{index}].presenter"
             # someone present is named as everywhere else in the article: in full once, short after

@@ -10,7 +10,7 @@ speeches and conclusion) and the news byline.
 from __future__ import annotations
 
 from drafter.facts import Facts
-from drafter.plan import activities, forces
+from drafter.plan import activities, forces, roles
 from drafter.plan.choice import variant_seed
 from drafter.plan.model import DocumentPlan, HeadingPlan, Message, ParagraphPlan
 from drafter.plan.scope import Scope, message, own_terms, with_subject
@@ -55,14 +55,20 @@ def _period_slots(scope: Scope, with_directions: bool) -> dict:
 
 def _results(scope: Scope, level: str, militia_only: bool = False) -> list:
     blocks: list = []
+    said = {topic: with_subject(scope, with_texts(scope, topic, TOPICS[topic](scope)))
+            for topic in (*SITUATION, *(topic for _, topics in ITEMS for topic in topics))}
+    # what the forces did for security ("Phối hợp chặt chẽ với Công an xã …") is readiness work: alone
+    # before item 1 it read as a stray result without a heading (two new users)
+    acted = [m.key == "note" and roles.opens_with_action(m.slots["note"].value) for m in said["security"]]
+    extra = {"readiness": [m for m, done in zip(said["security"], acted) if done]}
+    said["security"] = [m for m, done in zip(said["security"], acted) if not done]
     for topic in SITUATION:
-        found = with_subject(scope, with_texts(scope, topic, TOPICS[topic](scope)))
-        if found:
-            blocks.append(ParagraphPlan(tuple(found)))
+        if said[topic]:
+            blocks.append(ParagraphPlan(tuple(said[topic])))
     for key, topics in ITEMS:
         paragraphs = []
         for topic in topics:
-            found = with_subject(scope, with_texts(scope, topic, TOPICS[topic](scope)))
+            found = said[topic] + extra.get(topic, [])
             if found:
                 paragraphs.append(ParagraphPlan(tuple(found)))
         if paragraphs:
