@@ -181,3 +181,24 @@ def test_what_the_forces_did_for_security_is_readiness_work_in_a_report():
     assert done in blocks[readiness + 1].text, blocks[readiness + 1].text
     before = " ".join(b.text for b in blocks[:items[0]] if isinstance(b, Paragraph))
     assert "Tình hình an ninh trật tự ổn định" in before and done not in before, before
+
+
+def test_a_long_group_of_guests_comes_after_its_verb():
+    # "Lãnh đạo các sở, ban, ngành; các hội, đoàn thể …; lãnh đạo UBND, chỉ huy cơ quan quân sự của 17
+    # huyện, thị xã, thành phố trong tỉnh dự hội nghị." kept the reader waiting for the verb
+    group = ("lãnh đạo các sở, ban, ngành; các hội, đoàn thể của tỉnh; lãnh đạo UBND, chỉ huy cơ quan quân sự "
+             "của 17 huyện, thị xã, thành phố trong tỉnh")
+    report = _province(conference={"date": "2023-12-14", "chair": CHAIR, "other_attendees": [group]})
+    for variant in VARIANTS:
+        [said] = [s.text for s in _article(report, variant)[1] if group in s.text]
+        assert not said.endswith(("dự hội nghị.", "tham dự hội nghị.")), said
+
+
+def test_notes_go_on_from_the_committee_that_directed_them():
+    # "UBND tỉnh đã chỉ đạo …. Tỉnh tuyên truyền …": the committee did it
+    report = _province(leadership={"notes": [
+        "UBND tỉnh đã chỉ đạo các cấp, các ngành, LLVT tỉnh quán triệt, triển khai thực hiện nghiêm các nghị quyết",
+        "Tuyên truyền các sự kiện chính trị trọng đại của Đảng, Nhà nước, Quân đội, địa phương"]})
+    for variant in VARIANTS:
+        said = " ".join(s.text for s in _article(report, variant)[1] if s.topic == "leadership")
+        assert "Tỉnh tuyên truyền" not in said and re.search(r"(; t|\. T)uyên truyền các sự kiện", said), said

@@ -26,6 +26,9 @@ PEOPLE_PER_SENTENCE = 5
 #: A list of attendees this short may come before its verb ("Đại tá …, Chỉ huy trưởng … dự hội
 #: nghị"); a longer one keeps the verb first ("Dự hội nghị có …"), or the reader waits 70 words for it.
 FEW = 2
+#: … and this many words: one group of 30 words ("Lãnh đạo các sở, ban, ngành; các hội, đoàn thể …")
+#: before "dự hội nghị" kept a new user waiting for the verb too.
+FEW_WORDS = 24
 TASKS_PER_SENTENCE = 4
 #: Tasks grouped by addressee share a paragraph while it stays this short (words of the user's
 #: tasks); a short paragraph of its own for each body reads as a list, not as an article.
@@ -144,12 +147,14 @@ def attendees(facts: Facts) -> list[Message]:
     found = []
     for index, part in enumerate(chunks(directing, PEOPLE_PER_SENTENCE) if directing else []):
         found.append(message("news.attendees.directing" if index == 0 else "news.attendees.more", "conference",
-                             persons=persons(part), few=flag(len(part) <= FEW)))
+                             persons=persons(part),
+                             few=flag(len(part) <= FEW and sum(words(item) for item in part) <= FEW_WORDS)))
     parts = chunks(attending, PEOPLE_PER_SENTENCE) if attending else [[]]
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
+        listed = part + (list(groups.value) if groups and last else [])
         slots = dict(persons=persons(part), groups=groups if last else None,
-                     few=flag(len(part) + (len(groups.value) if groups and last else 0) <= FEW))
+                     few=flag(len(listed) <= FEW and sum(words(item) for item in listed) <= FEW_WORDS))
         if not part and not slots["groups"]:
             continue
         key = "news.attendees.more" if index else (
