@@ -619,6 +619,8 @@ def test_the_reports_assessment_is_not_followed_by_a_connector_nor_left_alone_in
         paragraphs = [list(b.sentences) for b in api.draft(report, "tin-bai", variant).blocks
                       if getattr(b, "sentences", ())]
         first = next(p for p in paragraphs if p[0].topic == "assessment")  # the strengths; shortcomings later
+        if first is paragraphs[0]:
+            continue  # the article opens with it, then names the conference: "Đó là những kết quả …"
         assert len(first) > 1, [s.text for s in first]
         assert not first[1].text.startswith(CONNECTORS), first[1].text
 
@@ -642,9 +644,11 @@ def test_an_undated_conference_is_not_given_a_date():
     report = load_report("samples/lam-dong-2026.yaml")
     assert report.conference.date is None
     for variant in VARIANTS:
-        lead = api.draft(report, "tin-bai", variant).blocks[1].text
+        lead = next(b.text for b in api.draft(report, "tin-bai", variant).blocks
+                    if getattr(b, "sentences", ()) and b.sentences[0].topic == "conference")
         assert not re.search(r"\d+/\d+", lead) and "ngày" not in lead.lower().split(",")[0]
-        assert lead.startswith(("UBND tỉnh Lâm Đồng", "Tại Hội trường", "Mới đây, UBND tỉnh Lâm Đồng"))
+        assert lead.startswith(("UBND tỉnh Lâm Đồng", "Tại Hội trường", "Mới đây, UBND tỉnh Lâm Đồng",
+                                "Vừa qua, UBND tỉnh Lâm Đồng", "Đó là", "Thông tin trên", "Những kết quả này")), lead
         # a lead without a time says it is recent
-        assert re.search(r"vừa (tổ chức|tổng kết (công tác|nhiệm vụ))", lead) or lead.startswith("Mới đây"), lead
+        assert re.search(r"vừa (tổ chức|tổng kết (công tác|nhiệm vụ))", lead) or lead.startswith(("Mới đây", "Vừa qua")), lead
 

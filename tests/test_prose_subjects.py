@@ -43,7 +43,7 @@ def test_a_strength_that_opens_with_its_verb_is_told_with_the_unit_as_subject(st
     verb = " ".join(strength.split()[:2])
     for sentences in _texts(report):
         [told] = [s for s in sentences if verb in s]
-        assert re.search(rf"\bxã đã {verb}\b", told), told
+        assert re.search(rf"\bxã (Sơn Xuân )?đã {verb}\b", told), told  # in full when the article opens with it
 
 
 @pytest.mark.parametrize("note", [
@@ -113,12 +113,13 @@ def test_a_topic_is_not_labelled_again_after_a_sentence_of_its_own():
         assert not labelled.match(sentences[first + 1]), sentences[first + 1]
 
 
-def test_a_lead_may_say_what_the_conference_did_instead_of_naming_it():
-    # the eleventh reader rewrote "UBND xã … tổ chức Hội nghị tổng kết …" as "UBND xã … tổng kết công
-    # tác …": both are in the corpus, and two items side by side opened alike
+def test_a_lead_names_the_conference_it_held():
+    # "UBND xã Đại Phong tổng kết nhiệm vụ …" (a lead that says what the conference did, once
+    # rewritten so by the eleventh reader) was marked by a new user and the twentieth reader: every
+    # commune article of the corpus says "tổ chức Hội nghị …"
     report = _report("xã", "Sơn Xuân", recruitment={"quota": 9, "delivered": 9})
-    leads = {re.sub(r" (công tác|nhiệm vụ) .*", "", sentences[0]).replace("Hội nghị", "hội nghị") for sentences in _texts(report)}
-    assert leads == {"Sáng 27/11, UBND xã Sơn Xuân tổ chức hội nghị tổng kết", "Sáng 27/11, UBND xã Sơn Xuân tổng kết"}, leads
+    leads = {re.sub(r"dưới sự chủ trì của [^.]*?, (?=UBND)", "", sentences[0]) for sentences in _texts(report)}
+    assert all(re.match(r"Sáng 27/11, UBND xã Sơn Xuân tổ chức [Hh]ội nghị tổng kết", lead) for lead in leads), leads
 
 
 def test_the_reports_judgement_opens_the_results_before_the_economy():

@@ -131,7 +131,17 @@ def lead(facts: Facts, scope: Scope) -> list[Message]:
         return [message("news.lead.undated", "conference", **common)]
     when = Slot("news_date", (conference.date, conference.time_of_day),
                 Source("conference.date", str(conference.date)))
-    return [message("news.lead", "conference", time=when, **common)]
+    # "Chiều 31/12, dưới sự chủ trì của đồng chí …, UBND tỉnh tổ chức …" (Thanh Hóa 2025, Đắk Nông 2022)
+    return [message("news.lead", "conference", time=when, chair=chair if not co_chairs else None, **common)]
+
+
+def lead_after(facts: Facts, scope: Scope, lead: Message) -> Message:
+    """The lead after the results it reported ("Đó là những kết quả được nêu tại Hội nghị … do UBND
+    xã … tổ chức sáng 25/11."): the conference's name, organiser, time, place and chair of ``lead``.
+    A bank without the phrasing says the usual lead."""
+    slots = {name: lead.slots.get(name) for name in ("time", "organiser", "conference", "venue", "chairs")}
+    return replace(message("news.lead.after", "conference", **slots, recent=flag(slots["time"] is None)),
+                   instead=(lead,))
 
 
 def attendees(facts: Facts) -> list[Message]:
