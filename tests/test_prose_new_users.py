@@ -247,3 +247,17 @@ def test_a_lead_may_open_with_who_chaired():
         assert re.match(r"Ngày 14/12, dưới sự chủ trì của đồng chí Trần Anh Dũng, Ủy viên Ban Thường vụ Tỉnh ủy, "
                         r"Phó Chủ tịch Thường trực UBND tỉnh, UBND tỉnh Nam Định tổ chức", lead[0]), lead[0]
         assert not any("chủ trì" in s for s in lead[1:]), lead
+
+
+def test_a_note_that_shares_the_subject_before_goes_on_its_sentence():
+    # "Lực lượng quân sự xã làm tốt … . Lực lượng quân sự xã duy trì nghiêm …": the twentieth reader
+    report = _commune(leadership={"notes": ["Lực lượng quân sự xã làm tốt công tác tham mưu xây dựng khu vực phòng thủ",
+                                            "Lực lượng quân sự xã duy trì nghiêm chế độ sẵn sàng chiến đấu"]})
+    for variant in VARIANTS:
+        draft = api.draft(report, "tin-bai", variant)
+        said = [s.text for s in sentences_of(draft) if s.topic == "leadership"]
+        assert len(said) == 1 and re.search(r"khu vực phòng thủ; duy trì nghiêm chế độ sẵn sàng chiến đấu", said[0]), said
+        assert said[0].count("Lực lượng quân sự xã") + said[0].count("lực lượng quân sự xã") == 1, said
+        assert check_sentences(draft, report, "news") == []
+    formal = [s.text for s in sentences_of(api.draft(report, "bao-cao")) if s.topic == "leadership"]
+    assert sum("ực lượng quân sự xã" in s for s in formal) == 2, formal  # a report keeps the user's sentences

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from drafter.document import Source
-from drafter.plan.model import Message
+from drafter.plan.model import Message, Slot
 from drafter.plan.roles import opens_with_action
 from drafter.realise.openings import ends_with_the_doer, follows_a_lead_in, opening, text_opening
 from drafter.realise.orthography import joined_clause, lower_first_piece, plain_text, strip_end
@@ -66,6 +66,31 @@ class Aggregating:
                 and self.doer_subject and bool(self._entry(message.key).clauses)
                 and len(plain_text(out[-1].pieces).split()) + len(str(message.slots["acted"].value).split()) <= GO_ON_WORDS
                 and not _says_again(str(message.slots["acted"].value), plain_text(out[-1].pieces)))
+
+    def _shares_subject(self, message: Message, out: list[Said]) -> Message | None:
+        """A note of the user's that opens with the subject of the note said just before, as the
+        rest of it ("Lực lượng quân sự xã làm tốt …" then "Lực lượng quân sự xã duy trì nghiêm …"):
+        it goes on that sentence without its subject ("…; duy trì nghiêm …"), which a blind reader
+        wrote for two sentences in a row opening alike. None when it does not."""
+        if self.plan.kind != "news" or message.key != "note" or "plain" not in message.slots or not out:
+            return None
+        sentence = out[-1]
+        if [key for key in sentence.message.split("+") if key != "connector"][-1] != "note" \
+                or plain_text(sentence.pieces).count(";") >= 2:
+            return None
+        before = next((s.value for s in reversed(sentence.sources) if ".notes[" in s.path), None)
+        note = message.slots["note"]
+        if before is None or note.source is None:
+            return None
+        words, previous = str(note.value).split(), str(before).split()
+        shared = 0
+        while shared < min(len(words), len(previous)) and words[shared].casefold() == previous[shared].casefold():
+            shared += 1
+        rest = " ".join(words[shared:])
+        if shared < 2 or len(words) - shared < 3 or not opens_with_action(rest) \
+                or len(plain_text(sentence.pieces).split()) + len(words) - shared > GO_ON_WORDS:
+            return None
+        return Message("note", {"acted": Slot("clause", rest, note.source)}, message.topic)
 
     def _note_after_note(self, sentence: Said) -> bool:
         """Whether a note of another topic may go on an article's sentence of notes: "Lực lượng quân

@@ -17,10 +17,6 @@ from drafter.document import (
     Block,
     Byline,
     Chart,
-    Heading,
-    Paragraph,
-    Sentence,
-    Span,
     Table,
     Title,
 )
@@ -33,12 +29,12 @@ from drafter.plan.model import (
     HeadingPlan,
     Message,
     ParagraphPlan,
-    Slot,
     TablePlan,
     TitlePlan,
 )
 from drafter.realise.aggregation import Aggregating, Said
 from drafter.realise.bank import Bank, Entry
+from drafter.realise.blocks import cell_text, numbered, paragraph, resolve_alone
 from drafter.realise.openings import (
     follows_a_lead_in,
     framing,
@@ -51,7 +47,7 @@ from drafter.realise.openings import (
     opens_with_figure,
     text_opening,
 )
-from drafter.realise.orthography import finished, lower_first_piece, merged, plain_text, strip_end
+from drafter.realise.orthography import lower_first_piece, plain_text, strip_end
 from drafter.realise.phrasing import (
     BankError,
     Lit,
@@ -260,6 +256,11 @@ class Realiser(Aggregating):
                 self._go_on(message, out[-1])
                 index += 1
                 continue
+            rest = self._shares_subject(message, out)
+            if rest is not None:
+                self._go_on(rest, out[-1])
+                index += 1
+                continue
             if message.key in OPTIONAL and message.key not in self.bank.entries:
                 index += 1  # a frame the bank leaves out
                 continue
@@ -319,7 +320,7 @@ class Realiser(Aggregating):
     def table(self, plan: TablePlan) -> Table:
         """A table of figures: rates as plain decimals (the header says "%"), "-" for a figure not given."""
         header = tuple(self.bank.labels[key] for key in plan.header)
-        rows = tuple(tuple(_cell_text(cell, self.context) for cell in row) for row in plan.rows)
+        rows = tuple(tuple(cell_text(cell, self.context) for cell in row) for row in plan.rows)
         return Table(header=header, rows=rows, widths=plan.widths)
 
     def line(self, message: Message) -> str:
@@ -330,7 +331,7 @@ class Realiser(Aggregating):
         finally:
             self.context.mentions.apart = False
         strip_end(sentence.pieces)
-        return vnformat.capitalize_first(plain_text(_resolve_alone(sentence.pieces, self.bank)).strip())
+        return vnformat.capitalize_first(plain_text(resolve_alone(sentence.pieces, self.bank)).strip())
 
 
 # ------------------------------------------------------------------ the document
@@ -349,7 +350,7 @@ def realise(plan: DocumentPlan, bank: Bank, compared: tuple[str, str] = ("", "")
             counters[block.level] = counters.get(block.level, 0) + 1
             if block.level == "part":
                 counters["arabic"] = 0
-            staged.append(_numbered(block.level, counters[block.level], realiser.heading(block)))
+            staged.append(numbered(block.level, counters[block.level], realiser.heading(block)))
         elif isinstance(block, TitlePlan):
             headline = realiser.line(block.message)
             staged.append(Title(headline))
@@ -366,48 +367,9 @@ def realise(plan: DocumentPlan, bank: Bank, compared: tuple[str, str] = ("", "")
     # a cycle (context.nested): left, the realiser, plan and pieces (700 objects) wait for the cycle collector
     realiser.context.nested = None
     write_terms([s.pieces for s in realiser.sentences], bank.terms, bank.settings.abbreviate, plan.terms)
-    blocks = [_paragraph(*item) if isinstance(item, tuple) else item for item in staged]
+    blocks = [paragraph(*item) if isinstance(item, tuple) else item for item in staged]
     return Realised(tuple(blocks), summary, headline)
-
-
-def _numbered(level: str, number: int, text: str) -> Heading:
-    if level == "part":
-        return Heading("part", f"Phần {vnformat.format_roman(number)}", text.upper())
-    if level == "roman":
-        return Heading("roman", f"{vnformat.format_roman(number)}.", text.upper())
-    if level == "arabic":
-        return Heading("arabic", f"{number}.", text)
-    return Heading("letter", f"{'abcdđeghiklmnopqrstuvxy'[(number - 1) % 23]})", text)
-
-
-def _paragraph(item: bool, sentences: list[Said]) -> Paragraph:
-    built = [_finish(s) for s in sentences]
-    if item and built:
-        first = built[0]
-        built[0] = Sentence((Span("- "),) + first.spans, first.message, first.frame, first.sources, first.topic,
-                            first.also)
-    return Paragraph(" ".join([s.text for s in built]), tuple(built))
-
-
-def _finish(sentence: Said) -> Sentence:
-    """The sentence written out: its pieces made tidy (:mod:`drafter.realise.orthography`) as spans."""
-    spans, sources = merged(finished(sentence.pieces)), sentence.sources  # each source once (hashing one costs)
-    sources = tuple(dict.fromkeys(sources)) if len(sources) > 1 else tuple(sources)
-    return Sentence(spans, sentence.message, sentence.frame, sources, sentence.topic, tuple(sentence.also))
-
-
-def _cell_text(cell: Slot | None, context) -> str:
-    if cell is None or cell.empty:
-        return "-" if cell is None else ""
-    if cell.kind == "rate":
-        return vnformat.format_decimal(cell.value)
-    return "".join(piece.text for piece in render(cell, context))
 
 
 def _opens_with_connector(sentence: Said) -> bool:
     return sentence.message.endswith("+connector")
-
-
-def _resolve_alone(pieces: list[Piece], bank: Bank) -> list[Piece]:
-    """Terms of a headline or trích yếu are written in full: they stand apart from the text."""
-    return [Piece(bank.terms[p.term]) if p.term is not None else p for p in pieces]
