@@ -220,8 +220,11 @@ def _joined(paragraphs: list[ParagraphPlan]) -> list[ParagraphPlan]:
         else:
             out.append(paragraph)
     sizes = (_sentences(out[0].messages), _sentences(out[1].messages)) if len(out) > 1 else (0, 0)
+    judged = [m.key for m in out[0].messages] == ["news.strengths"] if out else False
+    # the report's judgement alone is never a paragraph ("Báo cáo tại hội nghị nêu rõ: nhiều nhiệm vụ
+    # hoàn thành tốt và xuất sắc." over a paragraph of long notes, a blind reader): it opens the next
     if len(out) > 1 and _context(out[0].messages) and not _context(out[1].messages) \
-            and (sum(sizes) <= JOIN_UP_TO or (sizes[0] == 1 and sum(sizes) <= MAX_SENTENCES)):
+            and (sum(sizes) <= JOIN_UP_TO or (sizes[0] == 1 and sum(sizes) <= MAX_SENTENCES) or judged):
         # a brief: the assessment and a result or two are one paragraph, as a brief writes them, and
         # an assessment of one sentence is not a paragraph of its own; no connector after it
         out[:2] = [ParagraphPlan(out[0].messages + out[1].messages)]
