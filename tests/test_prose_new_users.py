@@ -132,7 +132,7 @@ def test_notes_of_neighbouring_topics_go_on_one_sentence_of_one_subject():
         draft = api.draft(report, "tin-bai", variant)
         said = [s for s in sentences_of(draft)]
         joined = [s for s in said if s.also]
-        assert any(re.search(r"; củng cố lực lượng dân quân\b", s.text) for s in joined), [s.text for s in said]
+        assert any(re.search(r"[;,] củng cố lực lượng dân quân\b", s.text) for s in joined), [s.text for s in said]
         assert not any(s.text.startswith(("Củng cố", "Phối hợp")) for s in said), [s.text for s in said]
         assert check_sentences(draft, report, "news") == []
 
@@ -261,8 +261,26 @@ def test_a_note_that_shares_the_subject_before_goes_on_its_sentence():
     for variant in VARIANTS:
         draft = api.draft(report, "tin-bai", variant)
         said = [s.text for s in sentences_of(draft) if s.topic == "leadership"]
-        assert len(said) == 1 and re.search(r"khu vực phòng thủ; duy trì nghiêm chế độ sẵn sàng chiến đấu", said[0]), said
+        assert len(said) == 1 and re.search(r"khu vực phòng thủ[;,] duy trì nghiêm chế độ sẵn sàng chiến đấu", said[0]), said
         assert said[0].count("Lực lượng quân sự xã") + said[0].count("lực lượng quân sự xã") == 1, said
         assert check_sentences(draft, report, "news") == []
     formal = [s.text for s in sentences_of(api.draft(report, "bao-cao")) if s.topic == "leadership"]
     assert sum("ực lượng quân sự xã" in s for s in formal) == 2, formal  # a report keeps the user's sentences
+
+
+def test_short_notes_go_on_after_commas_and_long_ones_after_semicolons():
+    # "… làm tốt công tác tham mưu …; duy trì nghiêm …; phối hợp chặt chẽ …" read as a machine's
+    # rhythm to the twenty-first reader, who wrote commas
+    report = _commune(exercises={"notes": ["Thực hiện tốt công tác huấn luyện"]},
+                      militia={"notes": ["Củng cố lực lượng dân quân"]},
+                      reserve={"notes": ["Thực hiện rà soát, phúc tra đăng ký quân nhân dự bị đúng quy định"]})
+    for variant in VARIANTS:
+        said = [s.text for s in _article(report, variant)[1] if "huấn luyện" in s.text]
+        assert any("công tác huấn luyện, củng cố lực lượng dân quân" in s for s in said), said
+        assert not any(", thực hiện rà soát" in s for s in said), said  # a clause with commas of its own
+
+
+def test_who_reported_may_be_named():
+    report = _commune(conference={"date": "2025-11-25"}, readiness={"notes": ["Duy trì nghiêm chế độ trực"]})
+    openings = {_article(report, v)[1][1].text.split(",")[0] for v in range(16)}
+    assert "Theo báo cáo của UBND xã" in openings, openings

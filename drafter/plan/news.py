@@ -27,11 +27,12 @@ from drafter.plan.model import (
     DocumentPlan,
     Message,
     ParagraphPlan,
+    Slot,
     TitlePlan,
 )
 from drafter.plan.newsworthy import firsts_first, told
 from drafter.plan.scope import Scope, message, own_terms, with_subject
-from drafter.plan.slots import flag, label, texts
+from drafter.plan.slots import flag, label, plain, texts
 from drafter.plan.texts import with_texts, words
 
 #: Paragraphs of results, each a run of whole topics.
@@ -117,8 +118,16 @@ def _strengths(facts: Facts, scope: Scope) -> list[Message]:
         return []
     acts = roles.opens_with_action(found.value[0])
     return [message("news.strengths", "assessment", where=where, strengths=found, when=scope.when(),
-                    period=scope.period_name(),
+                    period=scope.period_name(), reporter=_reporter(facts),
                     stated=flag(not acts), acts=flag(acts), unit=scope.unit() if acts else None)]
+
+
+def _reporter(facts: Facts) -> Slot:
+    """Who the report is of, as an article names it once the lead has named the unit ("Theo báo cáo
+    của Ban CHQS xã, …"): a blind reader asked for it over "Theo báo cáo tại hội nghị", said alike in
+    every article."""
+    unit = facts.unit
+    return plain(unit.committee if facts.report.document.issuer == "ubnd" else unit.command, "document.issuer")
 
 
 def _shortcomings(facts: Facts) -> list[Message]:
@@ -161,7 +170,7 @@ def _framed(paragraphs: list[ParagraphPlan], facts: Facts, scope: Scope) -> list
     first = paragraphs[0].messages[0]
     where = label("where.conference" if facts.report.conference else "where.report")
     frame = replace(message("news.results.when", first.topic, when=scope.when(), where=where,
-                            period=scope.period_name()), lead_in=True)
+                            period=scope.period_name(), reporter=_reporter(facts)), lead_in=True)
     return [ParagraphPlan((frame,) + paragraphs[0].messages)] + paragraphs[1:]
 
 
@@ -261,7 +270,8 @@ def _results_first(facts: Facts, results: list[ParagraphPlan], chooser: Chooser)
 def _without_source(judgement: Message) -> Message:
     """The judgement said before the conference is named: by its period ("Năm 2023, tỉnh …"), not
     "Theo báo cáo tại hội nghị, …" of a conference not yet told."""
-    return replace(judgement, slots={name: slot for name, slot in judgement.slots.items() if name != "where"})
+    return replace(judgement, slots={name: slot for name, slot in judgement.slots.items()
+                                     if name not in ("where", "reporter")})
 
 
 def plan_news(facts: Facts, variant: int | None = None) -> DocumentPlan:

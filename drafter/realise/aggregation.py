@@ -40,6 +40,15 @@ class Said:
     also: list[str] = field(default_factory=list)  # the topics of clauses joined on, other than ``topic``
 
 
+#: A note this short (in syllables), without commas of its own, goes on a sentence after a comma.
+SHORT_CLAUSE = 16
+
+
+def _clauses(sentence: Said) -> int:
+    """How many clauses a sentence of notes has: "note+note" is two, a frame before them none."""
+    return sum(key == "note" for key in sentence.message.split("+"))
+
+
 def _says_again(note: str, sentence: str) -> bool:
     """Whether the note's verb (its first two words) is already in the sentence: "duy trì trực 181/181
     ngày; duy trì tổ dân quân …" says the verb twice, which a writer avoids by a new sentence.
@@ -76,7 +85,7 @@ class Aggregating:
             return None
         sentence = out[-1]
         if [key for key in sentence.message.split("+") if key != "connector"][-1] != "note" \
-                or plain_text(sentence.pieces).count(";") >= 2:
+                or _clauses(sentence) >= 3:
             return None
         before = next((s.value for s in reversed(sentence.sources) if ".notes[" in s.path), None)
         note = message.slots["note"]
@@ -92,13 +101,25 @@ class Aggregating:
             return None
         return Message("note", {"acted": Slot("clause", rest, note.source)}, message.topic)
 
+    def _separator(self, message: Message, sentence: Said, clause: Said) -> str:
+        """How a clause goes on: short notes of what was done by commas, as a writer lists them
+        ("… làm tốt công tác tham mưu …, duy trì nghiêm chế độ sẵn sàng chiến đấu, phối hợp chặt chẽ
+        …"; a blind reader marked the semicolons of "…; duy trì …; phối hợp …" as a machine's rhythm);
+        a clause that has commas of its own, or after one joined by a semicolon, by "; "."""
+        said, before = plain_text(clause.pieces), plain_text(sentence.pieces)
+        # before it, at most the comma of a frame ("Năm 2025, …") or of the clauses joined so
+        if self.plan.kind == "news" and message.key == "note" and "," not in said and ";" not in before \
+                and len(said.split()) <= SHORT_CLAUSE and before.count(",") <= _clauses(sentence):
+            return ", "
+        return "; "
+
     def _note_after_note(self, sentence: Said) -> bool:
         """Whether a note of another topic may go on an article's sentence of notes: "Lực lượng quân
         sự xã duy trì nghiêm chế độ sẵn sàng chiến đấu; phối hợp chặt chẽ với Công an xã …", as new
         users rewrote a column of one-clause sentences, each of its topic ("Xã thực hiện tốt công tác
         huấn luyện. Củng cố lực lượng dân quân. Xã làm tốt …"); a sentence of three clauses ends."""
         said = [key for key in sentence.message.split("+") if key != "connector"]  # "news.results.when+note" too
-        return self.plan.kind == "news" and said[-1] == "note" and plain_text(sentence.pieces).count(";") < 2
+        return self.plan.kind == "news" and said[-1] == "note" and _clauses(sentence) < 3
 
     def _after_a_doer(self) -> bool:
         """Whether the sentence about to be said follows one of its paragraph whose subject is the
@@ -163,7 +184,7 @@ class Aggregating:
     def _go_on(self, message: Message, sentence: Said) -> None:
         [clause] = self.say(message, first=False)
         strip_end(sentence.pieces)
-        sentence.pieces += joined_clause(clause.pieces)
+        sentence.pieces += joined_clause(clause.pieces, self._separator(message, sentence, clause))
         sentence.sources += clause.sources
         sentence.frame = sentence.frame and clause.frame
         sentence.message += "+" + message.key

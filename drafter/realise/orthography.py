@@ -88,12 +88,12 @@ def strip_end(pieces: list[Piece]) -> None:
         pieces[-1].text = pieces[-1].text.rstrip(" .")
 
 
-def joined_clause(pieces: list[Piece]) -> list[Piece]:
-    """A sentence's pieces as the clause that goes on another one: "; " first, no final stop, its
-    first word small ("…; hoàn thành việc sắp xếp …")."""
+def joined_clause(pieces: list[Piece], separator: str = "; ") -> list[Piece]:
+    """A sentence's pieces as the clause that goes on another one: "; " (or ``separator``) first, no
+    final stop, its first word small ("…; hoàn thành việc sắp xếp …")."""
     strip_end(pieces)
     lower_first_piece(pieces, 0)
-    return [Piece("; ")] + pieces
+    return [Piece(separator)] + pieces
 
 
 def lower_first_piece(pieces: list[Piece], start: int) -> None:
