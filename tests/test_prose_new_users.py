@@ -284,3 +284,11 @@ def test_who_reported_may_be_named():
     report = _commune(conference={"date": "2025-11-25"}, readiness={"notes": ["Duy trì nghiêm chế độ trực"]})
     openings = {_article(report, v)[1][1].text.split(",")[0] for v in range(16)}
     assert "Theo báo cáo của UBND xã" in openings, openings
+
+
+def test_three_things_a_speaker_did_keep_their_semicolons():
+    points = ["ghi nhận những nỗ lực của lực lượng vũ trang", "biểu dương các tập thể", "đề nghị tiếp tục huấn luyện"]
+    report = _province(conference={"date": "2023-12-14", "chair": CHAIR, "speeches": [{"speaker": CHAIR, "points": points}]})
+    for variant in VARIANTS:
+        [said] = [s.text for s in _article(report, variant)[1] if s.topic == "speeches"]
+        assert "đồng thời biểu dương" not in said and "lực lượng vũ trang; biểu dương các tập thể" in said, said

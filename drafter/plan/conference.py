@@ -209,7 +209,8 @@ def speeches(facts: Facts) -> list[list[Message]]:
             # nhận …; đồng thời đề nghị …", not "Đồng chí đồng thời đề nghị …" (a blind reader)
             joined = n == 1 and opening == "task" and runs[0][0] == "verb" and len(runs[0][1]) + len(items) <= 3
             found.append(message(key, "speeches", speaker=speaker if n == 0 else None,
-                                 points=task_slot(items, path), directing=flag(directing and n == 0),
+                                 points=task_slot(items, path, "acts" if verb else "clauses"),
+                                 directing=flag(directing and n == 0),
                                  attending=flag(not directing and n == 0), **marks,
                                  group=f"speech:{index}" if joined else ""))
             if joined:

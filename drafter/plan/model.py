@@ -41,6 +41,7 @@ SlotKind = Literal[
     "text",  # a name or phrase of the input, as written
     "clause",  # one item of the user's, fit to sit inside a sentence
     "clauses",  # the user's items joined by semicolons
+    "acts",  # as "clauses", what a speaker did ("ghi nhận …"); the last of two after the bank's ``also``
     "sentence",  # one item of the user's as a whole sentence
     "names",  # names joined as a list: A, B và C
     "person",  # a person, by first or later mention

@@ -23,7 +23,7 @@ from drafter.plan import roles
 from drafter.plan.model import Message
 
 #: Slot kinds that carry words the user typed (a unit's name or a label of the bank do not).
-USER_WORDS = frozenset({"text", "sentence", "clause", "clauses", "names"})
+USER_WORDS = frozenset({"text", "sentence", "clause", "clauses", "acts", "names"})
 
 
 @cache

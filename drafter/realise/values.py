@@ -130,9 +130,15 @@ def render(slot: Slot, context: Context) -> list[Piece]:
         return [Piece(f"{word} {vnformat.format_date_short(day)}", slot.source)]
     if kind == "label":
         return [Piece(context.label(value), slot.source)]
-    if kind == "clauses":
+    if kind in ("clauses", "acts"):
         sources = _sources(slot, len(value))
-        return _joined([[Piece(clause(item), source, free_text=True)] for item, source in zip(value, sources)], "; ")
+        items = [[Piece(clause(item), source, free_text=True)] for item, source in zip(value, sources)]
+        also = context.labels.get("acts.also") if kind == "acts" and len(items) == 2 else None
+        if also and not clause(value[1]).startswith(also):
+            # "… ghi nhận …, đồng thời nhấn mạnh …" as the press joins two things a speaker did; "…;
+            # nhấn mạnh …" read as a stock pattern to two blind readers and a new user
+            return items[0] + [Piece(f", {also} ")] + items[1]
+        return _joined(items, "; ")
     if kind == "names":
         sources = _sources(slot, len(value))
         return _joined([[Piece(tidy(item), source)] for item, source in zip(value, sources)])
