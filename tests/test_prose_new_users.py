@@ -292,3 +292,15 @@ def test_three_things_a_speaker_did_keep_their_semicolons():
     for variant in VARIANTS:
         [said] = [s.text for s in _article(report, variant)[1] if s.topic == "speeches"]
         assert "đồng thời biểu dương" not in said and "lực lượng vũ trang; biểu dương các tập thể" in said, said
+
+
+def test_who_reported_is_not_named_before_the_same_body_as_subject():
+    # "Theo báo cáo của Bộ CHQS tỉnh, Đảng ủy - Bộ Chỉ huy Quân sự tỉnh nỗ lực …" names the body twice
+    report = Report.model_validate({
+        "unit": {"name": "Nghệ An", "kind": "tỉnh"}, "period": {"year": 2025},
+        "document": {"issuer": "chqs", "date": "2025-12-20", "signer": {"name": "Nguyễn Văn A", "position": "Chỉ huy trưởng"}},
+        "conference": {"organiser": "Đảng ủy - Bộ Chỉ huy Quân sự tỉnh Nghệ An"},
+        "leadership": {"notes": ["Đảng ủy - Bộ Chỉ huy Quân sự tỉnh nỗ lực, chủ động tham mưu cho cấp ủy, chính quyền"]}})
+    for variant in range(16):
+        said = " ".join(s.text for s in _article(report, variant)[1])
+        assert "Theo báo cáo của" not in said, said

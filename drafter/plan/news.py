@@ -118,7 +118,8 @@ def _strengths(facts: Facts, scope: Scope) -> list[Message]:
         return []
     acts = roles.opens_with_action(found.value[0])
     return [message("news.strengths", "assessment", where=where, strengths=found, when=scope.when(),
-                    period=scope.period_name(), reporter=_reporter(facts),
+                    period=scope.period_name(),
+                    reporter=None if roles.opens_with_doer_body(found.value[0]) else _reporter(facts),
                     stated=flag(not acts), acts=flag(acts), unit=scope.unit() if acts else None)]
 
 
@@ -169,8 +170,10 @@ def _framed(paragraphs: list[ParagraphPlan], facts: Facts, scope: Scope) -> list
         return paragraphs
     first = paragraphs[0].messages[0]
     where = label("where.conference" if facts.report.conference else "where.report")
+    # not "Theo báo cáo của Bộ CHQS tỉnh, Đảng ủy - Bộ Chỉ huy Quân sự tỉnh nỗ lực …": the body twice
+    reporter = None if "doer" in first.slots else _reporter(facts)
     frame = replace(message("news.results.when", first.topic, when=scope.when(), where=where,
-                            period=scope.period_name(), reporter=_reporter(facts)), lead_in=True)
+                            period=scope.period_name(), reporter=reporter), lead_in=True)
     return [ParagraphPlan((frame,) + paragraphs[0].messages)] + paragraphs[1:]
 
 
