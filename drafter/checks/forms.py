@@ -27,6 +27,7 @@ from pydantic import BaseModel
 from drafter import vnformat
 from drafter.checks.tokens import numeric_tokens
 from drafter.facts import Facts
+from drafter.inputs.dates import signing_year
 
 __all__ = ["FORMS", "Traceable", "count_forms", "dotted_path", "generic_path", "is_money", "rate_forms",
            "traceable", "value_forms", "walk"]
@@ -186,6 +187,6 @@ def traceable(facts: Facts) -> Traceable:
     src.add(*(str(y) for y in (year - 1, year, year + 1)))
     doc = report.document
     src.add(vnformat.format_doc_number(doc.number, "BC", facts.issuer_code or "UBND"))
-    src.add(vnformat.format_place_date(facts.place or "x", doc.date))
+    src.add(vnformat.format_place_date(facts.place or "x", doc.date, signing_year(year, report.period.span)))
     src.add_literal(*_facts_strings(facts))
     return src

@@ -108,8 +108,10 @@ def check_nfc(text: str) -> list[Issue]:
     return issues
 
 
-#: The blank number of a draft, “Số:      /BC-UBND”, keeps its spaces for the clerk.
-_BLANK_NUMBER = re.compile(r"Số:[ \u00a0]+/")
+#: The blanks of a draft keep their spaces for the clerk and the signer: the number
+#: “Số:      /BC-UBND” and the date of a report not yet signed, “ngày     tháng     năm 2026”
+#: (vnformat.DATE_BLANK).
+_BLANKS = re.compile(r"Số:[ \u00a0]+/|ngày[ \u00a0]+tháng[ \u00a0]+năm(?=[ \u00a0]+\d{4}\b|[ \u00a0]*$)", re.MULTILINE)
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 
 
@@ -118,8 +120,10 @@ def check_double_spaces(text: str) -> list[Issue]:
 
     >>> [i.excerpt for i in check_double_spaces("Tỉnh  ủy\\n    thụt lề\\nSố:      /BC-UBND")]
     ['Tỉnh  ủy']
+    >>> check_double_spaces("Nam Định, ngày     tháng     năm 2023"), len(check_double_spaces("ngày  13 tháng 12"))
+    ([], 1)
     """
-    blanks = [m.span() for m in _BLANK_NUMBER.finditer(text)]
+    blanks = [m.span() for m in _BLANKS.finditer(text)]
     return _found("double-space", text, (m for m in _DOUBLE_SPACE.finditer(text)
                                          if not any(a <= m.start() < b for a, b in blanks)))
 

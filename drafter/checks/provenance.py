@@ -197,7 +197,8 @@ class _Walk:
         elif masthead.number:
             found.append((masthead.number, Note("frame", "Số văn bản để trống: văn thư điền khi ban hành.")))
         if masthead.place_date:
-            note = describe(Source("document.date", document.date.isoformat()))
+            note = describe(Source("document.date", document.date.isoformat())) if document.date is not None \
+                else Note("frame", "Ngày ban hành để trống: điền ngày, tháng khi ký.")
             name = masthead.place_date.split(",")[0]
             typed = self.describer.place("document.place")
             place = ("nhập tại document.place" + (f" ({typed.short})" if typed else "") if document.place

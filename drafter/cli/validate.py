@@ -37,6 +37,11 @@ def command(files: tuple[Path, ...]) -> None:
                 console.info(_("{source}: hợp lệ ({count} cảnh báo).").format(source=loaded.source, count=warnings))
             else:
                 console.info(_("{source}: hợp lệ.").format(source=loaded.source))
+            if loaded.report.document.date is None:
+                # not a warning: a draft before signing is meant to have none, and the blank is
+                # visible in it, as the blank number is; said here so that a forgotten date is seen
+                console.info(_("{source}: chưa có ngày ban hành (document.date): bản thảo để trống ngày, tháng "
+                               "để điền khi ký.").format(source=loaded.source))
         else:
             failed += 1
             errors = sum(p.is_error for p in loaded.problems)

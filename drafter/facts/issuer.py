@@ -266,6 +266,11 @@ def issuer_for(report: Report, conventions: Conventions = CONVENTIONS) -> Issuer
 # ------------------------------------------------------------------- roll-up
 
 
+def signed_last(reports: Iterable[Report]) -> dt.date | None:
+    """The latest signing date of the units' reports; None when none is dated (each left blank)."""
+    return max((r.document.date for r in reports if r.document.date is not None), default=None)
+
+
 @dataclass(frozen=True)
 class RollupSettings:
     """What an officer may set for a roll-up; each None is derived (or left as a visible blank)."""
@@ -335,7 +340,7 @@ def rollup_issuer(units: Iterable[Report], settings=None, conventions: Conventio
     reports = list(units)
     info = RollupSettings.of(settings)
     first = reports[0]
-    era = era_of(first.period.year, first.period.span, info.date or max(r.document.date for r in reports))
+    era = era_of(first.period.year, first.period.span, info.date or signed_last(reports))
     body, parent, place, recipients = _rollup_scope(reports, era, conventions)
     blanks: list[str] = []
     agency = info.issuing_agency or (body.full if body else "")

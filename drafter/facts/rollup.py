@@ -32,7 +32,7 @@ from decimal import Decimal
 
 from drafter.errors import ROLLUP_PLACE, DrafterError, Problem
 from drafter.facts.figures import Figures, figures_of
-from drafter.facts.issuer import Issuer, rollup_issuer
+from drafter.facts.issuer import Issuer, rollup_issuer, signed_last
 from drafter.facts.naming import PeriodWords, period_words, province_words
 from drafter.inputs.era import era_of
 from drafter.inputs.model import Report
@@ -250,7 +250,7 @@ def build_rollup(items: Iterable[Report | UnitSource], settings: RollupInfo | di
         issuer=issuer,
         scope_noun=_scope_noun(reports),
         number=info.number,
-        date=info.date or max(r.document.date for r in reports),
+        date=info.date or signed_last(reports),
         summary=info.summary or "",
         problems=tuple(problems),
     )

@@ -224,7 +224,11 @@ class DocumentInfo(Strict):
     issuer_code: Annotated[str, StringConstraints(pattern=r"^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$")] | None = _field(
         "Ký hiệu cơ quan", "Phần sau “BC-” trong ký hiệu, ví dụ UBND, BCH.", default=None
     )
-    date: dt.date = _field("Ngày ban hành", "Ngày ký báo cáo (YYYY-MM-DD).", examples=["2026-12-05"])
+    date: dt.date | None = _field(
+        "Ngày ban hành",
+        "Ngày ký báo cáo (YYYY-MM-DD); chưa biết thì bỏ trống: bản thảo để chỗ trống ngày, tháng "
+        "để điền khi ký.",
+        default=None, examples=["2026-12-05"])
     place: Name | None = _field(
         "Địa danh",
         "Địa danh ghi trước ngày tháng; mặc định tên đơn vị hành chính nơi cơ quan ban hành đóng trụ sở "

@@ -193,7 +193,8 @@ def starter_yaml(unit: StarterUnit, year: int, span: str = "year", schema: str |
     lines += [
         _line("document:", "Thông tin văn bản theo Nghị định 30/2020/NĐ-CP"),
         issuer,
-        _line(f"  date: {signing_date(year, span).isoformat()}", "SỬA: ngày ký báo cáo (YYYY-MM-DD)"),
+        _line(f"  date: {signing_date(year, span).isoformat()}",
+              "SỬA: ngày ký báo cáo (YYYY-MM-DD); chưa biết thì để trống, bản thảo để chỗ điền ngày"),
         _line("  signer:", "Người ký"),
         _line('    name: "[Họ và tên]"', "SỬA: họ và tên người ký"),
         _line(f"    position: {signer_position}", position_note),

@@ -2,8 +2,31 @@
 
 from __future__ import annotations
 
+from jinja2 import pass_context
+
 from drafter import vnformat
+from drafter.inputs.dates import signing_year
 from drafter.realise.surface import clause, join_clauses, sentence
+
+
+def _signing_year(context) -> int | None:
+    """The year a blank date prints: the signing year of the period the template is about."""
+    period = context.get("period")  # the facts' period words, a unit's or a roll-up's
+    year, span = getattr(period, "year", None), getattr(period, "span", "year")
+    return signing_year(year, span) if isinstance(year, int) else None
+
+
+# A date the input does not know (a report not yet signed, a conference without its day) prints the
+# blank an officer fills in, never "None" (DOMAIN.md section 10); the context gives the blank its year.
+@pass_context
+def _ngay(context, value):
+    return vnformat.format_date_nd30(value, _signing_year(context) if value is None else None)
+
+
+@pass_context
+def _ngay_so(context, value):
+    return vnformat.format_date_numeric(value, _signing_year(context) if value is None else None)
+
 
 FILTERS = {
     "so": vnformat.format_integer,
@@ -12,9 +35,9 @@ FILTERS = {
     "tien": vnformat.format_money,
     "tien_chu": vnformat.format_amount_words,
     "chu": vnformat.format_number_words,
-    "ngay": vnformat.format_date_nd30,
+    "ngay": _ngay,
     "ngay_ngan": vnformat.format_date_short,
-    "ngay_so": vnformat.format_date_numeric,
+    "ngay_so": _ngay_so,
     "ds": vnformat.format_list,
     "la_ma": vnformat.format_roman,
     "so_2": vnformat.format_count_padded,

@@ -131,7 +131,7 @@ MESSAGES = {key: _results(key, spec) for key, spec in MESSAGES.items()}
 #: a frame, and a message's ``instead`` for the others.
 OPTIONAL = frozenset({"news.results.when", "news.speech.acknowledged", "exercises.drills.rated",
                       "news.conference_name.bare", "news.conclusion.decided", "news.conclusion.decided.next",
-                      "news.conclusion.decided.nochair"})
+                      "news.conclusion.decided.nochair", "news.lead.report.undated"})
 MESSAGES |= {
     # the formal report
     "report.summary": _spec("review period next_period", "report"),
@@ -159,6 +159,7 @@ MESSAGES |= {
     "news.chairs.many": _spec("chair co_chairs", "news"),
     "news.lead.after": _spec("time organiser conference venue chairs recent", "news", "time venue chairs recent"),
     "news.lead.report": _spec("date review period next_period organiser", "news", "next_period"),
+    "news.lead.report.undated": _spec("review period next_period organiser", "news", "next_period"),
     "news.attendees.directing": _spec("persons few", "news", "few"),
     "news.attendees.attending": _spec("persons groups few", "news", "few"),
     "news.attendees.also": _spec("persons groups few", "news", "few"),

@@ -123,10 +123,16 @@ def lead(facts: Facts, scope: Scope) -> list[Message]:
         common.update(conference=text(conference.name, "conference.name"), review=None, period=None,
                       next_period=None, untold=None)
     if conference is None:
+        report = dict(review=common["review"], period=common["period"], next_period=common["next_period"],
+                      organiser=common["organiser"])
+        signed = facts.report.document.date
+        if signed is None:
+            # a report not yet signed has no day to open with; a bank exported before the key
+            # says its dated phrasing with the blank an officer fills in ("…/…, UBND tỉnh …")
+            blank = message("news.lead.report", "conference", date=Slot("news_date", (None, None)), **report)
+            return [replace(message("news.lead.report.undated", "conference", **report), instead=(blank,))]
         return [message("news.lead.report", "conference", date=Slot(
-            "news_date", (facts.report.document.date, None), Source("document.date", str(facts.report.document.date))),
-            review=common["review"], period=common["period"], next_period=common["next_period"],
-            organiser=common["organiser"])]
+            "news_date", (signed, None), Source("document.date", str(signed))), **report)]
     if conference.date is None:
         return [message("news.lead.undated", "conference", **common)]
     when = Slot("news_date", (conference.date, conference.time_of_day),

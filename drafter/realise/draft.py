@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from drafter.document import Draft
 from drafter.facts import Facts
+from drafter.inputs.dates import signing_year
 from drafter.realise.bank import load_bank
 from drafter.realise.masthead import masthead_for, masthead_of
 from drafter.realise.realiser import realise
@@ -58,5 +59,6 @@ def draft_rollup(pack, facts: RollupFacts, variant: int | None = None) -> Draft:
     plan = plan_rollup(facts, variant)
     realised = realise(plan, bank, (facts.period.compared, facts.period.compared_short))
     summary = facts.summary or realised.summary
-    masthead = masthead_of(facts.issuer, facts.number, facts.date, summary, plan.doc_type)
+    masthead = masthead_of(facts.issuer, facts.number, facts.date, summary, plan.doc_type,
+                           signing_year(facts.period.year, facts.period.span))
     return Draft(blocks=realised.blocks, masthead=masthead, title=summary, author=facts.issuer.agency)

@@ -52,7 +52,8 @@ from support.docx_walk import (
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
-PLACE_DATE = re.compile(r"^.+, ngày \d{2} tháng \d{1,2} năm \d{4}$")
+#: A date, or the blank of a draft not yet signed ("Nam Định, ngày     tháng     năm 2023").
+PLACE_DATE = re.compile(r"^.+, (ngày \d{2} tháng \d{1,2} năm|ngày {5}tháng {5}năm) \d{4}$")
 NUMBER = re.compile(r"^Số:\s*[^\s/]*\s*/\S+$")
 PART_LABEL = re.compile(r"^Phần\s+[IVXLCDM]+\.?$")
 ROMAN = re.compile(r"^[IVXLCDM]+\.\s")
