@@ -63,8 +63,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E206": ("trường “{found}” không có trong mẫu{suggestion}", "xóa hoặc sửa tên trường."),
     "E207": ("cần một danh sách, gặp “{found}”", "viết mỗi ý trên một dòng bắt đầu bằng “- ”."),
     "E208": ("cần một nhóm trường, gặp “{found}”", "viết các trường con thụt vào dưới dòng này."),
-    "E209": ("cần chữ, gặp “{found}”", "viết nội dung dạng chữ."),
-    "E210": ("để trống", "điền nội dung hoặc xóa trường."),
+    "E209": ("cần chữ, gặp “{found}”", "viết nội dung dạng chữ; câu có dấu “:” thì đặt cả câu trong ngoặc kép."),
+    "E210": ("để trống", "điền nội dung; trường không bắt buộc thì xóa được cả dòng này."),
     "E211": ("nội dung quá dài ({found} ký tự)", "rút gọn còn dưới {expected} ký tự."),
     "E212": ("số quá lớn ({found})", "kiểm tra lại; giá trị tối đa là {expected}."),
     "E213": ("số quá nhỏ ({found})", "giá trị tối thiểu là {expected}."),
@@ -76,6 +76,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E218": ("số thập phân “{found}” viết bằng dấu phẩy", "trong tệp YAML dùng dấu chấm thập phân: {expected}."),
     "E219": ("số quá dài ({found} chữ số)", "kiểm tra lại số này; số liệu trong báo cáo không dài quá 16 chữ số."),
     "E220": ("tỷ lệ “{found}” viết kèm dấu %", "trường này đã tính bằng phần trăm: bỏ dấu %, ghi {expected}."),
+    "E221": ("“{key}” là {what}, cần một số, gặp danh sách {count} mục “{found}”",
+             "ghi số lượng: “{key}: {expected}”; không có trường nào ghi tên từng người, từng tập thể, nên bỏ danh "
+             "sách tên."),
+    "E222": ("mỗi ý là một dòng chữ, hoặc một nhóm gồm “to:” (nơi nhận) và “items:” (danh sách các ý); gặp “{found}”",
+             "viết ý trên một dòng “- …” (câu có dấu “:” thì đặt cả câu trong ngoặc kép), hoặc viết nhóm: “- to: …”, "
+             "dòng dưới “items:”, rồi mỗi ý một dòng “- …” thụt vào."),
     "E299": ("giá trị không hợp lệ: {detail}", "sửa theo tệp mẫu."),
     # E3xx: figures that cannot all be true
     "E301": ("số giao quân {found} vượt xa chỉ tiêu {expected}", "kiểm tra lại chỉ tiêu và số giao quân."),

@@ -59,3 +59,81 @@ def test_a_time_of_day_without_the_conference_date_is_a_warning_with_the_fix(tmp
         in result.output, result.output
     dated = _file(tmp_path, BASE + "conference:\n  date: 2023-12-13\n  time_of_day: sáng\n")
     assert "W416" not in _run("validate", dated).output
+
+
+# ------------------------------------------------------------------ messages in the program's terms
+
+
+def _messages(folder: Path, text: str) -> list[str]:
+    path = _file(folder, text)
+    result = _run("validate", path)
+    assert result.exit_code == 1, result.output
+    return [line.removeprefix(f"{path}:") for line in result.output.splitlines() if " lỗi E" in line]
+
+
+GROUP_FIX = ("Sửa: viết ý trên một dòng “- …” (câu có dấu “:” thì đặt cả câu trong ngoặc kép), hoặc viết nhóm: "
+             "“- to: …”, dòng dưới “items:”, rồi mỗi ý một dòng “- …” thụt vào.")
+
+
+def test_a_conclusion_item_written_as_a_group_without_its_tasks_is_one_error_at_the_item(tmp_path):
+    text = BASE + "conference:\n  conclusion:\n    - Đánh giá cao kết quả.\n    - to: các cơ quan, đơn vị\n"
+    assert _messages(tmp_path, text) == [
+        "18:7: lỗi E222 [conference.conclusion.1]: mỗi ý là một dòng chữ, hoặc một nhóm gồm “to:” (nơi nhận) và "
+        "“items:” (danh sách các ý); gặp “to: các cơ quan, đơn vị”. " + GROUP_FIX]
+
+
+def test_a_task_with_a_colon_read_as_a_mapping_is_told_to_be_quoted(tmp_path):
+    [message] = _messages(tmp_path, BASE + "directions:\n  - Trọng tâm: tăng cường huấn luyện\n")
+    assert message.startswith("16:5: lỗi E222 [directions.0]: ") and "gặp “Trọng tâm: tăng cường huấn luyện”" \
+        in message, message
+
+
+def test_a_group_s_own_fault_is_said_at_its_field_and_no_shape_is_named(tmp_path):
+    text = BASE + "conference:\n  conclusion:\n    - to: các cơ quan\n      verb: bảo\n      items:\n        - Làm tốt.\n"
+    assert _messages(tmp_path, text) == [
+        "18:7: lỗi E204 [conference.conclusion.0.verb]: giá trị “bảo” không hợp lệ. Sửa: chọn một trong: “đề nghị”, "
+        "“yêu cầu”, “giao” hoặc “nhấn mạnh”."]
+    typo = _messages(tmp_path, BASE + "conference:\n  conclusion:\n    - to: các cơ quan\n      item:\n        - Làm tốt.\n")
+    assert [m.split("]")[0] for m in typo] == ["17:7: lỗi E222 [conference.conclusion.0",
+                                               "18:7: lỗi E206 [conference.conclusion.0.item"], typo
+    assert "có phải ý bạn là “items”?" in typo[1]
+
+
+def test_names_typed_as_the_count_of_individuals_say_to_write_the_count(tmp_path):
+    text = BASE + ("awards:\n  - giver: Chủ tịch UBND tỉnh\n    kind: bằng khen\n    individuals:\n"
+                   "      - Nguyễn Phú Dũng\n      - Lê Tấn Vàng\n")
+    assert _messages(tmp_path, text) == [
+        "18:5: lỗi E221 [awards.0.individuals]: “individuals” là số cá nhân, cần một số, gặp danh sách 2 mục "
+        "“- Nguyễn Phú Dũng; - Lê Tấn Vàng”. Sửa: ghi số lượng: “individuals: 2”; không có trường nào ghi tên "
+        "từng người, từng tập thể, nên bỏ danh sách tên."]
+
+
+def test_values_are_shown_as_typed_never_as_python_writes_them(tmp_path):
+    cases = {
+        "    name: Trần Văn Bình\n": ("    name:\n", "10:5: lỗi E210 [document.signer.name]: để trống."),
+        "  kind: tỉnh\n": ("  kind: [tỉnh]\n", "3:3: lỗi E204 [unit.kind]: giá trị “- tỉnh” không hợp lệ."),
+        "    position: Chỉ huy trưởng\n": ("    position: true\n",
+                                          "11:5: lỗi E209 [document.signer.position]: cần chữ, gặp “true”."),
+        "  quota: 1200\n": ("  quota: {a: 1}\n", "13:3: lỗi E202 [recruitment.quota]: cần một số nguyên, gặp “a: 1”."),
+        "  delivered: 1200\n": ("  delivered: 1200\n  includes_police: có\n",
+                                "15:3: lỗi E204 [recruitment.includes_police]: giá trị “có” không hợp lệ. Sửa: chọn "
+                                "một trong: “true” hoặc “false”."),
+    }
+    for old, (new, expected) in cases.items():
+        [message] = _messages(tmp_path, _edit(old, new))
+        assert message.startswith(expected), message
+        assert not any(leak in message for leak in ("None", "['", "{'", "True", "{…}")), message
+
+
+def test_a_pack_s_kind_is_shown_as_typed_and_an_empty_one_is_missing(tmp_path):
+    folder = tmp_path / "mau"
+    assert _run("templates", "export", "tin-bai", folder).exit_code == 0
+    manifest = folder / "manifest.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace("kind: news", "kind: [news]"), encoding="utf-8")
+    listed = _run("templates", "check", folder)
+    assert "lỗi E542: loại mẫu “- news” không có" in listed.output, listed.output
+    manifest.write_text(text.replace("kind: news", "kind:"), encoding="utf-8")
+    empty = _run("templates", "check", folder)
+    assert "lỗi E543: tệp manifest.yaml không đúng dạng: thiếu kind." in empty.output, empty.output
+    assert "None" not in listed.output + empty.output

@@ -63,7 +63,7 @@ class RollupInfo(Strict):
 
 def load_info(path: Path | str) -> RollupInfo:
     """Read ``rollup.yaml``; raises :class:`DrafterError` with located problems."""
-    from drafter.inputs.validation import _problem_from_pydantic
+    from drafter.inputs.field_errors import problem_from_pydantic
     from drafter.inputs.yaml_reader import read_yaml
 
     try:
@@ -81,7 +81,7 @@ def load_info(path: Path | str) -> RollupInfo:
     except ValidationError as error:
         problems = []
         for item in error.errors():
-            problem = _problem_from_pydantic(item, positions, data)
+            problem = problem_from_pydantic(item, positions, data)
             if problem.code == "E206":
                 import difflib
 

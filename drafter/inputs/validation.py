@@ -7,18 +7,15 @@ between figures that the model cannot see field by field.
 
 from __future__ import annotations
 
-import difflib
-import math
 import re
-import types
-import typing
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from drafter.errors import Problem
 from drafter.inputs.encodings import with_foreign_codes
 from drafter.inputs.dates import date_problems
 from drafter.inputs.era import era_for
+from drafter.inputs.field_errors import annotation_at, plain_types, problems_from_pydantic
 from drafter.inputs.model import Report
 from drafter.inputs.people import people_problems
 from drafter.inputs.reference import unit_problems
@@ -37,9 +34,7 @@ def validate_data(data: dict, positions: Positions, texts_plain: bool = False,
         report = Report.model_validate(_booleans_as_text(data, ()) if booleans else data)
     except ValidationError as error:
         seen = {p.path for p in problems}  # a control character or a legacy encoding says all about its field
-        items = error.errors()
-        problems += [p for p in (_problem_from_pydantic(item, positions, data, index < MAX_SUGGESTIONS)
-                                 for index, item in enumerate(items)) if p.path not in seen]
+        problems += [p for p in problems_from_pydantic(error.errors(), positions, data) if p.path not in seen]
         return None, _sorted(problems)
     if problems:
         return None, _sorted(problems)
@@ -53,102 +48,6 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0, p.code))
 
 
-# pydantic error type -> our code; the rest fall back to E299.
-_CODES = {
-    "missing": "E200",
-    "int_parsing": "E202",
-    "int_from_float": "E202",
-    "int_type": "E202",
-    "float_parsing": "E203",
-    "float_type": "E203",
-    "finite_number": "E203",
-    "literal_error": "E204",
-    "date_parsing": "E205",
-    "date_from_datetime_parsing": "E205",
-    "date_from_datetime_inexact": "E205",
-    "date_type": "E205",
-    "extra_forbidden": "E206",
-    "list_type": "E207",
-    "model_type": "E208",
-    "model_attributes_type": "E208",
-    "dict_type": "E208",
-    "string_type": "E209",
-    "string_too_short": "E210",
-    "string_too_long": "E211",
-    "string_pattern_mismatch": "E214",
-    "bool_type": "E215",
-}
-
-
-#: "Did you mean" is worked out for this many problems; a file of thousands of unknown keys is
-#: refused as fast as one of a few.
-MAX_SUGGESTIONS = 50
-
-
-def _choices(expected: str) -> str:
-    """pydantic's list of allowed values ("'a', 'b' or 'c'", joined in English) as the message's
-    language lists them: “a”, “b” hoặc “c”.
-
-    >>> _choices("'bằng khen', 'giấy khen' or 'cờ thi đua'")
-    '“bằng khen”, “giấy khen” hoặc “cờ thi đua”'
-    """
-    from babel.lists import format_list  # only when a file has such an error: off the render path
-
-    from drafter.i18n import language
-
-    values = re.findall(r"'([^']*)'", expected)
-    return format_list([f"“{value}”" for value in values], style="or", locale=language()) if values else expected
-
-
-def _problem_from_pydantic(item: dict, positions: Positions, data: dict, suggest: bool = True) -> Problem:
-    loc: Loc = tuple(part for part in item["loc"] if not _is_union_tag(part))
-    kind = item["type"]
-    value = item.get("input")
-    found = _short(value)
-    code = _CODES.get(kind, "E299")
-    expected = ""
-    extra: dict = {"detail": item.get("msg", "")}
-    if kind in ("greater_than_equal", "greater_than"):
-        limit = item.get("ctx", {}).get("ge", item.get("ctx", {}).get("gt"))
-        code, expected = ("E201", "") if limit == 0 else ("E213", str(limit))
-    elif kind in ("less_than_equal", "less_than"):
-        code, expected = "E212", str(item.get("ctx", {}).get("le", item.get("ctx", {}).get("lt")))
-    elif kind == "missing":
-        expected = ".".join(str(p) for p in loc)
-    elif kind == "literal_error":
-        expected = _choices(item.get("ctx", {}).get("expected", ""))
-        typed = _typed(data, loc)  # as the user typed it, not as the choice was folded ("Giấy khenn")
-        found = _short(typed) if isinstance(typed, str) else found
-    elif kind == "extra_forbidden" and loc:
-        found = str(loc[-1])
-        extra["suggestion"] = _suggestion(loc) if suggest else ""
-    elif kind == "string_too_long":
-        found = str(len(value)) if isinstance(value, str) else found
-        expected = str(item.get("ctx", {}).get("max_length", ""))
-    elif kind == "string_pattern_mismatch":
-        expected = "chỉ dùng chữ in hoa, số và dấu “-”, ví dụ UBND"
-    if kind in ("int_parsing", "int_type", "float_parsing") and _looks_boolean(value):
-        code = "E215"
-    elif isinstance(value, float) and not math.isfinite(value):  # .nan, .inf
-        code, found = "E217", {"nan": ".nan", "inf": ".inf", "-inf": "-.inf"}[str(value)]
-    elif kind == "float_parsing" and isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value.strip()):
-        # "0,89" is refused rather than guessed: in a YAML file "1,824" may just as well be 1824.
-        code, expected = "E218", value.strip().replace(".", "").replace(",", ".")
-    elif kind == "float_parsing" and isinstance(value, str) and _PERCENT.fullmatch(value.strip()):
-        # "100%" in a field of percent: the field is the percent already (the fix said "0.89", which
-        # a new user then took for a fraction and wrote 1 for 100%)
-        code, expected = "E220", _PERCENT.fullmatch(value.strip()).group(1).replace(",", ".")
-    elif kind == "extra_forbidden":
-        found = _short(found)
-    return positions.problem(code, loc, found=found, expected=expected, extra=extra)
-
-
-_PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
-
-
-_DECIMAL_COMMA = re.compile(r"[+-]?[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]+|[+-]?[0-9]+,[0-9]+")
-
-
 def _booleans_as_text(value, loc: Loc):
     """``true``/``false`` where a number is due, as text, so that it is refused (E215) rather
     than counted as 1 or 0, which is what pydantic makes of it."""
@@ -156,34 +55,9 @@ def _booleans_as_text(value, loc: Loc):
         return {key: _booleans_as_text(item, loc + (key,)) for key, item in value.items()}
     if isinstance(value, list):
         return [_booleans_as_text(item, loc + (index,)) for index, item in enumerate(value)]
-    if isinstance(value, bool) and {int, float} & set(_plain_types(_annotation_at(loc))):
+    if isinstance(value, bool) and {int, float} & set(plain_types(annotation_at(loc))):
         return str(value).lower()
     return value
-
-
-def _annotation_at(loc: Loc):
-    """The model's type for the value at ``loc``; None when the model has no such place."""
-    annotation = Report
-    for part in loc:
-        if isinstance(part, int):
-            annotation = next((typing.get_args(a)[0] for a in _plain_types(annotation) if typing.get_origin(a) is list), None)
-        else:
-            model = _model_in(annotation)
-            info = model.model_fields.get(part) if model else None
-            annotation = info.annotation if info else None
-        if annotation is None:
-            return None
-    return annotation
-
-
-def _plain_types(annotation) -> list:
-    """``Count | None`` -> [int, NoneType]: the types inside unions and ``Annotated``."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _plain_types(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        return [plain for arg in typing.get_args(annotation) for plain in _plain_types(arg)]
-    return [annotation]
 
 
 # Characters XML 1.0 cannot hold (Word refuses the document) or that only control a terminal.
@@ -231,60 +105,6 @@ def text_problems(data, positions: Positions) -> list[Problem]:
         code, loc, word, decoded = best
         problems.append(positions.problem(code, loc, found=word, expected=decoded))
     return problems
-
-
-def _typed(data, loc: Loc):
-    """The value at ``loc`` of the data as read, or None."""
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
-def _looks_boolean(value) -> bool:
-    words = {"yes", "no", "true", "false", "on", "off", "có", "không", "x"}
-    return isinstance(value, bool) or (isinstance(value, str) and value.strip().lower() in words)
-
-
-def _is_union_tag(part) -> bool:
-    # pydantic puts a validator's name ("function-after[...]") into loc
-    return isinstance(part, str) and "[" in part
-
-
-def _short(value) -> str:
-    text = str(value) if not isinstance(value, dict) else "{…}"
-    return text if len(text) <= 40 else text[:37] + "…"
-
-
-def _suggestion(loc: Loc) -> str:
-    names = _field_names_at(loc[:-1])
-    close = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6)
-    return f"; có phải ý bạn là “{close[0]}”?" if close else ""
-
-
-def _field_names_at(loc: Loc) -> list[str]:
-    """Field names of the model found by walking ``loc`` down from Report."""
-    model: type[BaseModel] | None = Report
-    for part in loc:
-        if model is None:
-            return []
-        if isinstance(part, int):
-            continue
-        info = model.model_fields.get(part)
-        model = _model_in(info.annotation) if info else None
-    return list(model.model_fields) if model else []
-
-
-def _model_in(annotation) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found:
-            return found
-    return None
 
 
 # ---------------------------------------------------------------- plausibility

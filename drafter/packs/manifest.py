@@ -125,13 +125,15 @@ def _load_pack(folder: Path) -> TemplatePack:
         manifest = {}
     if not isinstance(manifest, dict):
         raise TemplatePackError(where, "manifest.yaml phải là các cặp “tên: giá trị”", code="E543", line=1)
-    missing = [key for key in ("name", "kind") if key not in manifest]
+    missing = [key for key in ("name", "kind") if manifest.get(key) in (None, "")]  # "kind:" alone is none
     if missing:
         raise TemplatePackError(where, "thiếu " + ", ".join(missing), code="E543")
     kind = manifest["kind"]
     if kind not in KINDS:
+        from drafter.inputs.field_errors import shown  # as typed: "[a]", not Python's "['a']"
+
         close = difflib.get_close_matches(str(kind), KINDS, n=1, cutoff=0.6)
-        raise TemplatePackError(where, "", code="E542", found=str(kind)[:40], expected=", ".join(KINDS),
+        raise TemplatePackError(where, "", code="E542", found=shown(kind), expected=", ".join(KINDS),
                                 extra={"suggestion": f"; có phải ý bạn là “{close[0]}”?" if close else ""})
     periods = manifest.get("periods", list(PERIODS))
     if not isinstance(periods, list) or not periods or any(p not in PERIODS for p in periods):
