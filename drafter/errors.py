@@ -107,6 +107,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "thêm “province:” dưới “unit:”: tỉnh, thành phố có Bộ CHQS quản lý Ban Chỉ huy Phòng thủ khu vực."),
     "E315": ("số ngày trực {found} nhiều hơn số ngày của kỳ báo cáo ({expected} ngày)",
              "ghi số ngày đã duy trì trực sẵn sàng chiến đấu, không quá số ngày của kỳ."),
+    "E316": ("tên “{found}” có cả loại đơn vị “{what}”: văn bản sẽ in loại đơn vị hai lần",
+             "chỉ ghi tên riêng: “{key}: {expected}”; chương trình tự thêm loại đơn vị khi viết (loại của đơn vị "
+             "ghi ở dòng “kind:”)."),
     # W4xx: warnings, the draft is still written
     "W401": ("số giao quân {found} vượt chỉ tiêu {expected}", "nếu đúng, giữ nguyên."),
     "W402": ("{what} chiếm {found} dân số, cao bất thường", "kiểm tra lại dân số và số liệu."),

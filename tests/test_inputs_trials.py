@@ -8,6 +8,7 @@ prints them.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -137,3 +138,37 @@ def test_a_pack_s_kind_is_shown_as_typed_and_an_empty_one_is_missing(tmp_path):
     empty = _run("templates", "check", folder)
     assert "lỗi E543: tệp manifest.yaml không đúng dạng: thiếu kind." in empty.output, empty.output
     assert "None" not in listed.output + empty.output
+
+
+# ------------------------------------------------------------------ a kind written into a name
+
+
+def test_a_name_with_its_kind_is_refused_with_the_name_alone(tmp_path):
+    # "tỉnh Thanh Hóa" printed "Bộ CHQS tỉnh tỉnh Thanh Hóa" and got only W405, about the old map
+    assert _messages(tmp_path, _edit("  name: Thanh Hóa\n", "  name: tỉnh Thanh Hóa\n")) == [
+        "2:3: lỗi E316 [unit.name]: tên “tỉnh Thanh Hóa” có cả loại đơn vị “tỉnh”: văn bản sẽ in loại đơn vị hai "
+        "lần. Sửa: chỉ ghi tên riêng: “name: Thanh Hóa”; chương trình tự thêm loại đơn vị khi viết (loại của đơn vị "
+        "ghi ở dòng “kind:”)."]
+    rendered = _run("render", _file(tmp_path, _edit("  name: Thanh Hóa\n", "  name: tỉnh Thanh Hóa\n")), "-f", "txt")
+    assert rendered.exit_code == 1 and "tỉnh tỉnh" not in rendered.output.casefold()
+    assert "W405" not in rendered.output
+
+
+def test_a_province_or_another_kind_in_a_name_is_refused_too(tmp_path):
+    commune = _edit("  name: Thanh Hóa\n  kind: tỉnh\n", "  name: Phường Hạc Thành\n  kind: phường\n"
+                    "  province: Tỉnh Thanh Hóa\n").replace("  year: 2023\n", "  year: 2026\n").replace(
+        "2023-12-15", "2026-12-15")
+    messages = _messages(tmp_path, commune)
+    assert [re.search(r"E316 \[(\S+)\]: tên “(.*?)”.*Sửa: chỉ ghi tên riêng: “(.*?)”", m).groups() for m in messages] \
+        == [("unit.name", "Phường Hạc Thành", "name: Hạc Thành"), ("unit.province", "Tỉnh Thanh Hóa", "province: Thanh Hóa")]
+    fixed = _run("validate", _file(tmp_path, commune.replace("Phường Hạc", "Hạc").replace("Tỉnh Thanh", "Thanh")))
+    assert fixed.exit_code == 0, fixed.output
+
+
+def test_the_starter_takes_the_kind_typed_with_the_name(tmp_path):
+    result = _run("init", "-o", tmp_path / "moi.yaml", "--unit", "xã Ia Grai", "--province", "tỉnh Gia Lai",
+                  "--year", "2026")
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "moi.yaml").read_text(encoding="utf-8")
+    assert "  name: Ia Grai " in text and "  kind: xã " in text and "  province: Gia Lai " in text
+    assert _run("validate", tmp_path / "moi.yaml").exit_code == 0

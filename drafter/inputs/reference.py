@@ -176,9 +176,44 @@ def after_reform(report: Report) -> bool:
     return era_for(report).current_map
 
 
+#: A kind of unit written into a name: "tỉnh Thanh Hóa" prints "Bộ CHQS tỉnh tỉnh Thanh Hóa".
+_KIND_IN_NAME = re.compile(r"(tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)\s+(?=\S)", re.IGNORECASE)
+
+
+def kind_in_name(name: str) -> tuple[str, str] | None:
+    """(kind word, the name without it) when ``name`` opens with a kind of unit. No proper name of
+    the current map (34 provinces, 3,321 communes) nor of the old map's provinces does.
+
+    >>> kind_in_name("tỉnh Thanh Hóa"), kind_in_name("Thành phố Hồ Chí Minh"), kind_in_name("Thanh Hóa")
+    (('tỉnh', 'Thanh Hóa'), ('thành phố', 'Hồ Chí Minh'), None)
+    """
+    found = _KIND_IN_NAME.match(name)
+    return (found.group(1).casefold(), name[found.end():].strip()) if found else None
+
+
+def kind_problems(report: Report, positions: Positions) -> list[Problem]:
+    """E316 for a unit's or a province's name that opens with a kind of unit.
+
+    An error with the fix rather than the word taken off: which unit is meant is not always the
+    name without it ("thị trấn Lâm" typed for a report of 2026 is some xã under another name), and
+    the map's own messages would then speak of the wrong name.
+    """
+    unit = report.unit
+    problems = []
+    for key, name in (("name", unit.name if unit.level != "area" else None), ("province", unit.province)):
+        found = kind_in_name(name) if name else None
+        if found:
+            problems.append(positions.problem("E316", ("unit", key), found=name, expected=found[1],
+                                              extra={"what": found[0], "key": key}))
+    return problems
+
+
 def unit_problems(report: Report, positions: Positions) -> list[Problem]:
     """Problems with the unit's name, kind, province and military region against the map of its period."""
     unit = report.unit
+    kinds = kind_problems(report, positions)
+    if kinds:
+        return kinds  # the map would not know the name with its kind, and say so misleadingly
     era = era_for(report)
     if unit.level == "district" or (unit.kind == "thị trấn" and era.current_map):
         return []  # not on the current map at all: E304 and E310 say so

@@ -75,6 +75,14 @@ def resolve_unit(name: str, kind: str | None = None, province: str | None = None
     from drafter.inputs import reference
 
     name, province = " ".join(name.split()), " ".join((province or "").split()) or None
+    # "xã Ia Grai", "tỉnh Gia Lai" typed as officers write them: the starter looks the rest up on the
+    # map, so the kind word can be taken as said (a file's name is refused with it, E316)
+    said = reference.kind_in_name(name)
+    if said and kind in (None, said[0]):
+        kind, name = said
+    said = reference.kind_in_name(province) if province else None
+    if said and said[0] in PROVINCE_KINDS:
+        province = said[1]
     era = era_of(year or dt.date.today().year, span)
     current = era.current_map
     problems: list[Problem] = []
