@@ -125,6 +125,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "W413": ("tỷ lệ đạt chỉ tiêu {found}% thấp bất thường", "nếu ý là {expected}%, ghi {expected}; nếu đúng, giữ nguyên."),
     "W412": ("số ngày trực {found} nhiều hơn số ngày từ đầu kỳ đến ngày {date} ({expected} ngày)",
              "nếu đã tính cả những ngày còn lại của kỳ, giữ nguyên; không thì ghi số ngày đến ngày báo cáo."),
+    "W415": ("“{found}” được hiểu là “{expected}”",
+             "ghi đầy đủ “military_region: {expected}” cho rõ, hoặc xóa dòng này để chương trình tự điền theo bản đồ."),
     "W416": ("có buổi “{found}” mà chưa có ngày hội nghị, nên bài tin không nêu buổi",
              "thêm dòng “date: YYYY-MM-DD” (ngày hội nghị) dưới “conference:”, bài tin sẽ mở đầu bằng buổi và ngày; "
              "chưa rõ ngày thì xóa dòng “time_of_day:”."),

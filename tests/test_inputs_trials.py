@@ -13,6 +13,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from drafter import api
 from drafter.cli import cli
 
 BASE = """\
@@ -172,3 +173,27 @@ def test_the_starter_takes_the_kind_typed_with_the_name(tmp_path):
     text = (tmp_path / "moi.yaml").read_text(encoding="utf-8")
     assert "  name: Ia Grai " in text and "  kind: xã " in text and "  province: Gia Lai " in text
     assert _run("validate", tmp_path / "moi.yaml").exit_code == 0
+
+
+# ------------------------------------------------------------------ a military region abbreviated
+
+
+def test_an_abbreviated_military_region_is_spelt_out_with_a_warning(tmp_path):
+    for typed in ("QK4", "qk 4", "Quân khu IV", "BTL QK.4"):
+        path = _file(tmp_path, _edit("  kind: tỉnh\n", f"  kind: tỉnh\n  military_region: {typed}\n"))
+        checked = _run("validate", path)
+        assert checked.exit_code == 0, checked.output
+        assert (f"{path}:4:3: cảnh báo W415 [unit.military_region]: “{typed}” được hiểu là “Quân khu 4”. Sửa: ghi "
+                "đầy đủ “military_region: Quân khu 4” cho rõ, hoặc xóa dòng này để chương trình tự điền theo bản đồ.") \
+            in checked.output, checked.output
+        text = api.render(path, "bao-cao", format="txt")
+        assert text.splitlines()[0] == "BỘ TƯ LỆNH QUÂN KHU 4", text[:200]
+        assert typed.upper() not in text.upper().replace("QUÂN KHU 4", "")
+
+
+def test_a_region_written_in_full_is_kept_without_a_word(tmp_path):
+    for typed in ("Quân khu 4", "Bộ Tư lệnh Quân khu 4", "quân khu 4"):
+        path = _file(tmp_path, _edit("  kind: tỉnh\n", f"  kind: tỉnh\n  military_region: {typed}\n"))
+        checked = _run("validate", path)
+        assert checked.exit_code == 0 and "cảnh báo" not in checked.output, checked.output
+        assert api.render(path, "bao-cao", format="txt").splitlines()[0] == "BỘ TƯ LỆNH QUÂN KHU 4"

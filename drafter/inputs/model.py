@@ -78,6 +78,35 @@ _AREA_PREFIX = re.compile(r"^\s*(ban\s+chỉ\s+huy\s+phòng\s+thủ\s+khu\s+vự
                           re.IGNORECASE)
 
 
+#: A military region as officers abbreviate it: "QK4", "qk 4", "Quân khu IV", "BTL QK 4".
+_REGION = re.compile(r"(?:(?:bộ\s+tư\s+lệnh|btl)\s*)?(?:quân\s*khu|qk)\s*[-.]?\s*(\d{1,2}|[ivx]{1,4})", re.IGNORECASE)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
+
+
+def region_name(text):
+    """A military region as the documents write it; any other text (or none) as it is.
+
+    "QK4" printed "BỘ TƯ LỆNH QK4" in the header (a new-user trial); the abbreviation is read, and
+    W415 says so. A name already right, with or without "Bộ Tư lệnh", is left as typed.
+
+    >>> region_name("QK4"), region_name("qk 4"), region_name("Quân khu IV"), region_name("BTL QK.7")
+    ('Quân khu 4', 'Quân khu 4', 'Quân khu 4', 'Quân khu 7')
+    >>> region_name("Bộ Tư lệnh Quân khu 5"), region_name("Thủ đô Hà Nội"), region_name(None)
+    ('Bộ Tư lệnh Quân khu 5', 'Thủ đô Hà Nội', None)
+    """
+    if not isinstance(text, str):
+        return text
+    found = _REGION.fullmatch(" ".join(unicodedata.normalize("NFC", text).split()))
+    if not found:
+        return text
+    number = found.group(1).lower()
+    if not number.isdigit() and number not in _ROMAN:
+        return text
+    region = f"Quân khu {_ROMAN.get(number, number)}"
+    said = " ".join(text.split()).removeprefix("Bộ Tư lệnh ")
+    return text if said == region else region
+
+
 def _folded_name(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
@@ -138,6 +167,11 @@ class Unit(Strict):
     population: Count | None = _field(
         "Dân số", "Dân số của đơn vị (người), dùng để tính tỷ lệ so với dân số.", default=None, examples=[3583693]
     )
+
+    @field_validator("military_region", mode="before")
+    @classmethod
+    def _region_spelt_out(cls, value):
+        return region_name(value)
 
     @model_validator(mode="before")
     @classmethod

@@ -38,10 +38,22 @@ def validate_data(data: dict, positions: Positions, texts_plain: bool = False,
         return None, _sorted(problems)
     if problems:
         return None, _sorted(problems)
-    problems = plausibility_problems(report, positions) + unit_problems(report, positions)
+    problems = plausibility_problems(report, positions) + unit_problems(report, positions) \
+        + read_as(data, report, positions)
     if any(p.is_error for p in problems):
         return None, _sorted(problems)
     return report, _sorted(problems)
+
+
+def read_as(data, report: Report, positions: Positions) -> list[Problem]:
+    """W415 when the model read a value as something else than typed: "QK4" as "Quân khu 4"
+    (:func:`drafter.inputs.model.region_name`), so that the user knows what the draft says."""
+    typed = data.get("unit") if isinstance(data, dict) else None
+    typed = typed.get("military_region") if isinstance(typed, dict) else None
+    read = report.unit.military_region
+    if isinstance(typed, str) and read and " ".join(typed.split()).casefold() != read.casefold():
+        return [positions.problem("W415", ("unit", "military_region"), found=typed, expected=read)]
+    return []
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
