@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
+from support.docx_reading import closing_table, open_docx
 
 from drafter import api
 from drafter.cli import cli
@@ -197,3 +199,28 @@ def test_a_region_written_in_full_is_kept_without_a_word(tmp_path):
         checked = _run("validate", path)
         assert checked.exit_code == 0 and "cảnh báo" not in checked.output, checked.output
         assert api.render(path, "bao-cao", format="txt").splitlines()[0] == "BỘ TƯ LỆNH QUÂN KHU 4"
+
+
+# ------------------------------------------------------------------ the signer's position
+
+
+def _signature(tmp_path: Path, issuer: str, position: str) -> list[str]:
+    text = _edit("  issuer: chqs\n", f"  issuer: {issuer}\n").replace("position: Chỉ huy trưởng", f"position: {position}")
+    doc = open_docx(api.render(_file(tmp_path, text), "bao-cao"))
+    cell = closing_table(doc).columns[1].cells[0]
+    return [p.text for p in cell.paragraphs if p.text.strip()]
+
+
+@pytest.mark.parametrize(("issuer", "position", "lines"), [
+    ("chqs", "Chỉ huy trưởng Bộ CHQS tỉnh", ["CHỈ HUY TRƯỞNG"]),
+    ("chqs", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Thanh Hóa", ["CHỈ HUY TRƯỞNG"]),
+    ("chqs", "Chỉ huy trưởng Bộ Chỉ huy quân sự tỉnh", ["CHỈ HUY TRƯỞNG"]),
+    ("chqs", "Phó Chỉ huy trưởng, Bộ CHQS tỉnh Thanh Hóa", ["KT. CHỈ HUY TRƯỞNG", "PHÓ CHỈ HUY TRƯỞNG"]),
+    ("chqs", "Quyền Chỉ huy trưởng Bộ CHQS tỉnh", ["Q. CHỈ HUY TRƯỞNG"]),
+    ("ubnd", "Chủ tịch Ủy ban nhân dân tỉnh Thanh Hóa", ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]),
+    ("ubnd", "Phó Chủ tịch UBND tỉnh", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]),
+])
+def test_a_position_with_its_own_body_after_it_signs_as_that_position(tmp_path, issuer, position, lines):
+    # "Chỉ huy trưởng Bộ CHQS tỉnh" signed "KT. CHỈ HUY TRƯỞNG / CHỈ HUY TRƯỞNG BỘ CHQS TỈNH": the head on
+    # behalf of himself
+    assert _signature(tmp_path, issuer, position) == lines + ["Trần Văn Bình"]

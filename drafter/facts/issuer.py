@@ -41,6 +41,7 @@ from drafter.facts.naming import (
     committee,
     local_command,
     provincial_command,
+    own_title,
     region_command,
     region_of,
 )
@@ -127,7 +128,7 @@ def signature(body: Body | None, position: str | None, rank: str | None, name: s
     blanks: list[str] = []
     head = body.head if body else ""
     lead = body.lead if body else ()
-    position = " ".join((position or head).split())
+    position = own_title(position or head, body)
     if not position:
         blanks.append(BLANK_POSITION)
         position = PLACEHOLDER_POSITION

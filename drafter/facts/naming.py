@@ -89,6 +89,38 @@ def region_command(region: str) -> Body:
     return Body(full, full, "Bộ Tư lệnh Quân khu", "BTL", "Tư lệnh")
 
 
+#: The abbreviations a body's name is written with, either way round.
+_ABBREVIATED = (("Bộ CHQS", "Bộ Chỉ huy Quân sự"), ("Ban CHQS", "Ban Chỉ huy Quân sự"), ("UBND", "Ủy ban nhân dân"))
+
+
+def own_title(position: str, body: Body | None) -> str:
+    """A signer's position without the name of his own body after it, as the signature block writes it
+    under the body's name in the header.
+
+    "Chỉ huy trưởng Bộ CHQS tỉnh", typed by the head, signed "KT. CHỈ HUY TRƯỞNG / CHỈ HUY TRƯỞNG BỘ
+    CHQS TỈNH": the head on behalf of himself (a new-user trial). Any way the body is named counts:
+    in full, with its unit, by its abbreviation.
+
+    >>> from drafter.inputs.era import era_of
+    >>> body = provincial_command("Nam Định", era_of(2023))
+    >>> own_title("Chỉ huy trưởng Bộ CHQS tỉnh", body), own_title("Phó Chỉ huy trưởng, Bộ Chỉ huy quân sự tỉnh Nam Định", body)
+    ('Chỉ huy trưởng', 'Phó Chỉ huy trưởng')
+    >>> own_title("Chủ tịch UBND tỉnh", body), own_title("Chỉ huy trưởng", None)
+    ('Chủ tịch UBND tỉnh', 'Chỉ huy trưởng')
+    """
+    words = position.split()
+    if body is None:
+        return " ".join(words)
+    names = {body.full, body.named, body.short}
+    for short, full in _ABBREVIATED:
+        names |= {name.replace(short, full) for name in names} | {name.replace(full, short) for name in names}
+    for name in sorted(names, key=len, reverse=True):  # the longest first: "Bộ CHQS tỉnh Nam Định", not "… tỉnh"
+        tail = name.split()
+        if len(words) > len(tail) and [name_key(w) for w in words[-len(tail):]] == [name_key(w) for w in tail]:
+            return " ".join(words[:-len(tail)]).rstrip(" ,-–")
+    return " ".join(words)
+
+
 def region_of(province: str, era: Era, given: str | None = None) -> str | None:
     """The province's military region: the one the user gave, else the map's; None for Hà Nội.
 
