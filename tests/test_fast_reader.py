@@ -133,3 +133,67 @@ def test_plain_texts_are_those_text_problems_finds_nothing_in(data):
     texts = [text for key, value in data.items() for text in [key, *(value if isinstance(value, list) else [value])]]
     if texts_plain(texts):
         assert text_problems(data, Positions("so-lieu.yaml")) == []
+
+
+# Texts of the plain shape that drafter.inputs.block_yaml reads line by line, and texts near it
+# that it must leave to the parsers; each replaces the signer's two lines of the minimal file.
+BLOCK_SHAPES = [
+    "  signer: {name: Phạm Quang Hiếu, position: Phó Chủ tịch}",
+    "  signer:\n    name: Phạm Quang\n      Hiếu\n    position: Phó Chủ tịch",  # a wrapped text
+    "  signer:\n    name: Phạm Quang\n\n      Hiếu\n    position: Phó Chủ tịch",  # a blank line inside
+    "  signer:\n    name: Phạm Quang\n    # x\n      Hiếu\n    position: Phó Chủ tịch",
+    "  signer:\n    name: Phạm Quang # x\n      Hiếu\n    position: Phó Chủ tịch",
+    "  signer:\n    name: 'Phạm Quang\n      Hiếu'\n    position: Phó Chủ tịch",
+    "  signer:\n    name: \"Phạm\\u0020Quang Hiếu\"\n    position: Phó Chủ tịch",
+    "  signer:\n    name: 'Phạm ''Quang'' Hiếu'   # x\n    position: \"Phó Chủ tịch\"",
+    "  signer:\n    name: 'Phạm Quang Hiếu'x\n    position: Phó Chủ tịch",
+    "  signer:\n    name: Phạm Quang Hiếu\n     position: Phó Chủ tịch",  # an odd indentation
+    "  signer:\n      name: Phạm Quang Hiếu\n      position: Phó Chủ tịch",
+    "  signer:\n    name:\n    position: Phó Chủ tịch",
+    "  signer:\n    name: Phạm: Quang\n    position: Phó Chủ tịch",
+    "  signer:\n    name: Phạm Quang Hiếu:\n    position: Phó Chủ tịch",
+    "  signer:\n    name: Phạm#Quang\n    position: Phó Chủ tịch",
+    "  signer:\n    name: Phạm Quang Hiếu\n    position: Phó Chủ tịch\n    name: Lê Văn A",
+    "  signer:\n    name: Phạm Quang Hiếu\n    position: Phó Chủ tịch\n  recipients: [A, B, 'C']",
+    "  signer:\n    name: Phạm Quang Hiếu\n    position: Phó Chủ tịch\n  recipients: [A, B,\n    C]",
+    "  signer:\n    name: Phạm Quang Hiếu\n    position: Phó Chủ tịch\n  recipients: [A, , B]",
+    "  signer:\n    name: Phạm Quang Hiếu\n    position: Phó Chủ tịch\n  recipients: []",
+    "  signer:\n    name: Phạm Quang Hiếu\n    position: Phó Chủ tịch\n  recipients:\n  - A\n  - B\n    và C\n  - -1",
+    "  signer:\n    name: Phạm Quang Hiếu\n    position: Phó Chủ tịch\n  recipients:\n    -   A\n    - - B",
+    "  signer:\n    name: Phạm Quang Hiếu\n    position: Phó Chủ tịch\n  recipients:\n  -\n    A",
+    "  signer:\n    name: Phạm Quang Hiếu\n    position: Phó Chủ tịch\n  number: 7 # số\n  archive: VT, NC",
+    "  signer:\n    name: Phạm Quang Hiếu\n    position: Phó Chủ tịch\n  number: 07",
+    "  signer:\n    name: Phạm Quang Hiếu\n    position: Phó Chủ tịch\n  number: -7",
+    "  signer:\n    name: Phạm\u00a0Quang Hiếu\n    position: Phó Chủ tịch",
+    "  signer:\n    name: Phạm Quang Hiếu\n    position: Phó Chủ tịch\n  True: 1",
+    "  signer:\n    name: Phạm Quang Hiếu\n    position: Phó Chủ tịch\n  x y: 1",
+    "  signer:\n    name: Phạm Quang Hiếu\n    position: Phó Chủ tịch\n...\n",
+    "  signer:\n  - name: Phạm Quang Hiếu\n    position: Phó Chủ tịch\n  -   name: Lê Văn A\n      position: Chủ tịch",
+]
+
+
+@pytest.mark.parametrize("shape", BLOCK_SHAPES)
+def test_plain_shapes_read_alike(shape, tmp_path):
+    path = tmp_path / "so-lieu.yaml"
+    signer = "  signer:\n    name: Phạm Quang Hiếu\n    position: Phó Chủ tịch"
+    assert signer in MINIMAL_YAML
+    path.write_text(MINIMAL_YAML.replace(signer, shape), encoding="utf-8")
+    assert_fast_agrees(path)
+
+
+def test_the_line_reader_takes_what_pyyaml_writes(tmp_path):
+    """PyYAML's block style, lists under their keys and long texts wrapped, as the national
+    benchmark's inputs and most programs write them: the line reader takes all of it."""
+    import yaml
+
+    from drafter.inputs.block_yaml import read_block_yaml
+    from drafter.inputs.fast_yaml import _plain_scalar
+
+    for sample in SAMPLES:
+        data = load(sample).report.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+        for width in (30, 80):
+            text = yaml.dump(data, allow_unicode=True, sort_keys=False, width=width)
+            path = tmp_path / "so-lieu.yaml"
+            path.write_text(text, encoding="utf-8")
+            assert read_block_yaml(text, _plain_scalar, 10_000) is not None, text
+            assert assert_fast_agrees(path)

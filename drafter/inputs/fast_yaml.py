@@ -21,6 +21,7 @@ import unicodedata
 from pathlib import Path
 
 from drafter.errors import Problem
+from drafter.inputs.block_yaml import read_block_yaml
 from drafter.inputs.model import Report
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
@@ -103,9 +104,13 @@ def _plain_tag(text: str) -> str:
 
 def _scalar(node):
     """(tag, value) of a scalar node; quoted and block scalars are text."""
-    text = node.value
     if node.tag != _PLAIN:
-        return "str", unicodedata.normalize("NFC", text)
+        return "str", unicodedata.normalize("NFC", node.value)
+    return _plain_scalar(node.value)
+
+
+def _plain_scalar(text: str):
+    """(tag, value) of a plain (unquoted) scalar's text; raises _Unsure for one that might read otherwise."""
     if text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1):
         return "int", int(text)  # what _plain_tag and _INT make of a plain count, the most common scalar
     tag = _plain_tag(text)
@@ -230,6 +235,12 @@ def _parse(text: str) -> tuple[dict, _Built] | None:
     parser_class = _fast_loader()
     if parser_class is None or "!" in text:  # an explicit tag ("!!str 5"): the located reader refuses it
         return None
+    from drafter.inputs.yaml_reader import MAX_NODES
+
+    # most files are of the plain shape that drafter.inputs.block_yaml reads without nodes
+    block = read_block_yaml(text, _plain_scalar, MAX_NODES)
+    if block is not None:
+        return block.tree, block
     try:
         parser = parser_class(text)
         try:
