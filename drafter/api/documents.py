@@ -40,13 +40,18 @@ def draft(source: Loaded | Report | Path | str, template: str | Path = "bao-cao"
     return pack_and_draft(source, template, variant)[1]
 
 
-def pack_and_draft(source: Loaded | Report | Path | str, template: str | Path, variant: int | None):
-    """The pack and the draft it makes of ``source`` (for :func:`check` and the review copy)."""
+def pack_and_draft(source: Loaded | Report | Path | str, template: str | Path, variant: int | None,
+                   kept: KeptPacks | None = None):
+    """The pack and the draft it makes of ``source`` (for :func:`check` and the review copy);
+    with ``kept``, the pack and its bank as checked for the first document of a batch."""
     if is_word_form(template):
         # a Word form is filled in place; it has no draft to give
         raise DrafterError([Problem("E525", str(template), found="bản thảo trung gian (draft)")])
     report = report_of(source)
-    pack = checked_pack(template, trial=False)  # the real run follows: no need for a trial one
+    if kept is not None:
+        pack = kept.pack(template)
+    else:
+        pack = checked_pack(template, trial=False)  # the real run follows: no need for a trial one
     if pack.kind == "rollup":  # it speaks of many units, not of one report
         raise DrafterError([Problem("E504", str(pack.folder / "manifest.yaml"), found=pack.name, extra={
             "detail": "mẫu này tổng hợp nhiều đơn vị, dùng lệnh “drafter rollup”"})])
@@ -57,7 +62,7 @@ def pack_and_draft(source: Loaded | Report | Path | str, template: str | Path, v
         if pack.uses_bank:
             from drafter.realise.draft import draft_with_bank
 
-            return pack, draft_with_bank(pack, build_facts(report), variant)
+            return pack, draft_with_bank(pack, build_facts(report), variant, kept.bank(pack) if kept else None)
         from drafter.packs.jinja import build_draft  # a Jinja2 pack: Jinja2 is loaded only for one
 
         return pack, build_draft(pack, build_facts(report), variant)
@@ -65,6 +70,35 @@ def pack_and_draft(source: Loaded | Report | Path | str, template: str | Path, v
         raise bank_error(error) from None
     except TemplatePackError as error:
         raise DrafterError([error.problem(pack.name)]) from None
+
+
+class KeptPacks:
+    """The packs and banks of one batch, each checked and loaded for its first document only.
+
+    Checking a pack again for each document (every file of the pack and of ``_shared`` looked at,
+    32 ``stat`` calls, then the bank's files and the code that reads them) cost 0.4 ms of a
+    commune's 6 ms. A batch checks its templates before it starts (:func:`check_template`);
+    within it, a pack edited while the batch runs is not seen: all of its documents are made
+    from the pack as it was when each worker began. A single render still checks every time.
+    """
+
+    def __init__(self):
+        self.packs: dict = {}
+        self.banks: dict = {}
+
+    def pack(self, template: str | Path):
+        pack = self.packs.get(template)
+        if pack is None:  # a failed check is raised each time, as without keeping
+            pack = self.packs[template] = checked_pack(template, trial=False)
+        return pack
+
+    def bank(self, pack):
+        from drafter.realise.draft import bank_of
+
+        bank = self.banks.get(pack.folder)
+        if bank is None:
+            bank = self.banks[pack.folder] = bank_of(pack)
+        return bank
 
 
 def check(source: Loaded | Report | Path | str, template: str | Path = "bao-cao", format: str | None = None,

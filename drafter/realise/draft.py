@@ -38,10 +38,11 @@ def plans(pack_kind: str):
     raise KeyError(pack_kind)
 
 
-def draft_with_bank(pack, facts: Facts, variant: int | None = None) -> Draft:
-    """The draft of a pack whose wording is a phrase bank (``pack.uses_bank``)."""
+def draft_with_bank(pack, facts: Facts, variant: int | None = None, bank=None) -> Draft:
+    """The draft of a pack whose wording is a phrase bank (``pack.uses_bank``); ``bank``: the
+    pack's bank as :func:`bank_of` gave it, when the caller keeps it (a batch)."""
     planner, kind = plans(pack.kind)
-    bank = load_bank(pack.bank_files(), kind, shipped=pack.shipped)
+    bank = bank or bank_of(pack)
     plan = planner(facts, variant)
     realised = realise(plan, bank, (facts.period.compared, facts.period.compared_short))
     title = realised.summary or realised.headline
@@ -49,6 +50,11 @@ def draft_with_bank(pack, facts: Facts, variant: int | None = None) -> Draft:
         return Draft(blocks=realised.blocks, title=title, author=facts.issuing_agency)
     masthead = masthead_for(facts, realised.summary, plan.doc_type)
     return Draft(blocks=realised.blocks, masthead=masthead, title=title, author=facts.issuing_agency)
+
+
+def bank_of(pack):
+    """The pack's phrase bank, checked for what the pack plans."""
+    return load_bank(pack.bank_files(), plans(pack.kind)[1], shipped=pack.shipped)
 
 
 def draft_rollup(pack, facts: RollupFacts, variant: int | None = None) -> Draft:
