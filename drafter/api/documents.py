@@ -59,7 +59,7 @@ def pack_and_draft(source: Loaded | Report | Path | str, template: str | Path, v
         raise DrafterError([Problem("E505", str(template), found=report.period.span,
                                     expected=", ".join(pack.periods))])
     try:
-        if pack.uses_bank:
+        if (kept.uses_bank(pack) if kept is not None else pack.uses_bank):
             from drafter.realise.draft import draft_with_bank
 
             return pack, draft_with_bank(pack, build_facts(report), variant, kept.bank(pack) if kept else None)
@@ -85,12 +85,19 @@ class KeptPacks:
     def __init__(self):
         self.packs: dict = {}
         self.banks: dict = {}
+        self.kinds: dict = {}  # pack folder -> whether its wording is a phrase bank (two stat calls)
 
     def pack(self, template: str | Path):
         pack = self.packs.get(template)
         if pack is None:  # a failed check is raised each time, as without keeping
             pack = self.packs[template] = checked_pack(template, trial=False)
         return pack
+
+    def uses_bank(self, pack) -> bool:
+        kind = self.kinds.get(pack.folder)
+        if kind is None:
+            kind = self.kinds[pack.folder] = pack.uses_bank
+        return kind
 
     def bank(self, pack):
         from drafter.realise.draft import bank_of
