@@ -231,6 +231,8 @@ def read_block_yaml(text: str, plain: Callable[[str], tuple[str, object]], most:
             or "\n..." in text or "\n%" in text or "!" in text:
         return None
     reader = BlockReader(text, plain)
+    if reader.count > most:  # each line says at least one node: refused before reading a value
+        return None
     try:
         reader.tree = reader.read()
     except Exception:  # noqa: BLE001 - _Unsure, a recursion too deep, plain() refusing: the parsers read it
