@@ -45,11 +45,15 @@ def persons(people: list[tuple[str, Person]]) -> Slot | None:
     return Slot("persons", [p for _, p in people], sources=tuple(Source(path, p.name, "text") for path, p in people))
 
 
+def issuing_body(facts: Facts) -> str:
+    """The body whose report it is, as an article names it: "UBND xã", "Ban CHQS phường"."""
+    return facts.unit.committee if facts.report.document.issuer == "ubnd" else facts.unit.command
+
+
 def organiser(facts: Facts) -> str:
     """The organiser as the lead names it: the input's, or the issuer's body with its unit's name."""
     conference, unit = facts.report.conference, facts.unit
-    body = conference.organiser if conference and conference.organiser else (
-        unit.committee if facts.report.document.issuer == "ubnd" else unit.command)
+    body = conference.organiser if conference and conference.organiser else issuing_body(facts)
     return f"{body} {unit.name}" if body.endswith(" " + unit.kind) else body
 
 

@@ -127,8 +127,7 @@ def _reporter(facts: Facts) -> Slot:
     """Who the report is of, as an article names it once the lead has named the unit ("Theo báo cáo
     của Ban CHQS xã, …"): a blind reader asked for it over "Theo báo cáo tại hội nghị", said alike in
     every article."""
-    unit = facts.unit
-    return plain(unit.committee if facts.report.document.issuer == "ubnd" else unit.command, "document.issuer")
+    return plain(conference.issuing_body(facts), "document.issuer")
 
 
 def _shortcomings(facts: Facts) -> list[Message]:
@@ -250,13 +249,12 @@ GUEST_WORDS = 40
 
 
 def _guest_words(messages) -> int:
-    words = 0
+    count = 0
     for found in messages:
-        for person in (found.slots["persons"].value if found.slots.get("persons") else ()):
-            words += len(person.name.split()) + sum(len(title.split()) for title in person.titles)
+        people = found.slots["persons"].value if found.slots.get("persons") else ()
         groups = found.slots.get("groups")
-        words += sum(len(group.split()) for group in groups.value) if groups else 0
-    return words
+        count += sum(words(item) - 1 for item in people) + (sum(words(group) for group in groups.value) if groups else 0)
+    return count
 
 
 def _results_first(facts: Facts, results: list[ParagraphPlan], chooser: Chooser) -> bool:

@@ -49,6 +49,11 @@ def _clauses(sentence: Said) -> int:
     return sum(key == "note" for key in sentence.message.split("+"))
 
 
+def _ends_on_a_note(sentence: Said) -> bool:
+    """Whether the sentence's last clause is a note of the user's ("news.results.when+note" too)."""
+    return [key for key in sentence.message.split("+") if key != "connector"][-1] == "note"
+
+
 def _says_again(note: str, sentence: str) -> bool:
     """Whether the note's verb (its first two words) is already in the sentence: "duy trì trực 181/181
     ngày; duy trì tổ dân quân …" says the verb twice, which a writer avoids by a new sentence.
@@ -66,9 +71,10 @@ class Aggregating:
     def _goes_on(self, message: Message, out: list[Said]) -> bool:
         """Whether a note of what the unit did goes on the sentence before, whose subject is the
         unit or its forces and which is of its topic ("Tỉnh triển khai …; hoàn thành việc sắp xếp
-        …"), rather than open one more sentence with "Tỉnh": the corpus names the doer once. Not across topics: each
-        note is said in its own topic's sentences, or after a clause of its topic that a brief
-        joined on ("xã duy trì trực …; huấn luyện cho 96/96 …; tham gia hội thi …")."""
+        …"), rather than open one more sentence with "Tỉnh": the corpus names the doer once. Of its
+        topic, or after a clause of its topic that a brief joined on ("xã duy trì trực …; huấn luyện
+        cho 96/96 …; tham gia hội thi …"), or after an article's sentence of notes of another topic
+        (:meth:`_note_after_note`): a sentence keeps the topics it says (``Said.also``)."""
         # a run of such notes (one subject, "notes:…") goes on as well, clause by clause
         return ("acted" in message.slots and (not message.group or message.group.startswith("notes:")) and bool(out)
                 and ((out[-1].last_topic or out[-1].topic) == message.topic or self._note_after_note(out[-1]))
@@ -84,8 +90,7 @@ class Aggregating:
         if self.plan.kind != "news" or message.key != "note" or "plain" not in message.slots or not out:
             return None
         sentence = out[-1]
-        if [key for key in sentence.message.split("+") if key != "connector"][-1] != "note" \
-                or _clauses(sentence) >= 3:
+        if not _ends_on_a_note(sentence) or _clauses(sentence) >= 3:
             return None
         before = next((s.value for s in reversed(sentence.sources) if ".notes[" in s.path), None)
         note = message.slots["note"]
@@ -118,8 +123,7 @@ class Aggregating:
         sự xã duy trì nghiêm chế độ sẵn sàng chiến đấu; phối hợp chặt chẽ với Công an xã …", as new
         users rewrote a column of one-clause sentences, each of its topic ("Xã thực hiện tốt công tác
         huấn luyện. Củng cố lực lượng dân quân. Xã làm tốt …"); a sentence of three clauses ends."""
-        said = [key for key in sentence.message.split("+") if key != "connector"]  # "news.results.when+note" too
-        return self.plan.kind == "news" and said[-1] == "note" and _clauses(sentence) < 3
+        return self.plan.kind == "news" and _ends_on_a_note(sentence) and _clauses(sentence) < 3
 
     def _after_a_doer(self) -> bool:
         """Whether the sentence about to be said follows one of its paragraph whose subject is the
