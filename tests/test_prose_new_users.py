@@ -304,3 +304,13 @@ def test_who_reported_is_not_named_before_the_same_body_as_subject():
     for variant in range(16):
         said = " ".join(s.text for s in _article(report, variant)[1])
         assert "Theo báo cáo của" not in said, said
+
+
+def test_a_judgement_is_not_announced_as_specifics():
+    # "Báo cáo tại hội nghị nêu rõ: nhiều nhiệm vụ hoàn thành tốt và xuất sắc." (rounds 21 and 23): the
+    # colon after "nêu rõ" promises particulars and gives a verdict
+    report = _province(conference={"date": "2023-12-14", "chair": CHAIR},
+                       assessment={"strengths": ["nhiều nhiệm vụ hoàn thành tốt và xuất sắc"]})
+    for variant in range(24):
+        said = " ".join(s.text for s in _article(report, variant)[1] if s.topic == "assessment")
+        assert "nêu rõ:" not in said, said
