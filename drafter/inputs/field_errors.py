@@ -258,22 +258,9 @@ def _is_union_tag(part) -> bool:
 
 
 def _suggestion(loc: Loc) -> str:
-    names = _field_names_at(loc[:-1])
-    close = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6)
+    model = _model_in(annotation_at(loc[:-1]))  # the model that has no field of this name
+    close = difflib.get_close_matches(str(loc[-1]), list(model.model_fields) if model else [], n=1, cutoff=0.6)
     return f"; có phải ý bạn là “{close[0]}”?" if close else ""
-
-
-def _field_names_at(loc: Loc) -> list[str]:
-    """Field names of the model found by walking ``loc`` down from Report."""
-    model: type[BaseModel] | None = Report
-    for part in loc:
-        if model is None:
-            return []
-        if isinstance(part, int):
-            continue
-        info = model.model_fields.get(part)
-        model = _model_in(info.annotation) if info else None
-    return list(model.model_fields) if model else []
 
 
 def _model_in(annotation) -> type[BaseModel] | None:
