@@ -45,10 +45,7 @@ class Mentions:
         >>> m.unit("tỉnh Gia Lai", "tỉnh"), m.unit("tỉnh Gia Lai", "tỉnh")
         ('tỉnh Gia Lai', 'tỉnh')
         """
-        key = "unit:" + full
-        first = key not in self.seen
-        self.seen.add(key)
-        return full if first or not self.shorten_unit or not level_word else level_word
+        return full if self._first("unit:" + full) or not self.shorten_unit or not level_word else level_word
 
     def period(self, full: str, short: str, key: str) -> str:
         """A period (or the comparison with the last) in full the first time, shorter after.
@@ -60,10 +57,13 @@ class Mentions:
         """
         if self.apart:
             return full
-        key = "period:" + key
+        return full if self._first("period:" + key) or not self.shorten_period else short
+
+    def _first(self, key: str) -> bool:
+        """Whether ``key`` is mentioned for the first time; it is mentioned from now on."""
         first = key not in self.seen
         self.seen.add(key)
-        return full if first or not self.shorten_period else short
+        return first
 
     def said_unit(self, full: str) -> bool:
         """Whether the unit has been named already (a later mention may leave it out)."""
@@ -90,10 +90,7 @@ class Mentions:
         return text
 
     def name(self, person: Person) -> str:
-        key = " ".join(person.name.split()).casefold()
-        first = key not in self.seen
-        self.seen.add(key)
-        return tidy(full(person) if first else short(person))
+        return tidy(full(person) if self._first(" ".join(person.name.split()).casefold()) else short(person))
 
 
 def full(person: Person) -> str:
